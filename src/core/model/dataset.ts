@@ -1,0 +1,33 @@
+import type { Commit, RepositoryInfo, Tag } from './commit';
+import type { Issue, Sprint } from './issue';
+import type { PullRequest, Release } from './pullRequest';
+import type { KlocIndex } from './kloc';
+
+/** What a source reports about itself, shown as report.sources.<name>. */
+export interface SourceStatus {
+  status: 'ok' | 'off' | 'error' | 'stale' | 'rate-limited';
+  message?: string;
+  /** When the data was last fetched, for stale/offline displays (ISO). */
+  asOf?: string;
+  /** For rate limits: when the budget comes back (ISO). */
+  until?: string;
+}
+
+/** The normalized model every KPI is computed from. Undefined source data means "not configured". */
+export interface Dataset {
+  repo: RepositoryInfo;
+  /** Newest first, every commit reachable from HEAD. */
+  commits: Commit[];
+  /** hashes of HEAD's first-parent line, newest first. */
+  firstParent: string[];
+  tags: Tag[];
+  kloc: KlocIndex;
+  pullRequests?: PullRequest[];
+  releases?: Release[];
+  /** GitHub issues (not PRs). */
+  githubIssues?: Issue[];
+  jiraIssues?: Issue[];
+  sprints?: Sprint[];
+  sources: { git: SourceStatus; github: SourceStatus; jira: SourceStatus };
+  warnings: string[];
+}

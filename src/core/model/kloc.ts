@@ -1,0 +1,13 @@
+/** Line counts of the files at HEAD. */
+export interface FileLines {
+  path: string;
+  /** Non-blank, non-comment lines. */
+  lines: number;
+  kind: 'source' | 'test';
+}
+
+export interface KlocIndex {
+  files: FileLines[];
+  sourceLines: number;
+  testLines: number;
+}

@@ -1,0 +1,77 @@
+/**
+ * Every user-tunable definition knob, with the spec's defaults. The CLI (flags and
+ * .engineering-kpis.json) and the extension (settings) both map onto this one object.
+ */
+export interface KpiOptions {
+  releaseTagPattern: string;
+  sourceGlobs: string[];
+  excludeGlobs: string[];
+  testGlobs: string[];
+  excludeAuthors: string[];
+  moduleDepth: number;
+  bugLabelPattern: string;
+  defectTypes: string[];
+  featureTypes: string[];
+  incidentTypes: string[];
+  escalationLabels: string[];
+  escalationStatuses: string[];
+  escalationPriorities: string[];
+  supportProjects: string[];
+  escapedLabels: string[];
+  /** Jira story-points field id; empty = discover by name. */
+  storyPointsField: string;
+}
+
+export const DEFAULT_OPTIONS: KpiOptions = {
+  releaseTagPattern: '^v?\\d+\\.\\d+(\\.\\d+)?$',
+  sourceGlobs: [],
+  excludeGlobs: [
+    '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**',
+    '**/build/**', '**/out/**', '**/*.min.js',
+  ],
+  testGlobs: ['**/*.{test,spec}.*', '**/test/**', '**/tests/**', '**/__tests__/**'],
+  excludeAuthors: [],
+  moduleDepth: 2,
+  bugLabelPattern: '^(bug|defect|regression)$',
+  defectTypes: ['Bug', 'Defect', 'Incident'],
+  featureTypes: ['Story', 'Epic', 'Feature'],
+  incidentTypes: ['Incident'],
+  escalationLabels: ['escalated', 'escalation'],
+  escalationStatuses: ['Escalated'],
+  escalationPriorities: ['Highest', 'Blocker', 'Critical'],
+  supportProjects: [],
+  escapedLabels: ['production', 'escaped', 'customer'],
+  storyPointsField: '',
+};
+
+/** Merges a partial, possibly user-written object over the defaults, keeping only known keys of the right type. */
+export function resolveOptions(...layers: Array<Partial<Record<keyof KpiOptions, unknown>> | undefined>): KpiOptions {
+  const out: KpiOptions = { ...DEFAULT_OPTIONS };
+  const target = out as unknown as Record<string, unknown>;
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const key of Object.keys(DEFAULT_OPTIONS) as Array<keyof KpiOptions>) {
+      const v = layer[key];
+      if (v === undefined) continue;
+      const def = DEFAULT_OPTIONS[key];
+      if (Array.isArray(def)) {
+        if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new OptionError(`${key} must be a list of strings`);
+        target[key] = v;
+      } else if (typeof v !== typeof def) {
+        throw new OptionError(`${key} must be a ${typeof def}`);
+      } else {
+        target[key] = v;
+      }
+    }
+  }
+  try {
+    new RegExp(out.releaseTagPattern);
+    new RegExp(out.bugLabelPattern, 'i');
+  } catch (e) {
+    throw new OptionError(`invalid pattern: ${(e as Error).message}`);
+  }
+  if (!Number.isInteger(out.moduleDepth) || out.moduleDepth < 1) throw new OptionError('moduleDepth must be a whole number ≥ 1');
+  return out;
+}
+
+export class OptionError extends Error {}

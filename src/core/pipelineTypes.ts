@@ -1,0 +1,60 @@
+import type { KpiOptions } from './options';
+import type { Window } from './model/time';
+import type { Dataset } from './model/dataset';
+import type { Report } from './report/reportTypes';
+import type { ReportDetails } from './report/details';
+
+/** Progress as the core reports it; the CLI draws a bar, the extension a notification. */
+export interface Progress {
+  phase: 'git' | 'lines' | 'github' | 'jira' | 'metrics';
+  message: string;
+  /** 0..1 when known. */
+  fraction?: number;
+}
+
+/** Supplies a token when needed. The extension backs it with auth sessions/SecretStorage, the CLI with env vars. */
+export type TokenProvider = () => Promise<string | undefined>;
+
+export interface GitHubConfig {
+  /** owner/name; when absent it is derived from the origin remote. */
+  repo?: string;
+  apiUrl: string;
+  token: TokenProvider;
+}
+
+export interface JiraConfig {
+  url: string;
+  project?: string;
+  boardId?: number;
+  /** 'cloud' | 'server', or undefined to detect through /rest/api/2/serverInfo. */
+  deployment?: 'cloud' | 'server';
+  /** Cloud: email + API token (Basic). Server/DC: personal access token (Bearer). */
+  email?: string;
+  token: TokenProvider;
+}
+
+export interface PipelineInput {
+  repoPath: string;
+  /** Root of the cache; each repository gets its own folder beneath it. */
+  cacheRoot: string;
+  options: KpiOptions;
+  github?: GitHubConfig;
+  jira?: JiraConfig;
+  /** Use only what is cached for GitHub/Jira (offline); git is local and always read. */
+  offline?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface ReportInput {
+  window: Window;
+  options: KpiOptions;
+  /** "now", for 'open now' counts and the report's generatedAt. */
+  now: number;
+}
+
+export interface PipelineResult {
+  dataset: Dataset;
+  report: Report;
+  details: ReportDetails;
+}
