@@ -11,7 +11,8 @@ export interface Version {
 /** One changelog item. Status items carry the categories of both ends. */
 export interface IssueChange {
   at: EpochSeconds;
-  field: 'status' | 'priority' | 'labels' | 'sprint' | 'key' | 'storyPoints' | 'type';
+  /** 'link': an issue link added (to = the other issue's key) or removed (from = its key). */
+  field: 'status' | 'priority' | 'labels' | 'sprint' | 'key' | 'storyPoints' | 'type' | 'link';
   from: string | null;
   to: string | null;
   fromCategory?: StatusCategory;
