@@ -18,8 +18,8 @@ export interface Dataset {
   repo: RepositoryInfo;
   /** Newest first, every commit reachable from HEAD. */
   commits: Commit[];
-  /** hashes of HEAD's first-parent line, newest first. */
-  firstParent: string[];
+  /** The default branch's tip the history was read from (first-parent line starts here). */
+  tip: string;
   tags: Tag[];
   kloc: KlocIndex;
   pullRequests?: PullRequest[];

@@ -1,0 +1,43 @@
+import { reportCommand, isUsageProblem } from './cli/reportCommand';
+import type { CliIo } from './cli/cliIo';
+
+const USAGE = `Usage:
+  engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO] [--format table|json|md|csv] [--cache-dir DIR]
+      [--config FILE] [--release-tag-pattern RE] [--source-glob G]... [--exclude-glob G]... [--test-glob G]...
+      [--exclude-author NAME]... [--module-depth N] [--offline]
+
+Computes cycle time, velocity, time to market, defect density, escalations and test effectiveness
+(see docs/metrics.md). Exit codes: 0 ok, 2 bad arguments or not a git repository, 1 anything else.`;
+
+/** Runs the CLI and returns its exit code; never calls process.exit, so tests can run it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'report':
+        return await reportCommand(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr.write(`engineering-kpis: unknown command "${command}"\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (e) {
+    if (isUsageProblem(e)) {
+      io.stderr.write(`engineering-kpis: ${(e as Error).message}\n`);
+      return 2;
+    }
+    io.stderr.write(`engineering-kpis: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => Date.now() }).then(
+    (code) => (process.exitCode = code),
+  );
+}

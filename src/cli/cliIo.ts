@@ -1,0 +1,7 @@
+/** The CLI's world, injectable so tests run it in-process. */
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+}

@@ -1,0 +1,15 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Progress } from '../core/pipelineTypes';
+
+const PHASES: Progress['phase'][] = ['git', 'lines', 'github', 'jira', 'metrics'];
+
+/** A real bar on a TTY; silence otherwise (CI logs and pipes stay clean). */
+export function progressReporter(stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown }): { onProgress?: (p: Progress) => void; stop(): void } {
+  if (!stream.isTTY) return { stop: () => undefined };
+  const bar = new SingleBar({ stream: stream as NodeJS.WriteStream, format: ' {bar} {percentage}% | {message}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(PHASES.length, 0, { message: 'starting' });
+  return {
+    onProgress: (p) => bar.update(PHASES.indexOf(p.phase) + (p.fraction ?? 0), { message: p.message }),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { defaultCacheRoot } from '../core/cache/cacheDir';
+import { OptionError, resolveOptions, type KpiOptions } from '../core/options';
+import { runPipeline } from '../core/pipeline';
+import { RepoError } from '../core/sources/git/repoInfo';
+import type { PipelineInput } from '../core/pipelineTypes';
+import { renderTable } from '../core/report/renderTable';
+import { renderMarkdown } from '../core/report/renderMarkdown';
+import { renderCsv } from '../core/report/renderCsv';
+import { loadConfigFile } from './loadConfigFile';
+import { parseWindow, UsageError } from './parseWindow';
+import { progressReporter } from './progressReporter';
+import type { CliIo } from './cliIo';
+
+export const REPORT_FLAGS = {
+  repo: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  'cache-dir': { type: 'string' },
+  config: { type: 'string' },
+  'release-tag-pattern': { type: 'string' },
+  'source-glob': { type: 'string', multiple: true },
+  'exclude-glob': { type: 'string', multiple: true },
+  'test-glob': { type: 'string', multiple: true },
+  'exclude-author': { type: 'string', multiple: true },
+  'module-depth': { type: 'string' },
+  offline: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof REPORT_FLAGS; allowPositionals: true }>>['values'];
+
+/** Options: spec defaults < .engineering-kpis.json < flags. */
+async function optionsFrom(values: Values, repo: string): Promise<KpiOptions> {
+  const file = await loadConfigFile(repo, values.config);
+  const flags: Partial<Record<keyof KpiOptions, unknown>> = {
+    releaseTagPattern: values['release-tag-pattern'],
+    sourceGlobs: values['source-glob'],
+    excludeGlobs: values['exclude-glob'],
+    testGlobs: values['test-glob'],
+    excludeAuthors: values['exclude-author'],
+    moduleDepth: values['module-depth'] === undefined ? undefined : Number(values['module-depth']),
+  };
+  return resolveOptions(file as Partial<Record<keyof KpiOptions, unknown>>, flags);
+}
+
+/** Builds the pipeline input from flags and environment; GitHub/Jira sources add their parts here. */
+export async function pipelineInputFrom(values: Values, io: CliIo): Promise<PipelineInput> {
+  const repo = values.repo ?? '.';
+  const input: PipelineInput = {
+    repoPath: repo,
+    cacheRoot: values['cache-dir'] ?? defaultCacheRoot(),
+    options: await optionsFrom(values, repo),
+    offline: values.offline,
+  };
+  // CLI-GITHUB: GitHub flags/env wire input.github here.
+  // CLI-JIRA: Jira flags/env wire input.jira here.
+  void io;
+  return input;
+}
+
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: REPORT_FLAGS, allowPositionals: true, strict: true });
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'md', 'csv'].includes(format)) throw new UsageError(`--format must be table, json, md or csv (got "${format}")`);
+  const now = Math.floor(io.now() / 1000);
+  const window = parseWindow(values.since, values.until, now);
+  const input = await pipelineInputFrom(values, io);
+  const bar = progressReporter(io.stderr);
+  let result;
+  try {
+    result = await runPipeline({ ...input, window, now, onProgress: bar.onProgress });
+  } finally {
+    bar.stop();
+  }
+  const { report } = result;
+  if (format === 'json') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'md') io.stdout.write(renderMarkdown(report));
+  else if (format === 'csv') io.stdout.write(renderCsv(report));
+  else io.stdout.write(renderTable(report));
+  if (format !== 'table') for (const w of report.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
+  return 0;
+}
+
+export function isUsageProblem(e: unknown): boolean {
+  return e instanceof UsageError || e instanceof RepoError || e instanceof OptionError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true;
+}

@@ -1,0 +1,21 @@
+import { parse } from '@typescript-eslint/typescript-estree';
+
+/**
+ * Lines of TypeScript/JavaScript that hold at least one token of typescript-eslint's token
+ * stream (comments are not tokens). Returns null when the file does not parse, so the caller
+ * can fall back to the comment scanner instead of dropping the file.
+ * This module is bundled separately (it carries the TypeScript compiler) and loaded lazily.
+ */
+export function tsTokenLines(text: string, filePath: string): number | null {
+  const jsx = /\.(tsx|jsx)$/i.test(filePath) || /\.(js|mjs|cjs)$/i.test(filePath);
+  try {
+    const ast = parse(text, { tokens: true, loc: true, range: false, comment: false, jsx, filePath, suppressDeprecatedPropertyWarnings: true });
+    const lines = new Set<number>();
+    for (const t of ast.tokens ?? []) {
+      for (let l = t.loc.start.line; l <= t.loc.end.line; l++) lines.add(l);
+    }
+    return lines.size;
+  } catch {
+    return null;
+  }
+}

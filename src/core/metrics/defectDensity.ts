@@ -1,0 +1,147 @@
+import { inWindow, toIso, type Window } from '../model/time';
+import type { Commit } from '../model/commit';
+import type { Issue } from '../model/issue';
+import type { DrillItem } from '../report/details';
+import type { KpiOptions } from '../options';
+import { round4 } from './stats';
+import { changeFiles } from './historyIndex';
+import { isBugFix, referencedJiraKeys, referencedNumbers } from './bugFix';
+import type { MetricContext, MetricOutput } from './metricContext';
+
+/** A defect and the files its fix touched. */
+export interface Defect {
+  item: DrillItem;
+  files: Set<string>;
+}
+
+export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
+  if (issue.source === 'jira') return options.defectTypes.some((t) => t.toLowerCase() === issue.type.toLowerCase());
+  const re = new RegExp(options.bugLabelPattern, 'i');
+  return issue.labels.some((l) => re.test(l));
+}
+
+export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 'git'; issues: Issue[] } {
+  const { dataset } = ctx;
+  if (dataset.jiraIssues && (dataset.sources.jira.status !== 'error' || dataset.jiraIssues.length > 0)) return { source: 'jira', issues: dataset.jiraIssues };
+  if (dataset.githubIssues && (dataset.sources.github.status !== 'error' || dataset.githubIssues.length > 0)) return { source: 'github', issues: dataset.githubIssues };
+  return { source: 'git', issues: [] };
+}
+
+/** Commits on the default branch, indexed by the Jira keys and #numbers their subjects name. */
+function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumber: Map<number, Commit[]> } {
+  const byKey = new Map<string, Commit[]>();
+  const byNumber = new Map<number, Commit[]>();
+  for (const h of ctx.history.onBranch) {
+    const c = ctx.history.byHash.get(h)!;
+    for (const k of referencedJiraKeys(c.subject)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    for (const n of referencedNumbers(c.subject)) byNumber.set(n, [...(byNumber.get(n) ?? []), c]);
+  }
+  return { byKey, byNumber };
+}
+
+function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
+  const out = new Set<string>();
+  for (const c of commits) {
+    if (c.parents.length > 1) {
+      const ch = ctx.history.changes.find((x) => x.commit.hash === c.hash);
+      if (ch) for (const f of changeFiles(ch)) out.add(f);
+    } else for (const f of c.files) out.add(f.path);
+  }
+  return out;
+}
+
+/** The defects created (issues) or fixed (git fallback) in window `w`, with the files each fix touched. */
+export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' | 'github' | 'git'; defects: Defect[] } {
+  const { source, issues } = defectSource(ctx);
+  if (source === 'git') {
+    const defects: Defect[] = [];
+    for (const h of ctx.history.onBranch) {
+      const c = ctx.history.byHash.get(h)!;
+      if (!inWindow(c.committerDate, w) || !isBugFix(c)) continue;
+      defects.push({
+        item: { kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(c.committerDate), extra: { author: c.authorName } },
+        files: new Set(c.files.map((f) => f.path)),
+      });
+    }
+    return { source, defects };
+  }
+  const refs = commitRefs(ctx);
+  const defects: Defect[] = [];
+  for (const issue of issues) {
+    if (!inWindow(issue.createdAt, w) || !isDefectIssue(issue, ctx.options)) continue;
+    let commits: Commit[] = [];
+    if (source === 'jira') {
+      for (const k of [issue.key, ...issue.previousKeys]) commits.push(...(refs.byKey.get(k) ?? []));
+    } else {
+      const n = Number(issue.key.replace('#', ''));
+      commits = [...(refs.byNumber.get(n) ?? [])];
+      for (const pr of ctx.dataset.pullRequests ?? []) {
+        const merge = pr.mergeCommitSha ? ctx.history.byHash.get(pr.mergeCommitSha) : undefined;
+        if (merge && pr.closesIssues.includes(n)) commits.push(merge);
+      }
+    }
+    defects.push({
+      item: { kind: 'issue', id: issue.key, title: issue.title, url: issue.url, at: toIso(issue.createdAt), extra: { type: issue.type, status: issue.status } },
+      files: filesOf(commits, ctx),
+    });
+  }
+  return { source, defects };
+}
+
+export function moduleOf(path: string, depth: number): string {
+  const dirs = path.split('/').slice(0, -1);
+  return dirs.length === 0 ? '(root)' : dirs.slice(0, depth).join('/');
+}
+
+/** Spec §4: defects per KLOC of source at HEAD, with per-module and per-file hotspots. */
+export function defectDensity(ctx: MetricContext, previous: Window): MetricOutput {
+  const { kloc } = ctx.dataset;
+  const sourceFiles = kloc.files.filter((f) => f.kind === 'source');
+  const klocTotal = kloc.sourceLines / 1000;
+  const { source, defects } = collectDefects(ctx, ctx.window);
+  const density = (n: number) => (klocTotal > 0 ? round4(n / klocTotal) : null);
+
+  const fileLines = new Map(sourceFiles.map((f) => [f.path, f.lines]));
+  const moduleLines = new Map<string, number>();
+  for (const f of sourceFiles) moduleLines.set(moduleOf(f.path, ctx.options.moduleDepth), (moduleLines.get(moduleOf(f.path, ctx.options.moduleDepth)) ?? 0) + f.lines);
+  const perFile = new Map<string, number>();
+  const perModule = new Map<string, number>();
+  for (const d of defects) {
+    const modules = new Set<string>();
+    for (const p of d.files) {
+      if (!fileLines.has(p)) continue; // only source files that still exist at HEAD have a size
+      perFile.set(p, (perFile.get(p) ?? 0) + 1);
+      modules.add(moduleOf(p, ctx.options.moduleDepth));
+    }
+    for (const m of modules) perModule.set(m, (perModule.get(m) ?? 0) + 1);
+  }
+  const hot = (counts: Map<string, number>, lines: Map<string, number>, kind: 'file' | 'module'): DrillItem[] =>
+    [...counts].filter(([k]) => (lines.get(k) ?? 0) > 0).map(([k, n]) => ({
+      kind, id: k, title: k, ...(kind === 'file' ? { path: k } : {}),
+      value: round4(n / ((lines.get(k) ?? 0) / 1000)),
+      extra: { defects: n, kloc: round4((lines.get(k) ?? 0) / 1000) },
+    })).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.id.localeCompare(b.id));
+
+  const reason = klocTotal === 0 ? 'no source lines found at HEAD (check sourceGlobs/excludeGlobs)' : undefined;
+  const prevDefects = collectDefects(ctx, previous).defects.length;
+  return {
+    kpi: {
+      value: reason ? null : density(defects.length),
+      unit: 'defects/KLOC',
+      source,
+      ...(reason ? { reason } : {}),
+      defects: defects.length,
+      kloc: round4(klocTotal),
+      sampleSize: defects.length,
+      hotspots: {
+        modules: hot(perModule, moduleLines, 'module').slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
+        files: hot(perFile, fileLines, 'file').slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),
+      },
+      previous: reason ? null : density(prevDefects),
+    },
+    details: {
+      items: [...hot(perModule, moduleLines, 'module'), ...hot(perFile, fileLines, 'file'), ...defects.map((d) => d.item)],
+      series: [],
+    },
+  };
+}

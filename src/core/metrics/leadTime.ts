@@ -1,0 +1,54 @@
+import { inWindow, span, toIso, type Window } from '../model/time';
+import type { DrillItem } from '../report/details';
+import { DAY, durationStats } from './stats';
+import type { MetricContext, MetricOutput } from './metricContext';
+
+/**
+ * Spec §3 git/GitHub fallback, lead time for changes: per non-merge commit that first reached a
+ * release inside the window, releasedAt − authorDate, in days.
+ */
+export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
+  const { history } = ctx;
+  const sample = (w: Window) => {
+    const out: Array<{ seconds: number | null; item: DrillItem }> = [];
+    for (const [hash, rel] of history.releaseOf) {
+      if (!inWindow(rel.date, w)) continue;
+      const c = history.byHash.get(hash);
+      if (!c || c.parents.length > 1) continue;
+      const seconds = span(c.authorDate, rel.date);
+      out.push({ seconds, item: { kind: 'commit', id: hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName } } });
+    }
+    return out;
+  };
+  const cur = sample(ctx.window);
+  const st = durationStats(cur.map((s) => s.seconds), DAY);
+  let unreleased = 0;
+  for (const h of history.onBranch) {
+    const c = history.byHash.get(h)!;
+    if (c.parents.length <= 1 && !history.releaseOf.has(h)) unreleased += 1;
+  }
+  const reason = history.releases.length === 0
+    ? `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`
+    : 'no commits reached a release in window';
+  return {
+    kpi: {
+      value: st.value,
+      unit: 'days',
+      source: 'git',
+      ...(st.value == null ? { reason } : {}),
+      sampleSize: st.sampleSize,
+      p85: st.p85,
+      mean: st.mean,
+      unreleased,
+      releases: history.releases.filter((r) => inWindow(r.date, ctx.window)).length,
+      previous: durationStats(sample(previous).map((s) => s.seconds), DAY).value,
+    },
+    details: {
+      items: cur.map((s) => s.item).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
+      series: history.releases.filter((r) => inWindow(r.date, ctx.window)).map((r) => {
+        const rs = durationStats(cur.filter((s) => s.item.extra?.release === r.name).map((s) => s.seconds), DAY);
+        return { period: r.name, start: toIso(r.date), values: { median: rs.value, commits: rs.sampleSize } };
+      }),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { inWindow, toIso, type Window } from '../model/time';
+import { round4 } from './stats';
+import { isBugFix } from './bugFix';
+import { testMatcher } from '../kloc/fileClassifier';
+import type { MetricContext, MetricOutput } from './metricContext';
+
+/** test KLOC / source KLOC at HEAD (spec §6); null when there is no source. */
+export function testToCodeRatio(ctx: MetricContext): number | null {
+  const { sourceLines, testLines } = ctx.dataset.kloc;
+  return sourceLines > 0 ? round4(testLines / sourceLines) : null;
+}
+
+/** Spec §6 git fallback: the share of bug-fix commits in the window that also change a test file. */
+export function regressionTestRate(ctx: MetricContext, previous: Window): MetricOutput {
+  const isTest = testMatcher(ctx.options.testGlobs);
+  const fixes = (w: Window) => {
+    const out: Array<{ hash: string; subject: string; at: number; withTest: boolean }> = [];
+    for (const h of ctx.history.onBranch) {
+      const c = ctx.history.byHash.get(h)!;
+      if (inWindow(c.committerDate, w) && isBugFix(c)) out.push({ hash: h, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
+    }
+    return out;
+  };
+  const rate = (xs: ReturnType<typeof fixes>) => (xs.length ? round4(xs.filter((x) => x.withTest).length / xs.length) : null);
+  const cur = fixes(ctx.window);
+  const value = rate(cur);
+  return {
+    kpi: {
+      value,
+      unit: 'ratio',
+      source: 'git',
+      kind: 'regressionTestRate',
+      ...(value == null ? { reason: 'no bug-fix commits in window' } : {}),
+      sampleSize: cur.length,
+      withTests: cur.filter((x) => x.withTest).length,
+      testToCodeRatio: testToCodeRatio(ctx),
+      previous: rate(fixes(previous)),
+    },
+    details: {
+      items: cur.sort((a, b) => b.at - a.at).map((x) => ({ kind: 'commit', id: x.hash.slice(0, 10), title: x.subject, at: toIso(x.at), extra: { changesTests: x.withTest } })),
+      series: [],
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { inWindow, toIso, type Window } from '../model/time';
+import { round4, WEEK } from './stats';
+import { isoWeek, weeksOf } from './isoWeek';
+import { cycleSamples } from './cycleTime';
+import type { MetricContext, MetricOutput } from './metricContext';
+
+/** Spec §2 fallback: merged PRs (or git changes) per week over the window, with a per-ISO-week series. */
+export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutput {
+  // Bots are excluded here as in cycle time: the same set of delivered changes feeds both.
+  const { samples, source } = cycleSamples(ctx);
+  const weeks = (w: Window) => (w.until - w.since) / WEEK;
+  const count = (w: Window) => samples.filter((s) => inWindow(s.mergedAt, w)).length;
+  const cur = samples.filter((s) => inWindow(s.mergedAt, ctx.window));
+  const n = cur.length;
+  const value = weeks(ctx.window) > 0 ? round4(n / weeks(ctx.window)) : null;
+  const series = weeksOf(ctx.window.since, ctx.window.until).map((w) => ({
+    period: w.label,
+    start: toIso(w.start),
+    values: { changes: cur.filter((s) => isoWeek(s.mergedAt).label === w.label).length },
+  }));
+  return {
+    kpi: {
+      value: n === 0 ? null : value,
+      unit: 'changes/week',
+      source,
+      ...(n === 0 ? { reason: source === 'github' ? 'no merged pull requests in window' : 'no merged changes in window' } : {}),
+      sampleSize: n,
+      weeks: round4(weeks(ctx.window)),
+      previous: weeks(previous) > 0 && count(previous) > 0 ? round4(count(previous) / weeks(previous)) : null,
+    },
+    details: { items: cur.map((s) => s.item), series },
+  };
+}

@@ -1,0 +1,71 @@
+import { realpathSync } from 'node:fs';
+import type { Dataset, SourceStatus } from './model/dataset';
+import type { Window } from './model/time';
+import { repoCacheDir } from './cache/cacheDir';
+import { resolveRepository } from './sources/git/repoInfo';
+import { loadGitHistory } from './sources/git/loadGitHistory';
+import { countLinesAtHead } from './kloc/countLinesAtHead';
+import { computeReport } from './report/computeReport';
+import type { PipelineInput, PipelineResult } from './pipelineTypes';
+
+export { computeReport };
+
+const OFF: SourceStatus = { status: 'off' };
+
+/** The default window: the last 90 days ending now (spec Conventions). */
+export function defaultWindow(now: number, days = 90): Window {
+  return { since: now - days * 86_400, until: now };
+}
+
+/**
+ * Sources → normalized model. Git is read from the cache and then incrementally; GitHub and Jira
+ * (when configured) sync into their own caches and never fail the run: their status says why.
+ */
+export async function loadDataset(input: PipelineInput): Promise<Dataset> {
+  const progress = input.onProgress ?? (() => undefined);
+  const top = await resolveRepository(input.repoPath);
+  const cacheDir = repoCacheDir(input.cacheRoot, realpathSync(top));
+  input.signal?.throwIfAborted();
+
+  progress({ phase: 'git', message: 'Reading git history' });
+  // Line counting reads HEAD's tree and needs no history: run it beside the log stream.
+  const linesP = (async () => {
+    const { git } = await import('./sources/git/gitRunner');
+    const head = (await git(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']).catch(() => '')).trim();
+    return head ? countLinesAtHead(top, head, input.options, cacheDir, input.signal) : { files: [], sourceLines: 0, testLines: 0 };
+  })();
+  linesP.catch(() => undefined);
+  const history = await loadGitHistory(top, {
+    cacheDir,
+    signal: input.signal,
+    onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
+  });
+  progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
+  const kloc = await linesP;
+
+  const warnings: string[] = [];
+  if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
+  if (history.cacheNote) warnings.push(history.cacheNote);
+
+  const dataset: Dataset = {
+    repo: history.info,
+    commits: history.commits,
+    tip: history.tip,
+    tags: history.tags,
+    kloc,
+    sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
+    warnings,
+  };
+  // GITHUB-SYNC: the GitHub source fills dataset.pullRequests/githubIssues/releases and sources.github here.
+  // JIRA-SYNC: the Jira source fills dataset.jiraIssues/sprints and sources.jira here.
+  progress({ phase: 'metrics', message: 'Computing KPIs' });
+  return dataset;
+}
+
+/** The whole pipeline: sources → model → metrics → report. */
+export async function runPipeline(input: PipelineInput & { window?: Window; now?: number }): Promise<PipelineResult> {
+  const now = input.now ?? Math.floor(Date.now() / 1000);
+  const dataset = await loadDataset(input);
+  const { report, details } = computeReport(dataset, { window: input.window ?? defaultWindow(now), options: input.options, now });
+  return { dataset, report, details };
+}

@@ -1,0 +1,40 @@
+import type { KpiName, KpiResult, Report } from './reportTypes';
+
+export const KPI_LABELS: Record<KpiName, string> = {
+  cycleTime: 'Cycle time',
+  velocity: 'Velocity',
+  timeToMarket: 'Time to market',
+  defectDensity: 'Defect density',
+  escalations: 'Escalations',
+  testEffectiveness: 'Test effectiveness',
+};
+
+/** Display rounding only (the JSON keeps the computed value). */
+export function formatNumber(v: number | null | undefined, digits = 1): string {
+  if (v == null) return '—';
+  if (Number.isInteger(v)) return String(v);
+  return v.toFixed(digits);
+}
+
+export function formatKpiValue(k: KpiResult): string {
+  if (k.value == null) return '—';
+  if (k.unit === 'ratio') return `${(k.value * 100).toFixed(1)}%`;
+  const digits = k.unit === 'defects/KLOC' ? 2 : 1;
+  return `${formatNumber(k.value, digits)} ${k.unit}`;
+}
+
+/** Relative change against the previous window, e.g. "▼12%"; empty when either side is missing. */
+export function formatChange(k: KpiResult): string {
+  if (k.value == null || k.previous == null || k.previous === 0) return '';
+  const pct = Math.round(((k.value - k.previous) / k.previous) * 100);
+  return `${pct > 0 ? '▲' : pct < 0 ? '▼' : '='}${Math.abs(pct)}%`;
+}
+
+export function sourceLine(report: Report): string {
+  return (['git', 'github', 'jira'] as const)
+    .map((s) => {
+      const st = report.sources[s];
+      return `${s === 'git' ? 'git' : s === 'github' ? 'GitHub' : 'Jira'}: ${st.status}${st.message ? ` (${st.message})` : ''}`;
+    })
+    .join(' · ');
+}

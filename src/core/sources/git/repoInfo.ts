@@ -1,0 +1,97 @@
+import { promises as fs } from 'node:fs';
+import { git, GitError } from './gitRunner';
+import type { RepositoryInfo, Tag } from '../../model/commit';
+
+/** A problem with the folder the user pointed at: the message says what to do. */
+export class RepoError extends Error {}
+
+/** Resolves and validates the folder; returns the work tree's top level. */
+export async function resolveRepository(repoPath: string): Promise<string> {
+  let stat;
+  try {
+    stat = await fs.stat(repoPath);
+  } catch {
+    throw new RepoError(`${repoPath} does not exist: pass --repo with the path of a git repository`);
+  }
+  if (!stat.isDirectory()) throw new RepoError(`${repoPath} is not a folder: pass --repo with the path of a git repository`);
+  try {
+    const top = (await git(repoPath, ['rev-parse', '--show-toplevel'])).trim();
+    return top || repoPath;
+  } catch (e) {
+    const msg = (e as GitError).stderr || (e as Error).message;
+    if (/dubious ownership/.test(msg)) throw new RepoError(`git refuses ${repoPath} (owned by another user): run git config --global --add safe.directory ${repoPath}`);
+    if (/not a git repository/i.test(msg)) throw new RepoError(`${repoPath} is not a git repository: run git init there, or pass --repo with a repository's path`);
+    throw new RepoError(`git could not read ${repoPath}: ${(e as Error).message}`);
+  }
+}
+
+async function tryGit(repo: string, args: string[]): Promise<string | null> {
+  try {
+    return (await git(repo, args)).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The default branch: origin's HEAD if the clone knows it, else main/master/trunk if present, else
+ * the current branch. Returns the ref to read history from (a full ref name) and its short name.
+ */
+async function defaultBranch(repo: string): Promise<{ ref: string; name: string } | null> {
+  const originHead = await tryGit(repo, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']);
+  if (originHead) {
+    const name = originHead.replace(/^refs\/remotes\/origin\//, '');
+    const local = await tryGit(repo, ['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`]);
+    return { ref: local ? `refs/heads/${name}` : originHead, name };
+  }
+  for (const name of ['main', 'master', 'trunk', 'develop']) {
+    if (await tryGit(repo, ['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`])) return { ref: `refs/heads/${name}`, name };
+  }
+  const current = await tryGit(repo, ['symbolic-ref', '-q', '--short', 'HEAD']);
+  if (current && (await tryGit(repo, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']))) return { ref: `refs/heads/${current}`, name: current };
+  return null;
+}
+
+export interface RepoState {
+  info: RepositoryInfo;
+  /** The commit the history is read from (default branch tip, or HEAD when detached with no branch). */
+  tip: string;
+}
+
+/** Reads HEAD, the default branch and shallowness. Throws RepoError for an empty repository. */
+export async function readRepoState(top: string): Promise<RepoState> {
+  const head = await tryGit(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
+  if (!head) throw new RepoError(`${top} has no commits yet: commit something first, then run the report again`);
+  const detached = (await tryGit(top, ['symbolic-ref', '-q', 'HEAD'])) == null;
+  const branch = await defaultBranch(top);
+  const tip = branch ? (await tryGit(top, ['rev-parse', '-q', '--verify', `${branch.ref}^{commit}`])) ?? head : head;
+  const shallow = (await tryGit(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  return {
+    info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow, detached },
+    tip,
+  };
+}
+
+/**
+ * Every tag with the commit it points to and its date: annotated tags by their tagger date,
+ * lightweight tags by their commit's committer date (spec §1 releasedAt).
+ */
+export async function readTags(top: string): Promise<Tag[]> {
+  const out = await git(top, [
+    'for-each-ref', '--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(objectname)%00%(taggerdate:unix)%00%(*committerdate:unix)%00%(committerdate:unix)',
+    'refs/tags',
+  ]);
+  const tags: Tag[] = [];
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const [name, type, peeled, obj, taggerDate, peeledCommitDate, commitDate] = line.split('\0') as [string, string, string, string, string, string, string];
+    if (type === 'tag') {
+      if (!peeled) continue; // an annotated tag of a tree or blob: not a release of code
+      const date = Number(taggerDate || peeledCommitDate);
+      tags.push({ name, commit: peeled, date });
+    } else if (type === 'commit') {
+      tags.push({ name, commit: obj, date: Number(commitDate) });
+    }
+  }
+  return tags;
+}
