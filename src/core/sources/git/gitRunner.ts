@@ -24,9 +24,20 @@ export const SAFE_ENV: NodeJS.ProcessEnv = {
   GIT_OPTIONAL_LOCKS: '0',
   GIT_PAGER: 'cat',
   PAGER: 'cat',
-  GIT_EXTERNAL_DIFF: '',
   LC_ALL: 'C',
 };
+
+/**
+ * The environment git runs with: only what it needs to find itself and the user's config.
+ * Variables that make git run programs (EDITOR, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_EXTERNAL_DIFF…)
+ * are never passed on.
+ */
+export function gitEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'USERPROFILE', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL'];
+  const env: NodeJS.ProcessEnv = {};
+  for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k];
+  return { ...env, ...SAFE_ENV };
+}
 
 export class GitError extends Error {
   constructor(message: string, readonly stderr = '') {
@@ -46,7 +57,7 @@ export function gitClient(repoPath: string): SimpleGit {
     config: SAFE_CONFIG,
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeDiffExternal: true },
     trimmed: false,
-  }).env({ ...process.env, ...SAFE_ENV });
+  }).env(gitEnv());
 }
 
 /** Runs one short git command and returns stdout. */
@@ -77,7 +88,7 @@ export function streamGit(
   return new Promise((resolve, reject) => {
     const child = spawn('git', safeArgs(args), {
       cwd: repoPath,
-      env: { ...process.env, ...SAFE_ENV },
+      env: gitEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
       signal: opts.signal,
     });
