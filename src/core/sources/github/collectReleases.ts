@@ -1,0 +1,51 @@
+import type { Release } from '../../model/pullRequest';
+import { MalformedGitHubData } from './extractGraphql';
+import { extractRestRelease, type RestRelease } from './extractRest';
+import type { GitHubClient } from './githubClient';
+
+const MAX_PAGES = 10;
+
+function nextLink(link: string | undefined): string | null {
+  const m = link ? /<([^>]+)>;\s*rel="next"/.exec(link) : null;
+  return m?.[1] ?? null;
+}
+
+function releasesOf(data: unknown): Release[] {
+  if (!Array.isArray(data)) throw new MalformedGitHubData('the releases response is not a JSON array');
+  return (data as RestRelease[]).map(extractRestRelease).filter((r): r is Release => r != null);
+}
+
+/**
+ * GitHub Releases over REST: a conditional request on the first page (a 304 costs no rate limit and
+ * means nothing changed), then Link pagination. Returns null when unchanged.
+ */
+export async function collectReleases(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  etag: string | null,
+  signal?: AbortSignal,
+): Promise<{ releases: Release[]; etag: string | null } | null> {
+  let first;
+  try {
+    first = await octokit.request('GET /repos/{owner}/{repo}/releases', {
+      owner,
+      repo,
+      per_page: 100,
+      headers: etag ? { 'if-none-match': etag } : {},
+      request: { signal },
+    });
+  } catch (e) {
+    if ((e as { status?: number }).status === 304) return null;
+    throw e;
+  }
+  const releases = releasesOf(first.data);
+  let next = nextLink(first.headers.link);
+  for (let page = 1; next && page < MAX_PAGES; page++) {
+    signal?.throwIfAborted();
+    const res = await octokit.request(`GET ${next}`, { request: { signal } });
+    releases.push(...releasesOf(res.data));
+    next = nextLink(res.headers.link);
+  }
+  return { releases, etag: first.headers.etag ?? null };
+}
