@@ -1,0 +1,66 @@
+/**
+ * Every command, registered from one table. The ids match package.json's contributes.commands;
+ * `engineeringKpis.sprintReview` is reserved for the sprint review (a later issue).
+ */
+import * as vscode from 'vscode';
+import { exportReport } from './exportReport';
+import { githubAccountLabel, githubToken } from './githubAuth';
+import { configureJira, signOutOfJira } from './jiraSetup';
+import type { KpiHost } from './kpiHost';
+import { KpiPanel } from './panel';
+import type { Secrets } from './secrets';
+import { SECTION } from './settings';
+import { settingsFor } from './config';
+
+export interface CommandDeps {
+  host: KpiHost;
+  secrets: Secrets;
+  log: vscode.LogOutputChannel;
+  extensionUri: vscode.Uri;
+}
+
+export const COMMAND_IDS = {
+  openPanel: 'engineeringKpis.openPanel',
+  refresh: 'engineeringKpis.refresh',
+  configureGitHub: 'engineeringKpis.configureGitHub',
+  configureJira: 'engineeringKpis.configureJira',
+  signOutJira: 'engineeringKpis.signOutJira',
+  exportReport: 'engineeringKpis.exportReport',
+  showLog: 'engineeringKpis.showLog',
+  sprintReview: 'engineeringKpis.sprintReview',
+} as const;
+
+type Handler = (deps: CommandDeps) => unknown;
+
+const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
+  [COMMAND_IDS.openPanel]: ({ host, extensionUri }) => KpiPanel.show(extensionUri, host),
+  [COMMAND_IDS.refresh]: ({ host }) => host.refreshAll(true),
+  [COMMAND_IDS.configureGitHub]: async ({ host, log }) => {
+    const apiUrl = settingsFor(host.activeSession()?.root).github.apiUrl;
+    const token = await githubToken(apiUrl, true);
+    if (!token) return;
+    await vscode.workspace.getConfiguration(SECTION).update('github.enabled', true, vscode.ConfigurationTarget.Global);
+    const who = await githubAccountLabel(apiUrl);
+    log.info(`GitHub connected${who ? ` as ${who}` : ''} (${apiUrl})`);
+    void vscode.window.showInformationMessage(`Engineering KPIs: GitHub connected${who ? ` as ${who}` : ''}.`);
+  },
+  [COMMAND_IDS.configureJira]: ({ secrets, log }) => configureJira(secrets, log),
+  [COMMAND_IDS.signOutJira]: ({ secrets, log }) => signOutOfJira(secrets, log),
+  [COMMAND_IDS.exportReport]: ({ host, log }) => exportReport(host.activeSession()?.report, host.activeSession()?.root, log),
+  [COMMAND_IDS.showLog]: ({ log }) => log.show(),
+  [COMMAND_IDS.sprintReview]: () => vscode.window.showInformationMessage('Engineering KPIs: Sprint Review is not available in this version yet.'),
+};
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(TABLE).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async () => {
+      try {
+        await handler(deps);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        deps.log.error(`${id}: ${message}`);
+        void vscode.window.showErrorMessage(`Engineering KPIs: ${message}`, 'Show Log').then((c) => c && deps.log.show());
+      }
+    }),
+  );
+}

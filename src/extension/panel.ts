@@ -1,0 +1,165 @@
+/**
+ * The KPI panel on the host side: creates (or revives) the webview, waits for its `ready`, posts
+ * state, and acts on validated messages. KPI data is never kept in the webview's own state.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
+import { panelHtml } from './panelHtml';
+import type { RepoSession } from './repoSession';
+import type { StatusState } from './statusPresentation';
+
+export const PANEL_VIEW_TYPE = 'engineeringKpis.panel';
+
+/** What the panel needs from the rest of the host. */
+export interface PanelHost {
+  activeSession(): RepoSession | undefined;
+  isTrusted(): boolean;
+  defaultWindow(): WindowChoice;
+  log: vscode.LogOutputChannel;
+}
+
+export class KpiPanel implements vscode.Disposable {
+  static current: KpiPanel | undefined;
+  private ready = false;
+  private ui: PanelUiState;
+  private openedAt: number | undefined;
+  private readonly subs: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, host: PanelHost): KpiPanel {
+    const started = performance.now();
+    if (KpiPanel.current) {
+      KpiPanel.current.panel.reveal();
+      return KpiPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Engineering KPIs', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const p = new KpiPanel(panel, extensionUri, host, { window: host.defaultWindow() });
+    p.openedAt = started;
+    return p;
+  }
+
+  static revive(panel: vscode.WebviewPanel, state: unknown, extensionUri: vscode.Uri, host: PanelHost, isUiState: (s: unknown) => s is PanelUiState): KpiPanel {
+    panel.webview.options = webviewOptions(extensionUri);
+    return new KpiPanel(panel, extensionUri, host, isUiState(state) ? state : { window: host.defaultWindow() });
+  }
+
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly host: PanelHost, ui: PanelUiState) {
+    KpiPanel.current = this;
+    this.ui = ui;
+    panel.webview.html = panelHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      nonce: randomBytes(18).toString('base64'),
+    });
+    this.subs.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is torn down; when it comes back it says `ready` again and gets fresh state.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  /** Posts the current state (after `ready` only: messages sent earlier are lost). */
+  update(): void {
+    if (!this.ready) return;
+    void this.panel.webview.postMessage(this.stateMessage());
+  }
+
+  private stateMessage(): StateMessage {
+    const session = this.host.activeSession();
+    if (!this.host.isTrusted()) return { type: 'state', repoName: session?.name ?? '', status: { kind: 'restricted' }, window: this.ui.window };
+    if (!session) return { type: 'state', repoName: '', status: { kind: 'noRepository' }, window: this.ui.window };
+    const base = { type: 'state' as const, repoName: session.name, status: panelStatus(session.state), window: this.ui.window };
+    const def = this.host.defaultWindow();
+    if (sameWindow(this.ui.window, def) && session.report && session.details) return { ...base, report: session.report, details: session.details };
+    try {
+      const r = session.reportFor(this.ui.window);
+      return r ? { ...base, ...r } : base;
+    } catch (e) {
+      this.host.log.error(`panel: ${(e as Error).message}`);
+      return { ...base, status: { kind: 'error', message: (e as Error).message } };
+    }
+  }
+
+  private onMessage(raw: unknown): void {
+    const msg = parseWebviewMessage(raw);
+    if (!msg) {
+      this.host.log.warn('panel: dropped an invalid message from the webview');
+      return;
+    }
+    void this.handle(msg);
+  }
+
+  private async handle(msg: WebviewMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.update();
+        return;
+      case 'setWindow':
+        this.ui = { ...this.ui, window: msg.window };
+        this.update();
+        return;
+      case 'openExternal':
+        await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        return;
+      case 'openFile': {
+        const session = this.host.activeSession();
+        if (!session) return;
+        const uri = vscode.Uri.joinPath(session.root, msg.path);
+        try {
+          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        } catch (e) {
+          this.host.log.warn(`panel: cannot open ${msg.path}: ${(e as Error).message}`);
+          void vscode.window.showWarningMessage(`Engineering KPIs: ${msg.path} is not in the working tree.`);
+        }
+        return;
+      }
+      case 'runCommand':
+        await vscode.commands.executeCommand(msg.command);
+        return;
+      case 'rendered':
+        if (msg.withData && this.openedAt !== undefined) {
+          this.host.log.info(`panel: first render with data ${(performance.now() - this.openedAt).toFixed(0)} ms after the command`);
+          this.openedAt = undefined;
+        }
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (KpiPanel.current === this) KpiPanel.current = undefined;
+    this.subs.forEach((s) => s.dispose());
+    this.subs.length = 0;
+    this.panel.dispose();
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: false };
+}
+
+function sameWindow(a: WindowChoice, b: WindowChoice): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function panelStatus(s: StatusState): PanelStatus {
+  switch (s.kind) {
+    case 'computing':
+      return { kind: 'computing', message: 'Computing…' };
+    case 'ready':
+      return { kind: 'ready' };
+    case 'stale':
+      return { kind: 'stale', since: s.since };
+    case 'rateLimited':
+      return { kind: 'rateLimited', until: s.until };
+    case 'error':
+      return { kind: 'error', message: s.message };
+    case 'noRepository':
+      return { kind: 'noRepository' };
+    case 'restricted':
+      return { kind: 'restricted' };
+  }
+}

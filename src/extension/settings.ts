@@ -1,0 +1,86 @@
+/**
+ * The extension's settings as one typed object, mapped from a plain getter so the mapping (and its
+ * defaults) is unit-tested without an editor. config.ts feeds it from `workspace.getConfiguration`.
+ */
+import { DEFAULT_OPTIONS, resolveOptions, type KpiOptions } from '../core/options';
+import { KPI_NAMES, type KpiName } from '../core/report/reportTypes';
+
+export const SECTION = 'engineeringKpis';
+
+export interface ExtensionSettings {
+  statusBarKpi: KpiName;
+  windowDays: 30 | 90 | 180;
+  refreshIntervalMinutes: number;
+  offline: boolean;
+  github: { enabled: boolean; repo?: string; apiUrl: string };
+  jira: { url?: string; project?: string; boardId?: number; deployment?: 'cloud' | 'server'; email?: string };
+  options: KpiOptions;
+  /** Settings that were present but invalid, for the log. */
+  problems: string[];
+}
+
+/** Reads one setting (relative to the "engineeringKpis" section); undefined when unset. */
+export type SettingGetter = (key: string) => unknown;
+
+/** KpiOptions keys as settings: `engineeringKpis.metrics.<key>`. */
+export const OPTION_SETTING_PREFIX = 'metrics.';
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+export function readSettings(get: SettingGetter): ExtensionSettings {
+  const problems: string[] = [];
+  const kpi = get('statusBar.kpi');
+  const statusBarKpi = (KPI_NAMES as unknown[]).includes(kpi) ? (kpi as KpiName) : 'cycleTime';
+  const days = get('windowDays');
+  const windowDays = days === 30 || days === 180 ? days : 90;
+  const interval = get('refreshIntervalMinutes');
+  const refreshIntervalMinutes = typeof interval === 'number' && interval >= 1 ? interval : 15;
+
+  const layer: Partial<Record<keyof KpiOptions, unknown>> = {};
+  for (const key of Object.keys(DEFAULT_OPTIONS) as Array<keyof KpiOptions>) {
+    const v = get(OPTION_SETTING_PREFIX + key);
+    if (v !== undefined && v !== null) layer[key] = v;
+  }
+  let options: KpiOptions;
+  try {
+    options = resolveOptions(layer);
+  } catch (e) {
+    problems.push(`${SECTION}.${OPTION_SETTING_PREFIX}*: ${(e as Error).message}; using defaults`);
+    options = resolveOptions();
+  }
+
+  const boardId = get('jira.boardId');
+  const deployment = get('jira.deployment');
+  return {
+    statusBarKpi,
+    windowDays,
+    refreshIntervalMinutes,
+    offline: get('offline') === true,
+    github: {
+      enabled: get('github.enabled') === true,
+      repo: str(get('github.repo')),
+      apiUrl: str(get('github.apiUrl')) ?? 'https://api.github.com',
+    },
+    jira: {
+      url: str(get('jira.url')),
+      project: str(get('jira.project')),
+      boardId: typeof boardId === 'number' && Number.isInteger(boardId) && boardId > 0 ? boardId : undefined,
+      deployment: deployment === 'cloud' || deployment === 'server' ? deployment : undefined,
+      email: str(get('jira.email')),
+    },
+    options,
+    problems,
+  };
+}
+
+/** github.com uses the 'github' auth provider; anything else is GitHub Enterprise Server. */
+export function githubAuthProvider(apiUrl: string): 'github' | 'github-enterprise' {
+  try {
+    const host = new URL(apiUrl).hostname;
+    return host === 'api.github.com' || host === 'github.com' ? 'github' : 'github-enterprise';
+  } catch {
+    return 'github';
+  }
+}

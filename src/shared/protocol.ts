@@ -1,0 +1,149 @@
+/**
+ * The one message protocol between the extension host and the KPI panel. Both sides import this
+ * file; the host validates every incoming message with `parseWebviewMessage` because a webview is
+ * an untrusted page (its content is rendered from git/GitHub/Jira strings).
+ */
+import type { Report } from '../core/report/reportTypes';
+import type { ReportDetails } from '../core/report/details';
+
+/** The window the panel shows: a preset length ending now, or explicit dates (YYYY-MM-DD, UTC). */
+export type WindowChoice =
+  | { kind: 'days'; days: 30 | 90 | 180 }
+  | { kind: 'custom'; since: string; until: string };
+
+/** Commands the panel may ask the host to run; anything else is rejected. */
+export const PANEL_COMMANDS = [
+  'engineeringKpis.configureGitHub',
+  'engineeringKpis.configureJira',
+  'engineeringKpis.refresh',
+  'engineeringKpis.showLog',
+  'engineeringKpis.exportReport',
+  'workbench.trust.manage',
+] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
+
+/** What the panel is showing besides data: it mirrors the status bar's states. */
+export type PanelStatus =
+  | { kind: 'computing'; message: string }
+  | { kind: 'ready' }
+  | { kind: 'stale'; since: string }
+  | { kind: 'rateLimited'; until: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'noRepository' }
+  | { kind: 'restricted' };
+
+// ---- host -> webview --------------------------------------------------------------------------
+
+export interface StateMessage {
+  type: 'state';
+  repoName: string;
+  status: PanelStatus;
+  window: WindowChoice;
+  /** Absent while nothing has been computed yet. */
+  report?: Report;
+  details?: ReportDetails;
+}
+
+export type HostMessage = StateMessage;
+
+// ---- webview -> host --------------------------------------------------------------------------
+
+export interface ReadyMessage { type: 'ready' }
+export interface SetWindowMessage { type: 'setWindow'; window: WindowChoice }
+export interface OpenExternalMessage { type: 'openExternal'; url: string }
+export interface OpenFileMessage { type: 'openFile'; path: string }
+export interface RunCommandMessage { type: 'runCommand'; command: PanelCommand }
+/** Sent once data has been drawn, so the host can measure time to first render. */
+export interface RenderedMessage { type: 'rendered'; withData: boolean }
+
+export type WebviewMessage =
+  | ReadyMessage
+  | SetWindowMessage
+  | OpenExternalMessage
+  | OpenFileMessage
+  | RunCommandMessage
+  | RenderedMessage;
+
+/** UI intent only (never KPI data), kept by the webview's setState and given back to the serializer. */
+export interface PanelUiState {
+  window: WindowChoice;
+  /** KPI whose drill-down is open. */
+  expanded?: string;
+}
+
+// ---- validation -------------------------------------------------------------------------------
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isWindowChoice(v: unknown): v is WindowChoice {
+  if (!isRecord(v)) return false;
+  if (v.kind === 'days') return v.days === 30 || v.days === 90 || v.days === 180;
+  if (v.kind === 'custom') {
+    if (typeof v.since !== 'string' || typeof v.until !== 'string') return false;
+    if (!DATE.test(v.since) || !DATE.test(v.until)) return false;
+    const s = Date.parse(`${v.since}T00:00:00Z`);
+    const u = Date.parse(`${v.until}T00:00:00Z`);
+    return Number.isFinite(s) && Number.isFinite(u) && s < u;
+  }
+  return false;
+}
+
+/** Only web links leave the editor; `command:`, `file:` or `javascript:` URLs from data are refused. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A repository-relative path that cannot climb out of the repository. */
+export function isSafeRelativePath(p: string): boolean {
+  if (p.length === 0 || p.length > 4096 || p.includes('\0')) return false;
+  if (p.startsWith('/') || p.startsWith('\\') || /^[a-zA-Z]:/.test(p)) return false;
+  return !p.split(/[\\/]/).some((seg) => seg === '..');
+}
+
+/** Returns the message when it is well-formed, else undefined (the host logs and drops it). */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return undefined;
+  switch (raw.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'setWindow':
+      return isWindowChoice(raw.window) ? { type: 'setWindow', window: raw.window } : undefined;
+    case 'openExternal':
+      return typeof raw.url === 'string' && isSafeExternalUrl(raw.url) ? { type: 'openExternal', url: raw.url } : undefined;
+    case 'openFile':
+      return typeof raw.path === 'string' && isSafeRelativePath(raw.path) ? { type: 'openFile', path: raw.path } : undefined;
+    case 'runCommand':
+      return (PANEL_COMMANDS as readonly unknown[]).includes(raw.command) ? { type: 'runCommand', command: raw.command as PanelCommand } : undefined;
+    case 'rendered':
+      return { type: 'rendered', withData: raw.withData === true };
+    default:
+      return undefined;
+  }
+}
+
+/** The webview's side: host messages come from our own code, but a cheap shape check keeps bad state out. */
+export function isHostMessage(raw: unknown): raw is HostMessage {
+  return isRecord(raw) && raw.type === 'state' && typeof raw.repoName === 'string' && isRecord(raw.status) && isWindowChoice(raw.window);
+}
+
+export function isPanelUiState(raw: unknown): raw is PanelUiState {
+  return isRecord(raw) && isWindowChoice(raw.window) && (raw.expanded === undefined || typeof raw.expanded === 'string');
+}
+
+/** The window in epoch seconds for a choice, relative to `now` (seconds). Custom `until` is inclusive of that day. */
+export function windowFromChoice(choice: WindowChoice, now: number): { since: number; until: number } {
+  if (choice.kind === 'days') return { since: now - choice.days * 86_400, until: now };
+  return {
+    since: Date.parse(`${choice.since}T00:00:00Z`) / 1000,
+    until: Date.parse(`${choice.until}T00:00:00Z`) / 1000 + 86_400,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The KPI panel in the browser. It says `ready`, then draws whatever state the host sends. Only UI
+ * intent (window, open drill-down) goes to setState; KPI data is always asked for again.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import type { KpiName } from '../core/report/reportTypes';
+import { isHostMessage, isPanelUiState, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
+import css from './panel.css';
+import { cards } from './cards';
+import { chartsSection } from './chartsSection';
+import { destroyCharts } from './charts';
+import { clear, custom, el } from './dom';
+import { statusBanner } from './statusBanner';
+import { windowLabel, windowSelector } from './windowSelector';
+
+interface VsCodeApi {
+  postMessage(msg: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PanelUiState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const saved = vscode.getState();
+let ui: PanelUiState | undefined = isPanelUiState(saved) ? saved : undefined;
+let last: StateMessage | undefined;
+let reportedRender = false;
+
+// The stylesheet is part of the bundle; it is added with the page's script nonce so CSP allows it.
+const style = document.createElement('style');
+style.nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+style.textContent = css;
+document.head.appendChild(style);
+
+const app = document.getElementById('app') as HTMLElement;
+
+function post(msg: WebviewMessage): void {
+  vscode.postMessage(msg);
+}
+
+function saveUi(next: PanelUiState): void {
+  ui = next;
+  vscode.setState(next);
+}
+
+const actions = {
+  runCommand: (command: PanelCommand) => post({ type: 'runCommand', command }),
+  openExternal: (url: string) => post({ type: 'openExternal', url }),
+  openFile: (path: string) => post({ type: 'openFile', path }),
+  toggle: (kpi: KpiName) => {
+    if (!ui) return;
+    saveUi({ ...ui, expanded: ui.expanded === kpi ? undefined : kpi });
+    if (last) render(last);
+    document.querySelector<HTMLElement>(`[data-kpi="${kpi}"] .toggle`)?.focus();
+  },
+};
+
+function setWindow(w: WindowChoice): void {
+  saveUi({ window: w, expanded: ui?.expanded });
+  app.setAttribute('aria-busy', 'true');
+  post({ type: 'setWindow', window: w });
+}
+
+function render(msg: StateMessage): void {
+  last = msg;
+  const window = msg.window;
+  if (!ui || JSON.stringify(ui.window) !== JSON.stringify(window)) saveUi({ window, expanded: ui?.expanded });
+  destroyCharts();
+  clear(app);
+  const header = el(
+    'header',
+    {},
+    el('h1', {}, msg.repoName ? `Engineering KPIs — ${msg.repoName}` : 'Engineering KPIs'),
+    msg.status.kind === 'restricted' || msg.status.kind === 'noRepository' ? null : windowSelector(window, setWindow),
+  );
+  app.append(header);
+  const banner = statusBanner(msg.status, actions.runCommand);
+  if (banner) app.append(banner);
+  if (msg.report) {
+    app.append(cards(msg.report, msg.details, ui?.expanded, windowLabel(window), actions));
+    if (msg.details) app.append(chartsSection(msg.report, msg.details, actions.openFile));
+  } else if (msg.status.kind === 'computing') {
+    app.append(el('p', { class: 'loading' }, custom('vscode-progress-ring', { 'aria-label': 'Computing KPIs' }), ' Computing KPIs…'));
+  }
+  app.setAttribute('aria-busy', msg.status.kind === 'computing' ? 'true' : 'false');
+  app.dataset.window = window.kind === 'days' ? String(window.days) : 'custom';
+  app.dataset.status = msg.status.kind;
+  if (msg.report && !reportedRender) {
+    reportedRender = true;
+    post({ type: 'rendered', withData: true });
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  if (isHostMessage(e.data)) render(e.data);
+});
+
+// Theme switches change the CSS variables; canvases must be redrawn to pick them up.
+new MutationObserver(() => last && render(last)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+post({ type: 'ready' });
+if (ui) post({ type: 'setWindow', window: ui.window });

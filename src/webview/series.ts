@@ -1,0 +1,55 @@
+/** Turns the report's details into chart inputs. Series keys are whatever the core emits (median, p85, committed…). */
+import type { DrillItem, SeriesPoint } from '../core/report/details';
+import type { ChartSeries } from './charts';
+
+const PREFERRED = ['value', 'median', 'completed', 'count', 'rate'];
+
+export function seriesKeys(points: SeriesPoint[]): string[] {
+  const keys: string[] = [];
+  for (const p of points) for (const k of Object.keys(p.values)) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+export function toChartSeries(points: SeriesPoint[], only?: string[]): { labels: string[]; series: ChartSeries[] } {
+  const keys = seriesKeys(points).filter((k) => !only || only.includes(k));
+  return {
+    labels: points.map((p) => p.period),
+    series: keys.map((k) => ({ label: k, values: points.map((p) => p.values[k] ?? null) })),
+  };
+}
+
+/** The one line a card's sparkline draws. */
+export function sparkValues(points: SeriesPoint[]): Array<number | null> {
+  const keys = seriesKeys(points);
+  const key = PREFERRED.find((k) => keys.includes(k)) ?? keys[0];
+  return key === undefined ? [] : points.map((p) => p.values[key] ?? null);
+}
+
+/** Histogram of item values (hours) into fixed, readable buckets. */
+export const CYCLE_BUCKETS: Array<{ label: string; max: number }> = [
+  { label: '< 4h', max: 4 },
+  { label: '4–24h', max: 24 },
+  { label: '1–2d', max: 48 },
+  { label: '2–4d', max: 96 },
+  { label: '4–7d', max: 168 },
+  { label: '1–2w', max: 336 },
+  { label: '> 2w', max: Infinity },
+];
+
+export function histogram(items: DrillItem[]): number[] {
+  const counts = CYCLE_BUCKETS.map(() => 0);
+  for (const it of items) {
+    if (typeof it.value !== 'number') continue;
+    const i = CYCLE_BUCKETS.findIndex((b) => (it.value as number) < b.max);
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Hotspots: files (and modules) with their defect density, highest first. */
+export function hotspots(items: DrillItem[], kind: 'file' | 'module', limit = 10): DrillItem[] {
+  return items
+    .filter((i) => i.kind === kind && typeof i.value === 'number')
+    .sort((a, b) => (b.value as number) - (a.value as number))
+    .slice(0, limit);
+}

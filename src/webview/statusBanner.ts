@@ -1,0 +1,39 @@
+/** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
+import type { PanelCommand, PanelStatus } from '../shared/protocol';
+import { custom, el } from './dom';
+
+function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
+  const b = custom('vscode-button', { 'data-command': command }, label);
+  b.addEventListener('click', () => run(command));
+  return b;
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+export function statusBanner(s: PanelStatus, run: (c: PanelCommand) => void): HTMLElement | null {
+  switch (s.kind) {
+    case 'ready':
+      return null;
+    case 'computing':
+      return el('div', { class: 'banner', role: 'status' }, s.message);
+    case 'restricted':
+      return el(
+        'div',
+        { class: 'banner warning', role: 'alert' },
+        el('p', {}, 'Restricted Mode: this folder is not trusted, so Engineering KPIs runs no git process and calls no API.'),
+        el('p', {}, 'To see KPIs, trust the folder.'),
+        button('Manage Workspace Trust', 'workbench.trust.manage', run),
+      );
+    case 'noRepository':
+      return el('div', { class: 'banner', role: 'status' }, 'No git repository in this workspace. Open a folder that contains a .git folder.');
+    case 'stale':
+      return el('div', { class: 'banner warning', role: 'status' }, `Offline: showing cached data from ${when(s.since)}. `, button('Refresh', 'engineeringKpis.refresh', run));
+    case 'rateLimited':
+      return el('div', { class: 'banner warning', role: 'status' }, `GitHub rate limit reached; showing cached data until ${when(s.until)}.`);
+    case 'error':
+      return el('div', { class: 'banner error', role: 'alert' }, `Computing KPIs failed: ${s.message} `, button('Show Log', 'engineeringKpis.showLog', run));
+  }
+}
