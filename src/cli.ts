@@ -5,6 +5,7 @@ const USAGE = `Usage:
   engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO] [--format table|json|md|csv] [--cache-dir DIR]
       [--config FILE] [--release-tag-pattern RE] [--source-glob G]... [--exclude-glob G]... [--test-glob G]...
       [--exclude-author NAME]... [--module-depth N] [--offline]
+      [--github-repo OWNER/NAME] [--github-api-url URL]   (GitHub token: env GITHUB_TOKEN)
 
 Computes cycle time, velocity, time to market, defect density, escalations and test effectiveness
 (see docs/metrics.md). Exit codes: 0 ok, 2 bad arguments or not a git repository, 1 anything else.`;

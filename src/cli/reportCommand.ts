@@ -26,6 +26,8 @@ export const REPORT_FLAGS = {
   'exclude-author': { type: 'string', multiple: true },
   'module-depth': { type: 'string' },
   offline: { type: 'boolean' },
+  'github-repo': { type: 'string' },
+  'github-api-url': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof REPORT_FLAGS; allowPositionals: true }>>['values'];
@@ -53,7 +55,8 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
     options: await optionsFrom(values, repo),
     offline: values.offline,
   };
-  // CLI-GITHUB: GitHub flags/env wire input.github here.
+  // GitHub applies when --github-repo is given or origin is on GitHub; without GITHUB_TOKEN it reports "off".
+  input.github = { repo: values['github-repo'], apiUrl: values['github-api-url'] ?? '', token: async () => io.env.GITHUB_TOKEN || undefined };
   // CLI-JIRA: Jira flags/env wire input.jira here.
   void io;
   return input;

@@ -6,6 +6,7 @@ import { resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { countLinesAtHead } from './kloc/countLinesAtHead';
 import { computeReport } from './report/computeReport';
+import { loadGitHubForPipeline } from './sources/github/githubForPipeline';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
 
 export { computeReport };
@@ -56,7 +57,13 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
   };
-  // GITHUB-SYNC: the GitHub source fills dataset.pullRequests/githubIssues/releases and sources.github here.
+  const github = await loadGitHubForPipeline(top, cacheDir, input);
+  if (github) {
+    dataset.sources.github = github.status;
+    if (github.pullRequests) dataset.pullRequests = github.pullRequests;
+    if (github.githubIssues) dataset.githubIssues = github.githubIssues;
+    if (github.releases) dataset.releases = github.releases;
+  }
   // JIRA-SYNC: the Jira source fills dataset.jiraIssues/sprints and sources.jira here.
   progress({ phase: 'metrics', message: 'Computing KPIs' });
   return dataset;
