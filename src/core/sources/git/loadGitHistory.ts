@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
-import { git, streamGit } from './gitRunner';
+import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { decodeCommit, encodeCommit, type CommitRow } from './commitCodec';
 import { readRepoState, readTags } from './repoInfo';
@@ -36,8 +36,9 @@ export interface LoadOptions {
 }
 
 async function isAncestor(top: string, older: string, newer: string): Promise<boolean> {
+  // Via spawn, not simple-git: its raw() resolves on a silent non-zero exit, and exit 1 is the answer "no".
   try {
-    await git(top, ['merge-base', '--is-ancestor', older, newer]);
+    await streamGit(top, ['merge-base', '--is-ancestor', older, newer], () => undefined);
     return true;
   } catch {
     return false;
