@@ -6,6 +6,7 @@ const USAGE = `Usage:
       [--config FILE] [--release-tag-pattern RE] [--source-glob G]... [--exclude-glob G]... [--test-glob G]...
       [--exclude-author NAME]... [--module-depth N] [--offline]
       [--github-repo OWNER/NAME] [--github-api-url URL]   (GitHub token: env GITHUB_TOKEN)
+      [--jira-url URL] [--jira-project KEY] [--jira-board ID]   (Jira: env JIRA_EMAIL + JIRA_API_TOKEN on Cloud, JIRA_PAT on Server/DC)
 
 Computes cycle time, velocity, time to market, defect density, escalations and test effectiveness
 (see docs/metrics.md). Exit codes: 0 ok, 2 bad arguments or not a git repository, 1 anything else.`;

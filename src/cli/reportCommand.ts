@@ -28,6 +28,9 @@ export const REPORT_FLAGS = {
   offline: { type: 'boolean' },
   'github-repo': { type: 'string' },
   'github-api-url': { type: 'string' },
+  'jira-url': { type: 'string' },
+  'jira-project': { type: 'string' },
+  'jira-board': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof REPORT_FLAGS; allowPositionals: true }>>['values'];
@@ -57,7 +60,13 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
   };
   // GitHub applies when --github-repo is given or origin is on GitHub; without GITHUB_TOKEN it reports "off".
   input.github = { repo: values['github-repo'], apiUrl: values['github-api-url'] ?? '', token: async () => io.env.GITHUB_TOKEN || undefined };
-  // CLI-JIRA: Jira flags/env wire input.jira here.
+  if (values['jira-url']) {
+    const board = values['jira-board'] === undefined ? undefined : Number(values['jira-board']);
+    if (board !== undefined && !(Number.isInteger(board) && board > 0)) throw new UsageError(`--jira-board must be a board id (got "${values['jira-board']}")`);
+    // Cloud: JIRA_EMAIL + JIRA_API_TOKEN (Basic); Server/Data Center: JIRA_PAT (Bearer).
+    const email = io.env.JIRA_EMAIL || undefined;
+    input.jira = { url: values['jira-url'], project: values['jira-project'], boardId: board, email, token: async () => (email ? io.env.JIRA_API_TOKEN : io.env.JIRA_PAT) || undefined };
+  }
   void io;
   return input;
 }

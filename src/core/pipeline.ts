@@ -64,7 +64,14 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     if (github.githubIssues) dataset.githubIssues = github.githubIssues;
     if (github.releases) dataset.releases = github.releases;
   }
-  // JIRA-SYNC: the Jira source fills dataset.jiraIssues/sprints and sources.jira here.
+  if (input.jira) {
+    // Loaded on demand: without Jira configured, jira.js is never required.
+    const { syncJira } = await import('./sources/jira/syncJira');
+    const jira = await syncJira(input.jira, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline });
+    dataset.sources.jira = jira.status;
+    dataset.jiraIssues = jira.issues;
+    dataset.sprints = jira.sprints;
+  }
   progress({ phase: 'metrics', message: 'Computing KPIs' });
   return dataset;
 }
