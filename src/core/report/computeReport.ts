@@ -8,6 +8,14 @@ import { changeVelocity } from '../metrics/velocity';
 import { leadTimeForChanges } from '../metrics/leadTime';
 import { defectDensity } from '../metrics/defectDensity';
 import { regressionTestRate } from '../metrics/regressionTestRate';
+import { computeJiraVelocity } from '../metrics/jiraVelocity';
+import { computeIssueCycleTime } from '../metrics/issueCycleTime';
+import { computeJiraTimeToMarket } from '../metrics/jiraTimeToMarket';
+import { computeEscalations } from '../metrics/escalations';
+import { computeDefectRemovalEfficiency } from '../metrics/defectRemovalEfficiency';
+import { testToCodeRatio } from '../metrics/regressionTestRate';
+import type { Issue } from '../model/issue';
+import type { Window } from '../model/time';
 import type { ReportDetails } from './details';
 import type { KpiName, Report } from './reportTypes';
 
@@ -24,8 +32,18 @@ export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   return index;
 }
 
-function escalationsWithoutTracker(): MetricOutput {
-  return { kpi: { value: null, unit: 'count', reason: 'needs Jira or GitHub issues' }, details: { items: [], series: [] } };
+/** A configured source counts unless it failed before ever delivering data. */
+function usable<T>(data: T[] | undefined, status: { status: string }): data is T[] {
+  return data !== undefined && (status.status !== 'error' || data.length > 0);
+}
+
+type IssueMetric = (issues: Issue[], window: Window, options: ReportInput['options'], now: number) => MetricOutput;
+
+/** Runs an issue-based KPI over the window and over the previous one (for the trend). */
+function withPrevious(fn: IssueMetric, issues: Issue[], input: ReportInput, prev: Window, source: 'jira' | 'github'): MetricOutput {
+  const out = fn(issues, input.window, input.options, input.now);
+  const before = fn(issues, prev, input.options, input.now);
+  return { kpi: { ...out.kpi, source: out.kpi.source ?? source, previous: out.kpi.previous ?? before.kpi.value }, details: out.details };
 }
 
 /**
@@ -36,13 +54,35 @@ export function computeReport(dataset: Dataset, input: ReportInput): { report: R
   const history = historyOf(dataset, input.options.releaseTagPattern);
   const ctx: MetricContext = { dataset, history, window: input.window, options: input.options, now: input.now };
   const prev = previousWindow(input.window);
+  const jira = usable(dataset.jiraIssues, dataset.sources.jira) ? dataset.jiraIssues : undefined;
+  const ghIssues = usable(dataset.githubIssues, dataset.sources.github) ? dataset.githubIssues : undefined;
+  const tracker = jira ? { issues: jira, source: 'jira' as const } : ghIssues ? { issues: ghIssues, source: 'github' as const } : undefined;
+
+  const ct = cycleTime(ctx, prev);
+  if (jira) {
+    // Spec §1: Jira issue cycle time is shown beside the PR/git cycle time, not instead of it.
+    const ict = withPrevious(computeIssueCycleTime, jira, input, prev, 'jira');
+    ct.kpi.issueCycleTime = ict.kpi;
+  }
+  const sprints = dataset.sprints ?? [];
+  const velocity = jira && sprints.length > 0
+    ? (() => {
+        const cur = computeJiraVelocity(jira, sprints, input.window, input.options, input.now);
+        const before = computeJiraVelocity(jira, sprints, prev, input.options, input.now);
+        return { kpi: { ...cur.kpi, source: 'jira' as const, previous: before.kpi.value }, details: cur.details };
+      })()
+    : changeVelocity(ctx, prev);
+  const te = tracker ? withPrevious(computeDefectRemovalEfficiency, tracker.issues, input, prev, tracker.source) : regressionTestRate(ctx, prev);
+  if (tracker) te.kpi.testToCodeRatio = testToCodeRatio(ctx);
   const outputs: Record<KpiName, MetricOutput> = {
-    cycleTime: cycleTime(ctx, prev),
-    velocity: changeVelocity(ctx, prev),
-    timeToMarket: leadTimeForChanges(ctx, prev),
+    cycleTime: ct,
+    velocity,
+    timeToMarket: jira ? withPrevious(computeJiraTimeToMarket, jira, input, prev, 'jira') : leadTimeForChanges(ctx, prev),
     defectDensity: defectDensity(ctx, prev),
-    escalations: escalationsWithoutTracker(),
-    testEffectiveness: regressionTestRate(ctx, prev),
+    escalations: tracker
+      ? withPrevious(computeEscalations, tracker.issues, input, prev, tracker.source)
+      : { kpi: { value: null, unit: 'count', reason: 'needs Jira or GitHub issues' }, details: { items: [], series: [] } },
+    testEffectiveness: te,
   };
   const report: Report = {
     schemaVersion: 1,
