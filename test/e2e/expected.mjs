@@ -1,0 +1,28 @@
+// Expected KPI values for the fixture (scripts/e2e/makeFixture.mjs), worked out by hand from
+// KPI-SPEC.md. T = fixture anchor; D = day, H = hour. Changes (git fallback, §1):
+//   A: first commit T-148d-60h, merged T-148d  -> 60 h     D: T-5d-30h  -> T-5d  -> 30 h
+//   B: T-62d-40h -> T-62d -> 40 h                          E (squash "(#7)"): authored T-3d-20h, committed T-3d -> 20 h
+//   F: T-45d-50h -> T-45d -> 50 h (fix without test, then a test commit)
+//   C: T-10d-10h -> T-10d -> 10 h (fix with a test; hostile subject and author)
+// Bug fixes (§4): f1 "fix: null check in util" (T-45d-50h, touches src/lib/util.ts),
+//                 c1 "fix(app): <img …>" (T-10d-10h, touches src/app/main.ts and test/app.test.ts).
+// KLOC at HEAD: src/app/main.ts 100 lines + src/lib/util.ts 150 lines = 0.25 KLOC (test/ excluded).
+// Releases: v0.1.0 on A's merge (T-148d); v1.0.0 on D's merge (T-5d). Commits first released by v1.0.0
+// and their lead times (§3): b1 58.667 d, f1 42.083 d, f2 41.25 d, c1 5.417 d, d1 1.25 d -> median 41.25 d.
+export const EXPECTED = {
+  // 90 days: A is outside; changes B F C D E = 40 50 10 30 20 h -> median 30. Previous 90 days: A 60 h -> ▼50%.
+  90: {
+    cycleTime: 30, // hours
+    velocity: 5 / (90 / 7), // 0.3889 changes/week
+    timeToMarket: 41.25, // days (v1.0.0 in window)
+    defectDensity: 2 / 0.25, // f1 + c1 = 8 defects/KLOC
+    escalations: null, // git alone: "needs Jira or GitHub issues"
+    testEffectiveness: 1 / 2, // c1 changes a test, f1 does not
+  },
+  // 30 days: C D E = 10 30 20 h -> median 20; previous 30 days (T-60d..T-30d): F 50 h.
+  30: { cycleTime: 20, velocity: 3 / (30 / 7), timeToMarket: 41.25, defectDensity: 1 / 0.25, escalations: null, testEffectiveness: 1 },
+  // 180 days: A..E = 60 40 50 10 30 20 -> median 35; v0.1.0 adds init (52 d) and a1 (2.5 d) -> median still 41.25.
+  180: { cycleTime: 35, velocity: 6 / (180 / 7), timeToMarket: 41.25, defectDensity: 2 / 0.25, escalations: null, testEffectiveness: 1 / 2 },
+};
+export const STATUS_BAR_90 = { value: '30h', change: '▼50%' };
+export const HOTSPOT_FILE = 'src/app/main.ts'; // c1 touched it: 1 defect / 0.1 KLOC = 10, above util.ts's 1 / 0.15

@@ -1,0 +1,227 @@
+// The e2e suite: the packaged extension in a real VS Code (code-server) against a fixture repository
+// with hand-computed KPIs (expected.mjs). Usage: node test/e2e/runE2e.mjs <output dir with engineering-kpis.vsix>
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EXPECTED, HOTSPOT_FILE, STATUS_BAR_90 } from './expected.mjs';
+import { findLog, kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from './harness.mjs';
+
+const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
+const SHOTS = resolve('test/e2e/screenshots');
+const VSIX = join(OUT, 'engineering-kpis.vsix');
+const KPIS = ['cycleTime', 'velocity', 'timeToMarket', 'defectDensity', 'escalations', 'testEffectiveness'];
+const results = [];
+const metrics = [];
+const t0 = Date.now();
+
+async function test(name, fn) {
+  const s = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - s} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n      ${String(e?.message ?? e).split('\n').slice(0, 6).join('\n      ')}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---- fixture and the git wrapper that records every git process --------------------------------
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+const fixture = join(OUT, 'fixture-repo');
+execFileSync('node', ['scripts/e2e/makeFixture.mjs', fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+const restrictedFixture = join(OUT, 'fixture-untrusted');
+cpSync(fixture, restrictedFixture, { recursive: true });
+const gitLog = (name) => join(OUT, `git-calls-${name}.log`);
+/** A `git` first on PATH that appends each invocation to a log (the core passes git a minimal env, so the path is baked in). */
+function gitWrapper(name) {
+  const dir = join(OUT, `bin-${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'git'), `#!/bin/sh\nprintf '%s :: %s\\n' "$PWD" "$*" >> '${gitLog(name)}'\nexec ${realGit} "$@"\n`);
+  chmodSync(join(dir, 'git'), 0o755);
+  return dir;
+}
+const gitCalls = (name) => (existsSync(gitLog(name)) ? readFileSync(gitLog(name), 'utf8').split('\n').filter(Boolean) : []);
+
+await test('the .vsix contains the bundles and no node_modules', async () => {
+  const list = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
+  assert(!/node_modules/.test(list), 'node_modules found in the .vsix');
+  for (const f of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/package.json']) assert(list.includes(f), `${f} missing from the .vsix`);
+});
+
+// ---- trusted workspace ---------------------------------------------------------------------------
+console.log('trusted workspace');
+let server = await startCodeServer({ vsix: VSIX, port: 8771, trusted: true, pathPrefix: gitWrapper('trusted') });
+let browser = await launchBrowser();
+try {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const pageErrors = [];
+  const dialogs = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const opened = Date.now();
+  await openWorkbench(page, server.url, fixture);
+  const status = kpiStatus(page);
+
+  await test('status bar shows the median cycle time of 90 days and its change (30h ▼50%)', async () => {
+    await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 60_000 });
+    metrics.push(['status bar value after opening the workbench (cold cache, includes workbench load)', `${Date.now() - opened} ms`]);
+    const text = (await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: STATUS_BAR_90.change }).first().innerText()).trim();
+    assert(text === `${STATUS_BAR_90.value} ${STATUS_BAR_90.change}`, `status bar text was "${text}"`);
+    const label = await status.getAttribute('aria-label');
+    assert(label?.includes('30h'), `aria-label was "${label}"`);
+  });
+
+  const frame = panelFrame(page);
+  const cardValue = async (kpi) => frame.locator(`[data-kpi="${kpi}"] .number`).getAttribute('data-value');
+  async function expectCards(days) {
+    await frame.locator(`#app[data-window="${days}"][aria-busy="false"]`).waitFor({ timeout: 20_000 });
+    await frame.locator(`[data-kpi="cycleTime"] .number[data-value="${EXPECTED[days].cycleTime}"]`).waitFor({ timeout: 20_000 });
+    assert((await frame.locator('.card').count()) === 6, 'expected six cards');
+    for (const kpi of KPIS) {
+      const want = EXPECTED[days][kpi];
+      const got = await cardValue(kpi);
+      if (want === null) {
+        assert(got === 'null', `${kpi}: expected no value, got ${got}`);
+      } else {
+        assert(got !== null && Math.abs(Number(got) - want) < 5e-4, `${kpi} over ${days} days: expected ${want}, got ${got}`);
+        const source = await frame.locator(`[data-kpi="${kpi}"] .source`).innerText();
+        assert(source === 'source: git', `${kpi}: source was "${source}"`);
+      }
+    }
+  }
+
+  await test('the panel opened from the palette shows six cards with the expected values and sources', async () => {
+    const s = Date.now();
+    await runCommand(page, 'Engineering KPIs: Open Panel');
+    await frame.locator('.card').first().waitFor({ timeout: 30_000 });
+    metrics.push(['panel cards visible after the palette command (browser side)', `${Date.now() - s} ms`]);
+    await expectCards(90);
+    const reason = await frame.locator('[data-kpi="escalations"] .reason').innerText();
+    assert(reason === 'needs Jira or GitHub issues', `escalations reason was "${reason}"`);
+    assert((await frame.locator('[data-kpi="escalations"] vscode-button', { hasText: 'Connect Jira' }).count()) === 1, 'no "Connect Jira" button on escalations');
+    assert((await frame.locator('[data-kpi="escalations"] vscode-button', { hasText: 'Connect GitHub' }).count()) === 1, 'no "Connect GitHub" button on escalations');
+    const change = await frame.locator('[data-kpi="cycleTime"] .change').innerText();
+    assert(change.startsWith('▼50%'), `cycle time change was "${change}"`);
+    assert((await frame.locator('figure.chart').count()) === 7, 'expected seven charts');
+  });
+
+  await test('commit subjects and author names render as text and no script runs', async () => {
+    await frame.locator('[data-kpi="defectDensity"] .toggle').click();
+    const drill = frame.locator('#drill-defectDensity');
+    await drill.waitFor({ timeout: 10_000 });
+    const text = await drill.innerText();
+    assert(text.includes(`<img src=x onerror="document.title='pwned-img'"> guard`), `subject not shown literally: ${text.slice(0, 300)}`);
+    assert(text.includes(`&lt;script&gt;document.title='pwned-author'&lt;/script&gt;`), `author not shown literally: ${text.slice(0, 300)}`);
+    await frame.locator('[data-kpi="timeToMarket"] .toggle').click();
+    const ttm = await frame.locator('#drill-timeToMarket').innerText();
+    assert(ttm.includes(`</script><script>document.title='pwned-script'</script> banner`), 'script-tag subject not shown literally');
+    const dom = await frame.locator('body').evaluate(() => ({
+      title: document.title,
+      injected: [...document.scripts].filter((s) => /pwned/.test(s.textContent ?? '')).length,
+      images: document.images.length,
+    }));
+    assert(dom.injected === 0, `a <script> from the data is in the document (${dom.injected})`);
+    assert(dom.images === 0, `an <img> was created from data (${dom.images})`);
+    assert(!/pwned/.test(dom.title) && !/pwned/.test(await page.title()), 'a script from the data ran (title changed)');
+    assert(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
+    await frame.locator('[data-kpi="timeToMarket"] .toggle').click();
+  });
+
+  await test('screenshots of the panel in the light and the dark theme', async () => {
+    // Dark Modern is the profile's theme; the toggle goes to the preferred light theme and back.
+    for (const [cls, file] of [['vscode-light', 'panel-light.png'], ['vscode-dark', 'panel-dark.png']]) {
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      await frame.locator(`body.${cls}`).waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(SHOTS, file) });
+      await frame.locator('#app').screenshot({ path: join(SHOTS, file.replace('.png', '-content.png')) });
+    }
+  });
+
+  await test('changing the window to 30 and 180 days changes the values as computed by hand', async () => {
+    await frame.locator('vscode-radio[data-window="30"]').click();
+    await expectCards(30);
+    const c30 = await frame.locator('[data-kpi="cycleTime"] .change').innerText();
+    assert(c30.startsWith('▼60%'), `30-day change was "${c30}" (20 h vs 50 h)`);
+    await frame.locator('vscode-radio[data-window="180"]').click();
+    await expectCards(180);
+    await frame.locator('vscode-radio[data-window="90"]').click();
+    await expectCards(90);
+  });
+
+  await test('clicking a hotspot file opens it in the editor', async () => {
+    const hot = frame.locator(`button.hotspot[data-path="${HOTSPOT_FILE}"]`);
+    const first = await frame.locator('button.hotspot').first().getAttribute('data-path');
+    assert(first === HOTSPOT_FILE, `top hotspot was ${first}`);
+    await hot.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'main.ts' }).first().waitFor({ timeout: 15_000 });
+    const line = (await page.locator('.editor-instance .monaco-editor .view-lines').last().innerText()).replace(/\u00a0/g, ' ');
+    assert(line.includes('export const m0 = 0;'), 'the editor does not show src/app/main.ts');
+  });
+
+  await test('git ran in the trusted workspace (the wrapper sees the extension)', async () => {
+    assert(gitCalls('trusted').length > 0, 'no git call recorded: the PATH wrapper does not work, so the Restricted Mode test would prove nothing');
+  });
+
+  await test('a reloaded window shows the value from the warm cache', async () => {
+    const s = Date.now();
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 60_000 });
+    metrics.push(['status bar value after reload (warm cache, includes workbench load)', `${Date.now() - s} ms`]);
+  });
+  assert(pageErrors.filter((e) => /engineering|webview\.js/i.test(e)).length === 0, `page errors: ${pageErrors.join('; ')}`);
+  const logFile = findLog(join(server.state, 'data/logs'));
+  if (logFile) {
+    const log = readFileSync(logFile, 'utf8');
+    writeFileSync(join(OUT, 'extension-trusted.log'), log);
+    for (const m of log.matchAll(/(activate\(\) took [\d.]+ ms[^\n]*|computed in \d+ ms[^\n]*|first render with data \d+ ms[^\n]*)/g)) metrics.push(['log', m[1]]);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+// ---- Restricted Mode --------------------------------------------------------------------------------
+console.log('restricted workspace (Workspace Trust on, folder not trusted)');
+server = await startCodeServer({ vsix: VSIX, port: 8772, trusted: false, pathPrefix: gitWrapper('restricted') });
+browser = await launchBrowser();
+try {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await openWorkbench(page, server.url, restrictedFixture);
+  await test('Restricted Mode: the status bar says so and the panel explains how to trust', async () => {
+    await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: 'KPIs: Restricted' }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Engineering KPIs: Open Panel');
+    const frame = panelFrame(page);
+    await frame.locator('#app[data-status="restricted"]').waitFor({ timeout: 30_000 });
+    const banner = await frame.locator('.banner').innerText();
+    assert(banner.includes('Restricted Mode') && banner.includes('trust'), `banner was "${banner}"`);
+    assert((await frame.locator('vscode-button', { hasText: 'Manage Workspace Trust' }).count()) === 1, 'no trust button');
+    assert((await frame.locator('.card').count()) === 0, 'cards shown in Restricted Mode');
+    await runCommand(page, 'Engineering KPIs: Refresh');
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: join(SHOTS, 'restricted.png') });
+  });
+  await test('Restricted Mode runs no git process', async () => {
+    const calls = gitCalls('restricted');
+    assert(calls.length === 0, `git ran ${calls.length} times: ${calls.slice(0, 3).join(' | ')}`);
+  });
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+console.log('\nmeasurements');
+for (const [k, v] of metrics) console.log(`  ${k}: ${v}`);
+console.log(`  e2e wall time: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
