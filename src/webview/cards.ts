@@ -44,7 +44,7 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
     el(
       'p',
       { class: `change${change?.startsWith('▼') ? ' down' : change?.startsWith('▲') ? ' up' : ''}` },
-      change ? `${change} vs previous ${windowLabel}` : `no previous ${windowLabel} to compare`,
+      change ? `${change} vs previous ${windowLabel}` : r.previous === 0 ? `was 0 in the previous ${windowLabel}` : `no previous ${windowLabel} to compare`,
     ),
     el(
       'p',

@@ -20,7 +20,8 @@ function phaseMedian(report: Report, phase: string): number | null {
 }
 
 export function chartsSection(report: Report, details: ReportDetails, openFile: (path: string) => void): HTMLElement {
-  const trend = toChartSeries(details.cycleTime.series);
+  // The trend shows durations only; a count series would share the hours axis and mislead.
+  const trend = toChartSeries(details.cycleTime.series, ['median', 'p85']);
   const velocity = toChartSeries(details.velocity.series);
   const esc = toChartSeries(details.escalations.series);
   const te = toChartSeries(details.testEffectiveness.series);

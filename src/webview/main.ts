@@ -81,7 +81,11 @@ function render(msg: StateMessage): void {
   if (banner) app.append(banner);
   if (msg.report) {
     app.append(cards(msg.report, msg.details, ui?.expanded, windowLabel(window), actions));
-    if (msg.details) app.append(chartsSection(msg.report, msg.details, actions.openFile));
+    // Cards first; the charts (the costly part) follow in the next frame so numbers appear at once.
+    const charts = el('div', { class: 'charts-slot' });
+    app.append(charts);
+    const { report, details } = msg;
+    if (details) requestAnimationFrame(() => last === msg && charts.append(chartsSection(report, details, actions.openFile)));
   } else if (msg.status.kind === 'computing') {
     app.append(el('p', { class: 'loading' }, custom('vscode-progress-ring', { 'aria-label': 'Computing KPIs' }), ' Computing KPIs…'));
   }

@@ -111,15 +111,13 @@ export function panelFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** The extension's LogOutputChannel file inside the profile. */
-export function findLog(dir, name = 'Engineering KPIs.log') {
-  for (const e of readdirSync(dir)) {
+/** The extension's LogOutputChannel files inside the profile, oldest session first. */
+export function findLogs(dir, name = 'Engineering KPIs.log') {
+  const out = [];
+  for (const e of readdirSync(dir).sort()) {
     const p = join(dir, e);
-    if (e === name) return p;
-    if (statSync(p).isDirectory()) {
-      const hit = findLog(p, name);
-      if (hit) return hit;
-    }
+    if (e === name) out.push(p);
+    else if (statSync(p).isDirectory()) out.push(...findLogs(p, name));
   }
-  return undefined;
+  return out;
 }
