@@ -1,0 +1,69 @@
+/**
+ * The floor: git's own cost of listing the history in the product's format, read through a pipe
+ * the way the product reads it (bytes counted, nothing kept). The format is imported from the
+ * git source so the floor follows it if it changes.
+ */
+import { spawn } from 'node:child_process';
+import { LOG_ARGS } from '../src/core/sources/git/logParser';
+import { gitEnv, safeArgs } from '../src/core/sources/git/gitRunner';
+import { git } from './generateRepo';
+
+export interface PassResult {
+  seconds: number;
+  bytes: number;
+}
+
+/** The product's log arguments over every ref, with its --raw swapped for `listing`. */
+export function logArgs(listing: '--raw' | '--name-only' | '--numstat'): string[] {
+  return [...LOG_ARGS.map((a) => (a === '--raw' ? listing : a))];
+}
+
+/** Runs one git process to the end, counting its output bytes; rejects on a non-zero exit. */
+export function timeGit(repo: string, args: string[]): Promise<PassResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('git', ['-C', repo, ...safeArgs(args)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (bytes += c.length));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, bytes });
+      else reject(new Error(`git ${args[0] ?? ''} exited with ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+export const floorPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--raw'), '--all']);
+export const nameOnlyPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--name-only'), '--all']);
+export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--numstat'), '--all']);
+
+export interface ParallelResult extends PassResult {
+  /** Time to find the split point (a first-parent walk), included in `seconds`. */
+  splitSeconds: number;
+  /** Wall time of each half on its own, while both ran. */
+  halves: [number, number];
+}
+
+/**
+ * The same floor as two git processes over disjoint ranges: everything reachable from the
+ * default branch's first-parent midpoint, and everything reachable from any ref but not from it.
+ * A cold run has no cache to tell it where the middle is, so finding it is part of the cost.
+ */
+export async function parallelFloorPass(repo: string): Promise<ParallelResult> {
+  const started = performance.now();
+  const count = Number(git(repo, ['rev-list', '--first-parent', '--count', 'HEAD']).trim());
+  const mid = git(repo, ['rev-list', '--first-parent', `--skip=${Math.floor(count / 2)}`, '--max-count=1', 'HEAD']).trim();
+  const splitSeconds = (performance.now() - started) / 1000;
+  const [older, newer] = await Promise.all([
+    timeGit(repo, [...logArgs('--raw'), mid]),
+    timeGit(repo, [...logArgs('--raw'), '--all', `^${mid}`]),
+  ]);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    bytes: older.bytes + newer.bytes,
+    splitSeconds,
+    halves: [older.seconds, newer.seconds],
+  };
+}

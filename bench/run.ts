@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: the speed and memory bars of issue 2, measured in one run on one repository.
+ *
+ *   floor        one `git log --all` in the product's format (--raw), output counted and dropped
+ *   cold         `node dist/cli.js report --format json` with an empty cache
+ *   warm         the same with that cache and no new commits
+ *   incremental  the same after 100 new commits
+ *
+ * The machine is shared, so floor and cold runs alternate and the best of BENCH_RUNS (default 3)
+ * is used: background load only ever adds time. It is a benchmark, not a test: it exits 0 and
+ * prints FAIL for a missed bar.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendCommits } from './appendCommits';
+import { BENCH_DIR, DEFAULT_PARAMS, HISTORY_END, ensureBenchRepo, type BenchRepo } from './generateRepo';
+import { floorPass, nameOnlyPass, numstatPass, parallelFloorPass, type PassResult } from './gitPasses';
+import { childCpuSeconds, loadAverage, machine } from './machine';
+import { runPeerBenches } from './peerBenches';
+import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
+import { printBars, printRows, verdictFor, type Bar } from './table';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+const APPENDED = 100;
+const DAY = 86_400;
+// The synthetic history ends at a fixed date; the window is its last 90 days, not "now".
+const WINDOW: ReportWindow = {
+  since: new Date((HISTORY_END - 90 * DAY) * 1000).toISOString(),
+  until: new Date((HISTORY_END + 7 * DAY) * 1000).toISOString(),
+};
+
+interface Timed<T> {
+  result: T;
+  cpu: number;
+}
+
+async function withCpu<T>(f: () => Promise<T>): Promise<Timed<T>> {
+  const before = childCpuSeconds();
+  const result = await f();
+  return { result, cpu: childCpuSeconds() - before };
+}
+
+const best = (xs: number[]): number => Math.min(...xs);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] ?? NaN) : ((s[s.length / 2 - 1] ?? NaN) + (s[s.length / 2] ?? NaN)) / 2;
+};
+const sec = (s: number): string => `${s.toFixed(2)} s`;
+const mb = (kb: number | undefined): string => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
+const log = (s: string): void => console.error(`· ${s}`);
+
+function freshWorkCopy(repo: BenchRepo): string {
+  // The incremental run appends commits: work on a copy so the cached repository stays as built.
+  const work = join(BENCH_DIR, 'work');
+  rmSync(work, { recursive: true, force: true });
+  execFileSync('cp', ['-a', repo.dir, work]);
+  return work;
+}
+
+function newCacheDir(): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  return mkdtempSync(join(BENCH_DIR, 'cache-'));
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const loadBefore = loadAverage();
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, ${m.os}, node ${m.node}, ${m.git}; load average ${loadBefore}`);
+
+  const repo = await ensureBenchRepo(DEFAULT_PARAMS, log);
+  const s = repo.stats;
+  console.log(`Repository: ${s.commits} commits (${s.mergeCommits} merges, ${s.squashCommits} squash "(#N)", ${s.fixCommits} fixes), ` +
+    `${s.filesBorn} files, ${s.tags} tags, .git ${(repo.gitBytes / 2 ** 20).toFixed(0)} MB; ` +
+    `generated in ${repo.generateSeconds.toFixed(1)} s${repo.reused ? ' (cached, reused)' : ''}`);
+  const work = freshWorkCopy(repo);
+  const haveCli = cliBuilt();
+  const caches: string[] = [];
+
+  const floors: Array<Timed<PassResult>> = [];
+  const colds: Array<Timed<ReportRun>> = [];
+  for (let i = 0; i < RUNS; i++) {
+    log(`floor ${i + 1}/${RUNS}`);
+    floors.push(await withCpu(() => floorPass(work)));
+    if (!haveCli) continue;
+    log(`cold report ${i + 1}/${RUNS}`);
+    const cache = newCacheDir();
+    caches.push(cache);
+    colds.push(await withCpu(() => runReport(work, cache, WINDOW)));
+  }
+  log('--name-only and --numstat passes');
+  const nameOnly = await withCpu(() => nameOnlyPass(work));
+  const numstat = await withCpu(() => numstatPass(work));
+  const parallels: Array<Timed<Awaited<ReturnType<typeof parallelFloorPass>>>> = [];
+  for (let i = 0; i < RUNS; i++) {
+    log(`parallel floor ${i + 1}/${RUNS}`);
+    parallels.push(await withCpu(() => parallelFloorPass(work)));
+  }
+
+  const warms: Array<Timed<ReportRun>> = [];
+  let incremental: Timed<ReportRun> | undefined;
+  const lastCache = caches[caches.length - 1];
+  const okCold = colds.filter((c) => c.result.ok);
+  if (haveCli && lastCache && okCold.length > 0) {
+    for (let i = 0; i < RUNS; i++) {
+      log(`warm report ${i + 1}/${RUNS}`);
+      warms.push(await withCpu(() => runReport(work, lastCache, WINDOW)));
+    }
+    log(`appending ${APPENDED} commits`);
+    await appendCommits(work, APPENDED);
+    log('incremental report');
+    incremental = await withCpu(() => runReport(work, lastCache, WINDOW));
+  }
+
+  const floor = best(floors.map((f) => f.result.seconds));
+  const floorCpu = median(floors.map((f) => f.cpu));
+  const parallel = best(parallels.map((p) => p.result.seconds));
+  const bestPar = parallels.reduce((a, b) => (b.result.seconds < a.result.seconds ? b : a));
+  const cold = okCold.length ? best(okCold.map((c) => c.result.seconds)) : undefined;
+  const warm = warms.some((w) => w.result.ok) ? best(warms.filter((w) => w.result.ok).map((w) => w.result.seconds)) : undefined;
+  const incr = incremental?.result.ok ? incremental.result.seconds : undefined;
+  const allRuns = [...colds, ...warms, ...(incremental ? [incremental] : [])].map((r) => r.result);
+  const peakRss = allRuns.some((r) => r.maxRssKb !== undefined) ? Math.max(...allRuns.map((r) => r.maxRssKb ?? 0)) : undefined;
+  const treeRss = allRuns.some((r) => r.treeMaxRssKb !== undefined) ? Math.max(...allRuns.map((r) => r.treeMaxRssKb ?? 0)) : undefined;
+
+  const report = (runs: Array<Timed<ReportRun>>, label: string): string => {
+    if (!haveCli) return 'report: CLI not built yet';
+    const failed = runs.find((r) => !r.result.ok);
+    if (runs.length === 0) return 'not run (no successful cold run)';
+    if (failed) return `failed: ${failed.result.error ?? ''}`;
+    const xs = runs.map((r) => r.result.seconds);
+    return `${sec(best(xs))} best of ${xs.length} (median ${sec(median(xs))}, cpu ${median(runs.map((r) => r.cpu)).toFixed(2)} s)${label}`;
+  };
+  console.log('');
+  printRows('Measurements', [
+    { name: 'floor: git log --all --raw (product format)', value: `${sec(floor)} best of ${floors.length} (median ${sec(median(floors.map((f) => f.result.seconds)))}, git cpu ${floorCpu.toFixed(2)} s, ${(floors[0]?.result.bytes ?? 0) / 2 ** 20 | 0} MB out)` },
+    { name: 'git log --all --name-only', value: `${sec(nameOnly.result.seconds)} (cpu ${nameOnly.cpu.toFixed(2)} s)` },
+    { name: 'git log --all --numstat', value: `${sec(numstat.result.seconds)} (cpu ${numstat.cpu.toFixed(2)} s) = ${(numstat.result.seconds / floor).toFixed(1)}× the floor` },
+    { name: 'floor split in 2 parallel git processes', value: `${sec(parallel)} best of ${parallels.length} (split point ${sec(bestPar.result.splitSeconds)}, halves ${bestPar.result.halves.map(sec).join(' / ')}, cpu ${bestPar.cpu.toFixed(2)} s)` },
+    { name: 'cold report (empty cache)', value: report(colds, '') },
+    { name: 'warm report (cache, no new commits)', value: report(warms, '') },
+    { name: `incremental report (+${APPENDED} commits)`, value: report(incremental ? [incremental] : [], '') },
+    { name: 'peak RSS of the report process', value: haveCli ? `${mb(peakRss)} (largest process incl. git children: ${mb(treeRss)})` : 'report: CLI not built yet' },
+    { name: 'KPIs (last cold run)', value: okCold[okCold.length - 1]?.result.summary ?? 'n/a' },
+  ]);
+
+  const bars: Bar[] = [
+    { name: 'cold / floor', value: cold === undefined ? undefined : cold / floor, limit: 1.5, unit: '×' },
+    { name: 'warm / cold', value: warm === undefined || cold === undefined ? undefined : warm / cold, limit: 0.1, unit: '×' },
+    { name: 'incremental / cold', value: incr === undefined || cold === undefined ? undefined : incr / cold, limit: 0.15, unit: '×' },
+    { name: 'peak RSS', value: peakRss === undefined ? undefined : peakRss / 1024, limit: 300, unit: 'MB' },
+  ];
+  printBars(bars, haveCli ? 'report failed' : 'report: CLI not built yet');
+
+  const gain = floor / parallel;
+  const conclusion = verdictFor(gain, floorCpu, floor, cold);
+  console.log(`\nParallel git: 1 process ${sec(floor)}, 2 processes ${sec(parallel)} (${gain.toFixed(2)}×). ${conclusion}`);
+
+  const peers = await runPeerBenches();
+  for (const p of peers) printRows(p.source, p.rows);
+
+  const loadAfter = loadAverage();
+  console.log(`\nLoad average before ${loadBefore}, after ${loadAfter} (other work on the machine inflates every figure).`);
+  const results = {
+    generatedAt: new Date().toISOString(),
+    machine: m,
+    load: { before: loadBefore, after: loadAfter },
+    repository: { key: repo.dir, stats: repo.stats, generateSeconds: repo.generateSeconds, gitBytes: repo.gitBytes, reused: repo.reused },
+    window: WINDOW,
+    runsPerMeasure: RUNS,
+    seconds: {
+      floor: floors.map((f) => f.result.seconds), nameOnly: nameOnly.result.seconds, numstat: numstat.result.seconds,
+      parallelFloor: parallels.map((p) => p.result.seconds), splitPoint: bestPar.result.splitSeconds,
+      cold: colds.map((c) => c.result.seconds), warm: warms.map((w) => w.result.seconds), incremental: incremental?.result.seconds ?? null,
+    },
+    cpuSeconds: { floor: floorCpu, numstat: numstat.cpu, parallelFloor: bestPar.cpu, cold: colds.map((c) => c.cpu) },
+    peakRssMb: peakRss === undefined ? null : peakRss / 1024,
+    treePeakRssMb: treeRss === undefined ? null : treeRss / 1024,
+    cli: haveCli ? { errors: allRuns.filter((r) => !r.ok).map((r) => r.error) } : 'not built',
+    bars: bars.map((b) => ({ ...b, value: b.value ?? null, pass: b.value === undefined ? null : b.value <= b.limit })),
+    parallel: { gain, conclusion },
+    peers,
+  };
+  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`Results written to ${join(BENCH_DIR, 'results.json')}`);
+  for (const c of caches) rmSync(c, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
