@@ -1,0 +1,85 @@
+import { inWindow, toIso, type Window } from '../model/time';
+import type { CycleSample } from '../metrics/cycleTime';
+import { computeIssueCycleTime } from '../metrics/issueCycleTime';
+import { durationStats, HOUR, percentile, round4 } from '../metrics/stats';
+import type { ReviewContext } from './reviewContext';
+import type { ReviewPeriod } from './reviewPeriods';
+import type { CyclePhase, FlowKey, Outlier, PeriodValue } from './reviewTypes';
+
+export interface FlowPeriod {
+  values: Record<FlowKey, PeriodValue>;
+  thresholdHours: number | null;
+  thresholdReason?: string;
+  outliers: Outlier[];
+}
+
+const IN_CYCLE: CyclePhase[] = ['coding', 'pickup', 'review'];
+
+/** p85 (hours) of the cycle times of every change merged in the earlier periods, pooled. */
+export function outlierThreshold(samples: CycleSample[], earlier: Window[]): { hours: number | null; reason?: string } {
+  if (earlier.length === 0) return { hours: null, reason: 'no earlier periods to set an outlier threshold' };
+  const hours = samples
+    .filter((s) => s.cycle != null && earlier.some((w) => inWindow(s.mergedAt, w)))
+    .map((s) => s.cycle! / HOUR)
+    .sort((a, b) => a - b);
+  const p85 = percentile(hours, 0.85);
+  return p85 == null ? { hours: null, reason: `no merged changes in the previous ${earlier.length} period(s) to set an outlier threshold` } : { hours: round4(p85)! };
+}
+
+/** The phase inside the cycle time that took longest; deploy comes after merge, so it is not a candidate. */
+function slowestPhase(s: CycleSample): CyclePhase | null {
+  let best: CyclePhase | null = null;
+  for (const ph of IN_CYCLE) if (s[ph] != null && (best == null || s[ph]! > s[best]!)) best = ph;
+  return best;
+}
+
+const hours = (x: number | null): number | null => (x == null ? null : round4(x / HOUR));
+
+function stat(v: number | null, reason: string): PeriodValue {
+  return v == null ? { value: null, reason } : { value: v };
+}
+
+/** Spec §1 over one period, plus outliers against the previous periods' p85 and Jira issue cycle time. */
+export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]): FlowPeriod {
+  const cur = rc.samples.filter((s) => inWindow(s.mergedAt, p));
+  const what = rc.sampleSource === 'github' ? 'merged pull requests' : 'merged changes';
+  const none = `no ${what} in period`;
+  const st = durationStats(cur.map((s) => s.cycle), HOUR);
+  const phase = (k: 'coding' | 'pickup' | 'review' | 'deploy'): PeriodValue => {
+    if (rc.sampleSource === 'git' && k !== 'deploy') return { value: null, reason: `git has no ${k} phase: needs GitHub pull requests` };
+    const v = durationStats(cur.map((s) => s[k]), HOUR).value;
+    if (v != null) return { value: v };
+    if (cur.length === 0) return { value: null, reason: none };
+    return { value: null, reason: k === 'deploy' ? `no ${what} of the period reached a release yet` : `no ${what} of the period had a review` };
+  };
+  const threshold = outlierThreshold(rc.samples, earlier);
+  const outliers: Outlier[] = threshold.hours == null ? [] : cur
+    .filter((s) => s.cycle != null && s.cycle / HOUR > threshold.hours!)
+    .sort((a, b) => b.cycle! - a.cycle!)
+    .map((s) => ({
+      id: s.item.id, title: s.item.title, ...(s.item.url ? { url: s.item.url } : {}), mergedAt: toIso(s.mergedAt),
+      cycleHours: hours(s.cycle)!, slowestPhase: slowestPhase(s),
+      phaseHours: { coding: hours(s.coding), pickup: hours(s.pickup), review: hours(s.review), deploy: hours(s.deploy) },
+    }));
+  const ict = rc.jira
+    ? (() => {
+        const k = computeIssueCycleTime(rc.jira, p, rc.options, rc.now).kpi;
+        return stat(k.value, k.reason ?? 'no Jira issues went from In Progress to Done in period');
+      })()
+    : { value: null, reason: 'needs Jira' };
+  return {
+    values: {
+      cycleTimeMedian: stat(st.value, none),
+      cycleTimeP85: stat(st.p85, none),
+      codingMedian: phase('coding'),
+      pickupMedian: phase('pickup'),
+      reviewMedian: phase('review'),
+      deployMedian: phase('deploy'),
+      outliers: threshold.hours == null ? { value: null, reason: threshold.reason! } : { value: outliers.length },
+      issueCycleTimeMedian: ict,
+    },
+    thresholdHours: threshold.hours,
+    ...(threshold.reason ? { thresholdReason: threshold.reason } : {}),
+    outliers,
+  };
+}

@@ -1,0 +1,83 @@
+import { inWindow } from '../model/time';
+import { collectDefects, defectSource, isDefectIssue } from '../metrics/defectDensity';
+import { computeDefectRemovalEfficiency, escapeReason } from '../metrics/defectRemovalEfficiency';
+import { regressionTestRate } from '../metrics/regressionTestRate';
+import { DAY, round4 } from '../metrics/stats';
+import { metricContext, type ReviewContext } from './reviewContext';
+import type { ReviewPeriod } from './reviewPeriods';
+import type { HotspotFile, PeriodValue, QualityKey } from './reviewTypes';
+
+export interface QualityPeriod {
+  values: Record<QualityKey, PeriodValue>;
+  source: 'jira' | 'github' | 'git';
+  hotspots: HotspotFile[];
+}
+
+/** The look-back that makes a file a hotspot: the report's default window (spec Conventions). */
+export const HOTSPOT_DAYS = 90;
+
+/**
+ * Files changed in the period that are defect hotspots: source files at HEAD touched by the fix of
+ * at least one defect (spec §4) in the 90 days ending with the period, by defects per KLOC.
+ */
+function hotspotsChanged(rc: ReviewContext, p: ReviewPeriod): HotspotFile[] {
+  const ctx = metricContext(rc, { since: p.until - HOTSPOT_DAYS * DAY, until: p.until });
+  const lines = new Map(rc.dataset.kloc.files.filter((f) => f.kind === 'source').map((f) => [f.path, f.lines]));
+  const defectsPerFile = new Map<string, number>();
+  for (const d of collectDefects(ctx, ctx.window).defects) {
+    for (const f of d.files) if (lines.has(f)) defectsPerFile.set(f, (defectsPerFile.get(f) ?? 0) + 1);
+  }
+  if (defectsPerFile.size === 0) return [];
+  const commitsPerFile = new Map<string, number>();
+  for (const h of rc.history.onBranch) {
+    const c = rc.history.byHash.get(h)!;
+    if (!inWindow(c.committerDate, p)) continue;
+    for (const f of new Set(c.files.map((x) => x.path))) if (defectsPerFile.has(f)) commitsPerFile.set(f, (commitsPerFile.get(f) ?? 0) + 1);
+  }
+  return [...commitsPerFile].map(([path, commits]) => {
+    const n = defectsPerFile.get(path)!;
+    const l = lines.get(path)!;
+    return { path, defects: n, density: l > 0 ? round4(n / (l / 1000)) : null, commitsInPeriod: commits };
+  }).sort((a, b) => (b.density ?? -1) - (a.density ?? -1) || a.path.localeCompare(b.path));
+}
+
+/** Defects created, fixed and escaped (spec §4, §6), removal efficiency, regression-test rate, hotspots. */
+export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod {
+  const ctx = metricContext(rc, p);
+  const { source, issues } = defectSource(ctx);
+  const rtr = regressionTestRate(ctx, p).kpi;
+  const hotspots = hotspotsChanged(rc, p);
+  const common = {
+    regressionTestRate: rtr.value == null ? { value: null, reason: rtr.reason ?? 'no bug-fix commits in period' } : { value: rtr.value },
+    hotspotFilesChanged: { value: hotspots.length },
+  };
+  if (source === 'git') {
+    const fixes = collectDefects(ctx, p).defects.length;
+    const reason = 'needs Jira or GitHub issues (git alone has no defect reports)';
+    return {
+      source,
+      hotspots,
+      values: {
+        defectsCreated: { value: null, reason },
+        defectsFixed: { value: fixes },
+        defectsEscaped: { value: null, reason },
+        defectRemovalEfficiency: { value: null, reason },
+        ...common,
+      },
+    };
+  }
+  const defects = issues.filter((i) => isDefectIssue(i, rc.options));
+  const created = defects.filter((i) => inWindow(i.createdAt, p));
+  const dre = computeDefectRemovalEfficiency(issues, p, rc.options, rc.now).kpi;
+  return {
+    source,
+    hotspots,
+    values: {
+      defectsCreated: { value: created.length },
+      defectsFixed: { value: defects.filter((i) => inWindow(i.resolvedAt, p)).length },
+      defectsEscaped: { value: created.filter((i) => escapeReason(i, rc.options) != null).length },
+      defectRemovalEfficiency: dre.value == null ? { value: null, reason: dre.reason ?? 'no defects created in period' } : { value: dre.value },
+      ...common,
+    },
+  };
+}

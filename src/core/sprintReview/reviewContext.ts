@@ -1,0 +1,49 @@
+import type { Dataset } from '../model/dataset';
+import type { Issue } from '../model/issue';
+import type { EpochSeconds, Window } from '../model/time';
+import type { KpiOptions } from '../options';
+import { historyOf } from '../report/computeReport';
+import type { HistoryIndex } from '../metrics/historyIndex';
+import type { MetricContext } from '../metrics/metricContext';
+import { cycleSamples, type CycleSample } from '../metrics/cycleTime';
+import { escalatedAt } from '../metrics/escalations';
+
+/** Everything the review reads, derived once so that each period only filters. */
+export interface ReviewContext {
+  dataset: Dataset;
+  history: HistoryIndex;
+  options: KpiOptions;
+  now: EpochSeconds;
+  /** Jira issues when Jira is configured and delivered data. */
+  jira?: Issue[];
+  /** The issue tracker KPIs use: Jira > GitHub issues (spec Conventions). */
+  tracker?: { issues: Issue[]; source: 'jira' | 'github' };
+  samples: CycleSample[];
+  sampleSource: 'github' | 'git';
+  /** Escalated issues of the tracker, with when and why (spec §5). */
+  escalated: Array<{ issue: Issue; at: EpochSeconds; rule: string }>;
+}
+
+/** A configured source counts unless it failed before ever delivering data (as in computeReport). */
+function usable<T>(data: T[] | undefined, status: { status: string }): data is T[] {
+  return data !== undefined && (status.status !== 'error' || data.length > 0);
+}
+
+export function reviewContext(dataset: Dataset, options: KpiOptions, now: EpochSeconds): ReviewContext {
+  const history = historyOf(dataset, options.releaseTagPattern);
+  const jira = usable(dataset.jiraIssues, dataset.sources.jira) ? dataset.jiraIssues : undefined;
+  const gh = usable(dataset.githubIssues, dataset.sources.github) ? dataset.githubIssues : undefined;
+  const tracker = jira ? { issues: jira, source: 'jira' as const } : gh ? { issues: gh, source: 'github' as const } : undefined;
+  const base: MetricContext = { dataset, history, window: { since: 0, until: now }, options, now };
+  const { samples, source } = cycleSamples(base);
+  const escalated: ReviewContext['escalated'] = [];
+  for (const issue of tracker?.issues ?? []) {
+    const e = escalatedAt(issue, options);
+    if (e) escalated.push({ issue, at: e.at, rule: e.rule });
+  }
+  return { dataset, history, options, now, jira, tracker, samples, sampleSource: source, escalated };
+}
+
+export function metricContext(rc: ReviewContext, window: Window): MetricContext {
+  return { dataset: rc.dataset, history: rc.history, window, options: rc.options, now: rc.now };
+}

@@ -1,0 +1,35 @@
+import { formatNumber } from '../report/formatValue';
+import type { Direction, Figure, FigureUnit } from './reviewTypes';
+
+/** Display rounding only; the JSON keeps the computed value. */
+export function formatFigureValue(v: number | null, unit: FigureUnit): string {
+  if (v == null) return '—';
+  switch (unit) {
+    case 'ratio':
+      return `${(v * 100).toFixed(1)}%`;
+    case 'hours':
+      return `${formatNumber(v, 1)} h`;
+    case 'days':
+      return `${formatNumber(v, 1)} d`;
+    default:
+      return formatNumber(v, 1);
+  }
+}
+
+export function directionMark(d: Direction | null): string {
+  return d === 'up' ? '▲' : d === 'down' ? '▼' : d === 'same' ? '=' : '';
+}
+
+/** The four cells every figure row shows: this period, previous, mean of last 3, change. */
+export function figureCells(f: Figure): [string, string, string, string] {
+  return [
+    formatFigureValue(f.value, f.unit),
+    formatFigureValue(f.previous, f.unit),
+    f.meanLast3 == null ? '—' : `${formatFigureValue(f.meanLast3, f.unit)}${f.meanOver < 3 ? ` (${f.meanOver})` : ''}`,
+    directionMark(f.direction),
+  ];
+}
+
+export function periodWord(kind: 'sprint' | 'range'): string {
+  return kind === 'sprint' ? 'sprint' : 'period';
+}
