@@ -1,0 +1,22 @@
+import type { KpiResult, Report } from '../../../src/core/report/reportTypes';
+
+/** A report with chosen KPI values; everything else neutral. */
+export function reportWith(kpis: Partial<Report['kpis']>): Report {
+  const none = (unit: KpiResult['unit']): KpiResult => ({ value: null, unit, reason: 'no data' });
+  return {
+    schemaVersion: 1,
+    generatedAt: '2026-11-22T10:00:00Z',
+    repository: { path: '/repos/shop', defaultBranch: 'main', head: 'abc', shallow: false },
+    window: { since: '2026-08-24T10:00:00Z', until: '2026-11-22T10:00:00Z' },
+    sources: { git: { status: 'ok' }, github: { status: 'off' }, jira: { status: 'off' } },
+    kpis: {
+      cycleTime: none('hours'),
+      velocity: none('changes/week'),
+      timeToMarket: none('days'),
+      defectDensity: none('defects/KLOC'),
+      escalations: none('count'),
+      testEffectiveness: none('ratio'),
+      ...kpis,
+    },
+  };
+}
