@@ -1,4 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
+import { scannerTokenLines } from './tsScannerLines';
+
+export { scannerTokenLines };
 
 /**
  * Lines of TypeScript/JavaScript that hold at least one token of typescript-eslint's token
@@ -6,7 +9,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
  * can fall back to the comment scanner instead of dropping the file.
  * This module is bundled separately (it carries the TypeScript compiler) and loaded lazily.
  */
-export function tsTokenLines(text: string, filePath: string): number | null {
+export function estreeTokenLines(text: string, filePath: string): number | null {
   const jsx = /\.(tsx|jsx)$/i.test(filePath) || /\.(js|mjs|cjs)$/i.test(filePath);
   try {
     const ast = parse(text, { tokens: true, loc: true, range: false, comment: false, jsx, filePath, suppressDeprecatedPropertyWarnings: true });
@@ -18,4 +21,14 @@ export function tsTokenLines(text: string, filePath: string): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The line count used for KLOC: the scanner's lines for plain TS/JS (fast, equal to the token
+ * stream), and the full typescript-estree token stream for JSX files, where telling JSX text
+ * from code needs the parser.
+ */
+export function tsTokenLines(text: string, filePath: string): number | null {
+  if (/\.(tsx|jsx)$/i.test(filePath)) return estreeTokenLines(text, filePath);
+  return scannerTokenLines(text, false);
 }
