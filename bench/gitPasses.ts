@@ -39,6 +39,12 @@ export const floorPass = (repo: string): Promise<PassResult> => timeGit(repo, [.
 export const nameOnlyPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--name-only'), '--all']);
 export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--numstat'), '--all']);
 
+/**
+ * Where the split falls, as a share of the first-parent line counted from the tip. Not 0.5:
+ * newer commits cost more to diff (the tree has grown), so the newer range gets fewer of them.
+ */
+const SPLIT_FROM_TIP = Number(process.env.BENCH_SPLIT ?? 0.42);
+
 export interface ParallelResult extends PassResult {
   /** Time to find the split point (a first-parent walk), included in `seconds`. */
   splitSeconds: number;
@@ -48,13 +54,13 @@ export interface ParallelResult extends PassResult {
 
 /**
  * The same floor as two git processes over disjoint ranges: everything reachable from the
- * default branch's first-parent midpoint, and everything reachable from any ref but not from it.
+ * a commit on the default branch's first-parent line (see SPLIT_FROM_TIP), and everything reachable from any ref but not from it.
  * A cold run has no cache to tell it where the middle is, so finding it is part of the cost.
  */
 export async function parallelFloorPass(repo: string): Promise<ParallelResult> {
   const started = performance.now();
   const count = Number(git(repo, ['rev-list', '--first-parent', '--count', 'HEAD']).trim());
-  const mid = git(repo, ['rev-list', '--first-parent', `--skip=${Math.floor(count / 2)}`, '--max-count=1', 'HEAD']).trim();
+  const mid = git(repo, ['rev-list', '--first-parent', `--skip=${Math.floor(count * SPLIT_FROM_TIP)}`, '--max-count=1', 'HEAD']).trim();
   const splitSeconds = (performance.now() - started) / 1000;
   const [older, newer] = await Promise.all([
     timeGit(repo, [...logArgs('--raw'), mid]),

@@ -36,11 +36,11 @@ export interface ReportWindow {
   until: string;
 }
 
-export async function runReport(repo: string, cacheDir: string, window: ReportWindow): Promise<ReportRun> {
+export async function runReport(repo: string, cacheDir: string, window: ReportWindow, extraNodeArgs: string[] = []): Promise<ReportRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'ekpi-bench-rss-'));
   const rssFile = join(scratch, 'node');
   const treeFile = join(scratch, 'tree');
-  const nodeArgs = ['--import', PRELOAD, CLI, 'report', '--repo', repo, '--format', 'json', '--cache-dir', cacheDir, '--since', window.since, '--until', window.until];
+  const nodeArgs = [...extraNodeArgs, '--import', PRELOAD, CLI, 'report', '--repo', repo, '--format', 'json', '--cache-dir', cacheDir, '--since', window.since, '--until', window.until];
   const useTime = existsSync(GNU_TIME);
   const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', treeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   try {

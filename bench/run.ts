@@ -8,7 +8,10 @@
  *
  * The machine is shared, so floor and cold runs alternate and the best of BENCH_RUNS (default 3)
  * is used: background load only ever adds time. It is a benchmark, not a test: it exits 0 and
- * prints FAIL for a missed bar.
+ * prints FAIL for a missed bar. Results also go to .bench/results.json.
+ *
+ * Knobs: BENCH_RUNS=n (repetitions), BENCH_PROFILE=1 (one more cold run under --cpu-prof,
+ * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { floorPass, nameOnlyPass, numstatPass, parallelFloorPass, type PassResul
 import { childCpuSeconds, loadAverage, machine } from './machine';
 import { runPeerBenches } from './peerBenches';
 import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
+import { summarizeProfile } from './profileSummary';
 import { printBars, printRows, verdictFor, type Bar } from './table';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
@@ -155,6 +159,17 @@ async function main(): Promise<void> {
   const gain = floor / parallel;
   const conclusion = verdictFor(gain, floorCpu, floor, cold);
   console.log(`\nParallel git: 1 process ${sec(floor)}, 2 processes ${sec(parallel)} (${gain.toFixed(2)}×). ${conclusion}`);
+
+  if (process.env.BENCH_PROFILE === '1' && haveCli) {
+    log('profiled cold report');
+    const profDir = newCacheDir();
+    const cache = newCacheDir();
+    await runReport(work, cache, WINDOW, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+    console.log('');
+    printRows('Where a cold report spends its CPU (BENCH_PROFILE=1, run after the incremental one)', summarizeProfile(profDir));
+    rmSync(profDir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
 
   const peers = await runPeerBenches();
   for (const p of peers) printRows(p.source, p.rows);
