@@ -1,4 +1,5 @@
 import { reportCommand, isUsageProblem } from './cli/reportCommand';
+import { sprintReviewCommand } from './cli/sprintReviewCommand';
 import type { CliIo } from './cli/cliIo';
 
 const USAGE = `Usage:
@@ -7,6 +8,8 @@ const USAGE = `Usage:
       [--exclude-author NAME]... [--module-depth N] [--offline]
       [--github-repo OWNER/NAME] [--github-api-url URL]   (GitHub token: env GITHUB_TOKEN)
       [--jira-url URL] [--jira-project KEY] [--jira-board ID]   (Jira: env JIRA_EMAIL + JIRA_API_TOKEN on Cloud, JIRA_PAT on Server/DC)
+  engineering-kpis sprint-review [--sprint ID | --since ISO --until ISO] [--format md|html|json] [--out FILE] [--per-person]
+      [the source flags of report]   (default: the active Jira sprint, or the last 14 days without Jira)
 
 Computes cycle time, velocity, time to market, defect density, escalations and test effectiveness
 (see docs/metrics.md). Exit codes: 0 ok, 2 bad arguments or not a git repository, 1 anything else.`;
@@ -18,6 +21,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'report':
         return await reportCommand(rest, io);
+      case 'sprint-review':
+        return await sprintReviewCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':

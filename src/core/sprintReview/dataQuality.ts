@@ -17,7 +17,8 @@ function sourceNote(name: 'github' | 'jira', st: SourceStatus): string | null {
   const msg = st.message ? ` (${st.message})` : '';
   switch (st.status) {
     case 'ok':
-      return st.message ? `${n}: ${st.message}` : null;
+      // GitHub's ok message is a fetch summary; Jira's carries sync warnings, which are gaps.
+      return name === 'jira' && st.message ? `${n}: ${st.message}` : null;
     case 'off':
       return name === 'jira'
         ? 'Jira off: sprint figures, issue cycle time and Jira defects are not available (set the Jira URL and board)'

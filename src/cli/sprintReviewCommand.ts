@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadDataset } from '../core/pipeline';
+import { buildSprintReview } from '../core/sprintReview/buildSprintReview';
+import { PeriodError, RANGE_DAYS } from '../core/sprintReview/reviewPeriods';
+import { renderReviewHtml } from '../core/sprintReview/renderReviewHtml';
+import { renderReviewJson } from '../core/sprintReview/renderReviewJson';
+import { renderReviewMarkdown } from '../core/sprintReview/renderReviewMarkdown';
+import type { ReviewSelection } from '../core/sprintReview/reviewTypes';
+import { pipelineInputFrom, REPORT_FLAGS } from './reportCommand';
+import { parseWindow, UsageError } from './parseWindow';
+import { progressReporter } from './progressReporter';
+import type { CliIo } from './cliIo';
+
+const REVIEW_FLAGS = {
+  ...REPORT_FLAGS,
+  format: { type: 'string', default: 'md' },
+  sprint: { type: 'string' },
+  out: { type: 'string' },
+  'per-person': { type: 'boolean' },
+} as const;
+
+/** --sprint ID, or --since/--until, or (neither) the active sprint when Jira has one, else the last 14 days. */
+function selectionFrom(values: { sprint?: string; since?: string; until?: string }, now: number): ReviewSelection | 'latest-sprint' {
+  if (values.sprint !== undefined) {
+    if (values.since !== undefined || values.until !== undefined) throw new UsageError('use either --sprint or --since/--until, not both');
+    const id = Number(values.sprint);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--sprint must be a sprint id (got "${values.sprint}")`);
+    return { sprintId: id };
+  }
+  if (values.since !== undefined || values.until !== undefined) return parseWindow(values.since ?? `${RANGE_DAYS}d`, values.until, now);
+  return 'latest-sprint';
+}
+
+/** `sprint-review`: the same sources as `report`, one period, Markdown/HTML/JSON to stdout or --out. */
+export async function sprintReviewCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: REVIEW_FLAGS, allowPositionals: true, strict: true });
+  const format = values.format ?? 'md';
+  if (!['md', 'html', 'json'].includes(format)) throw new UsageError(`--format must be md, html or json (got "${format}")`);
+  const now = Math.floor(io.now() / 1000);
+  const wanted = selectionFrom(values, now);
+  const input = await pipelineInputFrom(values, io);
+  const bar = progressReporter(io.stderr);
+  let dataset;
+  try {
+    dataset = await loadDataset({ ...input, onProgress: bar.onProgress });
+  } finally {
+    bar.stop();
+  }
+  let selection: ReviewSelection;
+  if (wanted === 'latest-sprint') {
+    // With Jira sprints, the default is the sprint a lead reviews next: the active one, else the newest closed one.
+    const sprints = (dataset.sprints ?? []).filter((s) => s.startAt != null && (s.state === 'active' || s.completeAt != null));
+    const pick = sprints.find((s) => s.state === 'active') ?? sprints.filter((s) => s.state === 'closed').sort((a, b) => b.completeAt! - a.completeAt!)[0];
+    selection = pick ? { sprintId: pick.id } : { since: now - RANGE_DAYS * 86_400, until: now };
+  } else selection = wanted;
+  let review;
+  try {
+    review = buildSprintReview(dataset, selection, input.options, now, { perPerson: values['per-person'] === true });
+  } catch (e) {
+    if (e instanceof PeriodError) throw new UsageError(e.message);
+    throw e;
+  }
+  const text = format === 'json' ? renderReviewJson(review) : format === 'html' ? renderReviewHtml(review) : renderReviewMarkdown(review);
+  if (values.out) {
+    await fs.writeFile(values.out, text, 'utf8');
+    io.stderr.write(`wrote ${values.out}\n`);
+  } else io.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { readableTime } from './dataQuality';
+import { escapeHtml as e, jsonForScript, safeHref } from './htmlEscape';
+import { loadChartJsSource } from './chartJsSource';
+import { REVIEW_CHART_SCRIPT } from './reviewChartScript';
+import { figureCells, formatFigureValue, periodWord } from './reviewFormat';
+import { HIGHER_IS_BETTER, SECTION_ROWS } from './reviewLabels';
+import type { Figure, FigureKey, ReviewIssue, SprintReview } from './reviewTypes';
+
+export interface HtmlRenderOptions {
+  /** Chart.js UMD source; default: read from the installed package. null: no charts. */
+  chartJs?: string | null;
+  /** For tests; default: 16 random bytes. */
+  nonce?: string;
+}
+
+const link = (text: string, url: string | undefined): string => {
+  const href = safeHref(url);
+  return href ? `<a href="${href}" rel="noopener noreferrer">${e(text)}</a>` : e(text);
+};
+
+const table = (head: string[], rows: string[][], numeric: number[] = []): string =>
+  `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
+  rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
+
+function figureTable(figs: Record<string, Figure>, rows: Array<[FigureKey, string]>, word: string): string {
+  return table(['Figure', `This ${word}`, 'Previous', 'Mean of last 3', 'Change'], rows.filter(([k]) => figs[k]).map(([key, label]) => {
+    const f = figs[key]!;
+    const [v, prev, mean, dir] = figureCells(f);
+    const good = f.direction == null || f.direction === 'same' ? '' : (f.direction === 'up') === HIGHER_IS_BETTER.has(key) ? 'better' : 'worse';
+    return [e(label), f.value == null ? `— <span class="reason">${e(f.reason ?? '')}</span>` : e(v), e(prev), e(mean), `<span class="${good}">${e(dir)}</span>`];
+  }), [1, 2, 3]);
+}
+
+function issueTable(title: string, issues: ReviewIssue[]): string {
+  if (!issues.length) return '';
+  return `<h3>${e(title)}</h3>` + table(['Issue', 'Summary', 'Points', 'Status'],
+    issues.map((i) => [link(i.key, i.url), e(i.title), i.points == null ? 'unestimated' : e(String(i.points)), e(i.status)]), [2]);
+}
+
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2630;padding:0 1rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #d5dbe1;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f5f7}.num{text-align:right}.reason{color:#6b7783;font-size:.9em}.better{color:#2e7d32}.worse{color:#c62828}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}.charts div{height:16rem}.meta{color:#55606b}`;
+
+/**
+ * The review as one standalone HTML file: opens offline in any browser, Chart.js inlined, a strict
+ * CSP that allows only this page's own nonce-tagged script and style, every string escaped, and
+ * the data handed to the charts as JSON in a non-executable script block.
+ */
+export function renderReviewHtml(r: SprintReview, opts: HtmlRenderOptions = {}): string {
+  const nonce = opts.nonce ?? randomBytes(16).toString('base64');
+  const chartJs = opts.chartJs === undefined ? loadChartJsSource() : opts.chartJs;
+  const word = periodWord(r.period.kind);
+  const figs: Record<string, Record<string, Figure>> = {
+    Delivery: r.delivery.figures, Flow: r.flow.figures, Quality: r.quality.figures, Escalations: r.escalations.figures, 'Time to market': r.timeToMarket.figures,
+  };
+  const body: string[] = [
+    `<h1>Sprint review: ${e(r.period.name)}</h1>`,
+    `<p class="meta">${r.period.kind === 'sprint' ? `Sprint (${e(r.period.state ?? '')})` : 'Date range'} ${e(readableTime(r.period.since))} → ${e(readableTime(r.period.until))}` +
+      (r.comparedWith.length ? ` · compared with ${r.comparedWith.map((p) => e(p.name)).join(', ')}` : '') +
+      ` · sources: git ${e(r.sources.git.status)}, GitHub ${e(r.sources.github.status)}, Jira ${e(r.sources.jira.status)} · generated ${e(readableTime(r.generatedAt))}</p>`,
+    chartJs
+      ? '<div class="charts"><div><canvas id="chart-delivery" aria-label="Delivery per period"></canvas></div><div><canvas id="chart-cycle" aria-label="Cycle time per period"></canvas></div><div><canvas id="chart-phases" aria-label="Cycle time phases"></canvas></div></div>'
+      : '<p class="reason">Charts unavailable: Chart.js was not found beside this tool; the tables below hold every figure.</p>',
+  ];
+  for (const [section, rows] of SECTION_ROWS) {
+    body.push(`<h2>${e(section)}</h2>`, figureTable(figs[section]!, rows, word));
+    if (section === 'Delivery') {
+      body.push(issueTable('Carry-over', r.delivery.carryOver), issueTable('Scope added after start', r.delivery.scopeAdded),
+        issueTable('Scope removed', r.delivery.scopeRemoved), issueTable('Unestimated', r.delivery.unestimated));
+    }
+    if (section === 'Flow') {
+      body.push(r.flow.outlierThresholdHours == null
+        ? `<p class="reason">Outliers: ${e(r.flow.outlierThresholdReason ?? '')}</p>`
+        : `<h3>Outliers (cycle time over ${e(formatFigureValue(r.flow.outlierThresholdHours, 'hours'))}, the previous ${word}s' p85)</h3>`);
+      if (r.flow.outliers.length) {
+        body.push(table(['Change', 'Title', 'Cycle time', 'Slowest phase', 'Coding', 'Pickup', 'Review'], r.flow.outliers.map((o) => [
+          link(o.id, o.url), e(o.title), e(formatFigureValue(o.cycleHours, 'hours')), e(o.slowestPhase ?? '—'),
+          e(formatFigureValue(o.phaseHours.coding, 'hours')), e(formatFigureValue(o.phaseHours.pickup, 'hours')), e(formatFigureValue(o.phaseHours.review, 'hours')),
+        ]), [2, 4, 5, 6]));
+      }
+    }
+    if (section === 'Quality' && r.quality.hotspots.length) {
+      body.push('<h3>Hotspot files changed</h3>', table(['File', 'Defects (90 days)', 'Defects/KLOC', `Commits this ${word}`],
+        r.quality.hotspots.map((h) => [e(h.path), e(String(h.defects)), e(formatFigureValue(h.density, 'count')), e(String(h.commitsInPeriod))]), [1, 2, 3]));
+    }
+    if (section === 'Escalations' && r.escalations.items.length) {
+      body.push(table(['Issue', 'Summary', 'Escalated', 'Resolved', 'Hours to resolve'], r.escalations.items.map((x) => [
+        link(x.key, x.url), e(x.title), e(readableTime(x.escalatedAt)), e(x.resolvedAt ? readableTime(x.resolvedAt) : 'open'), e(formatFigureValue(x.hoursToResolve, 'count')),
+      ]), [4]));
+    }
+    if (section === 'Time to market' && r.timeToMarket.released.length) {
+      body.push(table(['Item', 'Title', 'Released', 'Lead time'], r.timeToMarket.released.map((t) => [
+        link(t.id, t.url), e(t.title), e(readableTime(t.releasedAt)), e(formatFigureValue(t.leadTimeDays, 'days')),
+      ]), [3]));
+    }
+  }
+  if (r.perPerson) {
+    body.push('<h2>Per person (opt-in)</h2>', table(['Person', 'Merged changes', 'Cycle time median'],
+      r.perPerson.map((p) => [e(p.person), e(String(p.mergedChanges)), e(formatFigureValue(p.cycleTimeMedianHours, 'hours'))]), [1, 2]));
+  }
+  body.push('<h2>Data quality</h2>', r.dataQuality.length ? `<ul>${r.dataQuality.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '<p>No gaps: every figure was computed from configured, up-to-date sources.</p>');
+  // "</script" cannot occur in the Chart.js build today; escaping it keeps a future build from ending the element early.
+  const scripts = chartJs
+    ? `<script nonce="${nonce}">${chartJs.replace(/<\/script/gi, '<\\/script')}</script><script nonce="${nonce}">${REVIEW_CHART_SCRIPT}</script>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sprint review: ${e(r.period.name)}</title>
+<style nonce="${nonce}">${STYLE}</style></head>
+<body>
+${body.join('\n')}
+<script type="application/json" id="review-data">${jsonForScript(r)}</script>
+${scripts}
+</body></html>
+`;
+}
+
