@@ -4,14 +4,23 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-// The TypeScript tokenizer pulls in the whole TypeScript compiler (megabytes). It is loaded only
-// when line counting meets a .ts/.js file, so it lives in its own file beside the bundles and the
-// extension's main bundle stays small.
-const lazyTsTokens = {
-  name: 'lazy-ts-tokens',
+// Heavy parts load only when needed, from their own files beside the bundles, so the extension's
+// main bundle stays small: the TypeScript tokenizer (the whole compiler, for .ts/.js line counts),
+// the Jira source (jira.js, zod, axios) and the GitHub source (octokit).
+const LAZY = {
+  tsTokenLines: 'src/core/kloc/tsTokenLines.ts',
+  syncJira: 'src/core/sources/jira/syncJira.ts',
+  githubForPipeline: 'src/core/sources/github/githubForPipeline.ts',
+};
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /[\\/]tsTokenLines$/ }, (args) =>
-      args.importer.endsWith('tsTokenLines.ts') ? undefined : { path: './tsTokenLines.js', external: true });
+    const filter = new RegExp(`[\\\\/](${Object.keys(LAZY).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      const name = args.path.split(/[\\/]/).pop();
+      // Inside a lazy chunk's own entry, resolve normally.
+      return args.kind === 'entry-point' ? undefined : { path: `./${name}.js`, external: true };
+    });
   },
 };
 
@@ -27,9 +36,9 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTsTokens] },
-  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyTsTokens], banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: { tsTokenLines: 'src/core/kloc/tsTokenLines.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyChunks] },
+  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChunks], banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: LAZY, outdir: 'dist' },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/webview/main.ts')) {

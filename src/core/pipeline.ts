@@ -6,7 +6,6 @@ import { resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { countLinesAtHead } from './kloc/countLinesAtHead';
 import { computeReport } from './report/computeReport';
-import { loadGitHubForPipeline } from './sources/github/githubForPipeline';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
 
 export { computeReport };
@@ -57,6 +56,8 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
   };
+  // Loaded on demand, like Jira: octokit stays out of the main bundle.
+  const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
   const github = await loadGitHubForPipeline(top, cacheDir, input);
   if (github) {
     dataset.sources.github = github.status;

@@ -79,6 +79,19 @@ async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, tex
  * comment scanner.
  */
 export async function countLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+  // The whole answer depends only on HEAD's tree and the globs: a warm run with an unchanged tree
+  // skips listing, attribute checks and blob reads altogether.
+  const tree = (await git(top, ['rev-parse', '-q', '--verify', `${commit}^{tree}`])).trim();
+  const signature = JSON.stringify([tree, options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
+  const headStore = new AtomicStore<{ signature: string; index: KlocIndex }>(path.join(cacheDir, 'lines-head.json'), 'lines-head', LINES_CACHE_VERSION);
+  const last = await headStore.read();
+  if (last.ok && last.data.signature === signature) return last.data.index;
+  const index = await countTree(top, commit, options, cacheDir, signal);
+  await headStore.write({ signature, index });
+  return index;
+}
+
+async function countTree(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const classify = fileClassifier(options);
   const candidates: Candidate[] = [];
   for (const f of await listTree(top, commit)) {

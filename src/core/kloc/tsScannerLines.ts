@@ -11,7 +11,7 @@ const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
 
 /** Contextual keywords (type, of, as, get…) are identifiers as often as not: after one, "/" divides. */
 function dividesAfter(prev: ts.SyntaxKind): boolean {
-  return ENDS_EXPRESSION.has(prev) || (prev >= ts.SyntaxKind.FirstContextualKeyword && prev <= ts.SyntaxKind.LastContextualKeyword);
+  return ENDS_EXPRESSION.has(prev) || (prev >= ts.SyntaxKind.AbstractKeyword && prev <= ts.SyntaxKind.OfKeyword);
 }
 
 /**

@@ -47,7 +47,7 @@ export function cycleSamples(ctx: MetricContext): { samples: CycleSample[]; sour
     const samples: CycleSample[] = [];
     for (const pr of dataset.pullRequests!) {
       if (pr.authorIsBot || isExcludedAuthor(options, pr.author)) continue;
-      const rel = pr.mergeCommitSha ? history.releaseOf.get(pr.mergeCommitSha)?.date ?? null : null;
+      const rel = pr.mergeCommitSha ? history.releaseOf(pr.mergeCommitSha)?.date ?? null : null;
       const s = prCycleSample(pr, rel);
       if (s) samples.push(s);
     }
@@ -57,7 +57,7 @@ export function cycleSamples(ctx: MetricContext): { samples: CycleSample[]; sour
   for (const ch of history.changes) {
     if (ch.commits.length > 0 && ch.commits.every((c) => isExcludedAuthor(options, c.authorName, c.authorEmail))) continue;
     const cycle = span(ch.firstCommitAt, ch.mergedAt);
-    const deploy = span(ch.mergedAt, history.releaseOf.get(ch.commit.hash)?.date);
+    const deploy = span(ch.mergedAt, history.releaseOf(ch.commit.hash)?.date);
     samples.push({
       item: {
         kind: 'change', id: ch.commit.hash.slice(0, 10), title: ch.commit.subject, at: toIso(ch.mergedAt),

@@ -4,8 +4,8 @@ import type { Issue } from '../model/issue';
 import type { DrillItem } from '../report/details';
 import type { KpiOptions } from '../options';
 import { round4 } from './stats';
-import { changeFiles } from './historyIndex';
-import { isBugFix, referencedJiraKeys, referencedNumbers } from './bugFix';
+import { changeFiles, type GitChange } from './historyIndex';
+import { referencedJiraKeys, referencedNumbers } from './bugFix';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** A defect and the files its fix touched. */
@@ -31,19 +31,25 @@ export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 
 function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumber: Map<number, Commit[]> } {
   const byKey = new Map<string, Commit[]>();
   const byNumber = new Map<number, Commit[]>();
-  for (const h of ctx.history.onBranch) {
-    const c = ctx.history.byHash.get(h)!;
+  for (const c of ctx.history.branchCommits) {
     for (const k of referencedJiraKeys(c.subject)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
     for (const n of referencedNumbers(c.subject)) byNumber.set(n, [...(byNumber.get(n) ?? []), c]);
   }
   return { byKey, byNumber };
 }
 
+const changeIndex = new WeakMap<object, Map<string, GitChange>>();
+function changeByMerge(ctx: MetricContext): Map<string, GitChange> {
+  let m = changeIndex.get(ctx.history);
+  if (!m) changeIndex.set(ctx.history, (m = new Map(ctx.history.changes.map((ch) => [ch.commit.hash, ch]))));
+  return m;
+}
+
 function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
   const out = new Set<string>();
   for (const c of commits) {
     if (c.parents.length > 1) {
-      const ch = ctx.history.changes.find((x) => x.commit.hash === c.hash);
+      const ch = changeByMerge(ctx).get(c.hash);
       if (ch) for (const f of changeFiles(ch)) out.add(f);
     } else for (const f of c.files) out.add(f.path);
   }
@@ -55,9 +61,8 @@ export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' 
   const { source, issues } = defectSource(ctx);
   if (source === 'git') {
     const defects: Defect[] = [];
-    for (const h of ctx.history.onBranch) {
-      const c = ctx.history.byHash.get(h)!;
-      if (!inWindow(c.committerDate, w) || !isBugFix(c)) continue;
+    for (const c of ctx.history.bugFixes) {
+      if (!inWindow(c.committerDate, w)) continue;
       defects.push({
         item: { kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(c.committerDate), extra: { author: c.authorName } },
         files: new Set(c.files.map((f) => f.path)),

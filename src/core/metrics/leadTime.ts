@@ -11,10 +11,9 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
   const { history } = ctx;
   const sample = (w: Window) => {
     const out: Array<{ seconds: number | null; item: DrillItem }> = [];
-    for (const [hash, rel] of history.releaseOf) {
-      if (!inWindow(rel.date, w)) continue;
-      const c = history.byHash.get(hash);
-      if (!c || c.parents.length > 1) continue;
+    for (const { commit: c, release: rel } of history.released) {
+      if (!inWindow(rel.date, w) || c.parents.length > 1) continue;
+      const hash = c.hash;
       const seconds = span(c.authorDate, rel.date);
       out.push({ seconds, item: { kind: 'commit', id: hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName } } });
     }
@@ -23,9 +22,8 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
   const cur = sample(ctx.window);
   const st = durationStats(cur.map((s) => s.seconds), DAY);
   let unreleased = 0;
-  for (const h of history.onBranch) {
-    const c = history.byHash.get(h)!;
-    if (c.parents.length <= 1 && !history.releaseOf.has(h)) unreleased += 1;
+  for (const c of history.branchCommits) {
+    if (c.parents.length <= 1 && !history.releaseOf(c.hash)) unreleased += 1;
   }
   const reason = history.releases.length === 0
     ? `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`

@@ -1,6 +1,5 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import { round4 } from './stats';
-import { isBugFix } from './bugFix';
 import { testMatcher } from '../kloc/fileClassifier';
 import type { MetricContext, MetricOutput } from './metricContext';
 
@@ -15,9 +14,8 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
   const isTest = testMatcher(ctx.options.testGlobs);
   const fixes = (w: Window) => {
     const out: Array<{ hash: string; subject: string; at: number; withTest: boolean }> = [];
-    for (const h of ctx.history.onBranch) {
-      const c = ctx.history.byHash.get(h)!;
-      if (inWindow(c.committerDate, w) && isBugFix(c)) out.push({ hash: h, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
+    for (const c of ctx.history.bugFixes) {
+      if (inWindow(c.committerDate, w)) out.push({ hash: c.hash, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
     }
     return out;
   };

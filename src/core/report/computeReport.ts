@@ -27,7 +27,7 @@ export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   if (hit && hit.pattern === releaseTagPattern) return hit.index;
   const byHash = new Map(dataset.commits.map((c) => [c.hash, c]));
   const releases = releasePoints(dataset.tags, releaseTagPattern, dataset.releases, byHash);
-  const index = buildHistoryIndex(dataset.commits, dataset.tip, releases);
+  const index = buildHistoryIndex(dataset.commits, dataset.tip, releases, byHash);
   historyCache.set(dataset, { pattern: releaseTagPattern, index });
   return index;
 }
