@@ -5,7 +5,11 @@ import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import { loadGitHistory, GIT_CACHE_VERSION } from '../../../src/core/sources/git/loadGitHistory';
 
 function cacheFile(dir: string): string {
-  return path.join(dir, 'git-history.json');
+  return path.join(dir, 'git-history', 'index.json');
+}
+
+function segmentFiles(dir: string): string[] {
+  return readdirSync(path.join(dir, 'git-history')).filter((f) => f.endsWith('.rows')).map((f) => path.join(dir, 'git-history', f));
 }
 
 describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
@@ -51,7 +55,7 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     assert.deepEqual(again.commits.map((c) => c.subject).sort(), ['commit 1', 'commit 2', 'commit 3', 'rewritten 4']);
   });
 
-  it('a corrupt cache file is discarded and rebuilt, not a crash', async () => {
+  it('a corrupt cache index is discarded and rebuilt, not a crash', async () => {
     const dir = tempDir();
     await loadGitHistory(r.dir, { cacheDir: dir });
     writeFileSync(cacheFile(dir), '{"schemaVersion":1,"kind":"git-hist');
@@ -59,6 +63,35 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     assert.equal(again.cacheUse, 'rebuilt');
     assert.equal(again.commits.length, 5);
     assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile(dir), 'utf8')));
+  });
+
+  it('a truncated or garbled segment of commit rows is discarded and rebuilt', async () => {
+    const dir = tempDir();
+    await loadGitHistory(r.dir, { cacheDir: dir });
+    const [seg] = segmentFiles(dir);
+    const text = readFileSync(seg!, 'utf8');
+    writeFileSync(seg!, text.slice(0, text.length - 20)); // cut short: no "end" line
+    const again = await loadGitHistory(r.dir, { cacheDir: dir });
+    assert.equal(again.cacheUse, 'rebuilt');
+    assert.equal(again.commits.length, 5);
+    writeFileSync(segmentFiles(dir)[0]!, text.replace('commit 3', 'commit 3"]]]{'));
+    const third = await loadGitHistory(r.dir, { cacheDir: dir });
+    assert.equal(third.cacheUse, 'rebuilt');
+    assert.deepEqual(third.commits.map((c) => c.subject).sort(), ['commit 1', 'commit 2', 'commit 3', 'commit 4', 'commit 5']);
+  });
+
+  it('new commits go to a new segment; the old one is not rewritten', async () => {
+    const dir = tempDir();
+    await loadGitHistory(r.dir, { cacheDir: dir });
+    const [first] = segmentFiles(dir);
+    const before = readFileSync(first!, 'utf8');
+    r.commit('commit 6', { 'b.ts': 'x\n' }, { date: '2026-03-06T00:00:00Z' });
+    await loadGitHistory(r.dir, { cacheDir: dir });
+    assert.equal(segmentFiles(dir).length, 2);
+    assert.equal(readFileSync(first!, 'utf8'), before);
+    const again = await loadGitHistory(r.dir, { cacheDir: dir });
+    assert.equal(again.cacheUse, 'warm');
+    assert.equal(again.commits.length, 6);
   });
 
   it('a cache from a future schema version is discarded and rebuilt', async () => {
@@ -79,7 +112,7 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     await loadGitHistory(r.dir, { cacheDir: dir });
     r.commit('commit 6', { 'b.ts': 'x\n' }, { date: '2026-03-06T00:00:00Z' });
     await loadGitHistory(r.dir, { cacheDir: dir });
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(readdirSync(path.join(dir, 'git-history')).filter((f) => f.endsWith('.tmp')), []);
   });
 
   it('a new tag on an already-cached commit is picked up without re-reading history', async () => {

@@ -1,4 +1,7 @@
 import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readRowFile, writeRowFile } from '../../cache/rowFile';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import { streamGit } from './gitRunner';
@@ -6,15 +9,23 @@ import { LOG_ARGS, LogParser } from './logParser';
 import { decodeCommit, encodeCommit, type CommitRow } from './commitCodec';
 import { readRepoState, readTags } from './repoInfo';
 
-export const GIT_CACHE_VERSION = 1;
+export const GIT_CACHE_VERSION = 2;
 
-interface GitCacheData {
+/**
+ * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
+ * rows: a run that finds new commits writes one small segment instead of rewriting the history.
+ * A segment is written (atomically) before the index names it, so a crash leaves at most an
+ * unnamed segment behind.
+ */
+interface GitCacheIndex {
   /** The tips the cached history was read from; the next run reads only what lies beyond them. */
   tips: string[];
   /** The default-branch tip, to detect a rewrite (force push) of the branch. */
   branchTip: string;
-  rows: CommitRow[];
+  segments: string[];
 }
+
+const MAX_SEGMENTS = 16;
 
 export interface GitHistory {
   info: RepositoryInfo;
@@ -61,25 +72,40 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   const state = await readRepoState(top);
   const tags = await readTags(top);
   const tips = [...new Set([state.tip, ...tags.map((t) => t.commit)])];
-  const store = new AtomicStore<GitCacheData>(path.join(opts.cacheDir, 'git-history.json'), 'git-history', GIT_CACHE_VERSION);
+  const dir = path.join(opts.cacheDir, 'git-history');
+  const store = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
 
   const cached = await store.read();
-  let rows: CommitRow[] = [];
+  const old: Commit[] = [];
+  let segments: string[] = [];
   let exclude: string[] = [];
   let cacheUse: GitHistory['cacheUse'] = 'cold';
   let cacheNote: string | undefined;
+  const unreadable = (why: string) => {
+    cacheUse = 'rebuilt';
+    cacheNote = why === 'version' ? 'the cache was written by another version: rebuilt it' : 'the cache file was unreadable: rebuilt it';
+    old.length = 0;
+  };
   if (cached.ok) {
     if (await isAncestor(top, cached.data.branchTip, state.tip)) {
-      rows = cached.data.rows;
-      exclude = await existingCommits(top, cached.data.tips);
       cacheUse = 'incremental';
+      for (const seg of cached.data.segments) {
+        const r = await readRowFile<CommitRow>(path.join(dir, seg), 'git-commits', GIT_CACHE_VERSION, (row) => old.push(decodeCommit(row)));
+        if (!r.ok) {
+          unreadable(r.why);
+          break;
+        }
+      }
+      if (cacheUse === 'incremental') {
+        segments = cached.data.segments;
+        exclude = await existingCommits(top, cached.data.tips);
+      }
     } else {
       cacheUse = 'rebuilt';
       cacheNote = 'history was rewritten since the last run (force push?): rebuilt the cache';
     }
   } else if (cached.why !== 'missing') {
-    cacheUse = 'rebuilt';
-    cacheNote = cached.why === 'version' ? 'the cache was written by another version: rebuilt it' : 'the cache file was unreadable: rebuilt it';
+    unreadable(cached.why);
   }
 
   const fresh: Commit[] = [];
@@ -101,15 +127,27 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     byHash.set(c.hash, c);
     commits.push(c);
   }
-  for (const r of rows) {
-    if (byHash.has(r[0])) continue;
-    const c = decodeCommit(r);
+  for (const c of old) {
+    if (byHash.has(c.hash)) continue;
     byHash.set(c.hash, c);
     commits.push(c);
   }
 
   if (cacheUse !== 'warm') {
-    await store.write({ tips, branchTip: state.tip, rows: fresh.length === 0 ? rows : [...fresh.map(encodeCommit), ...rows] });
+    if (cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS) {
+      // Start over (or compact): one segment with everything, and drop the old files.
+      await fs.rm(dir, { recursive: true, force: true });
+      segments = [];
+    }
+    const rowsToWrite = segments.length === 0 ? commits : fresh;
+    if (rowsToWrite.length > 0) {
+      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.rows`;
+      await writeRowFile(path.join(dir, name), 'git-commits', GIT_CACHE_VERSION, (function* () {
+        for (const c of rowsToWrite) yield encodeCommit(c);
+      })());
+      segments = [...segments, name];
+    }
+    await store.write({ tips, branchTip: state.tip, segments });
   }
   return { info: state.info, commits, byHash, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length };
 }
