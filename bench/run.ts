@@ -161,13 +161,16 @@ async function main(): Promise<void> {
   console.log(`\nParallel git: 1 process ${sec(floor)}, 2 processes ${sec(parallel)} (${gain.toFixed(2)}×). ${conclusion}`);
 
   if (process.env.BENCH_PROFILE === '1' && haveCli) {
-    log('profiled cold report');
-    const profDir = newCacheDir();
+    // A cold run then a warm one on its cache, each under --cpu-prof, on the appended repository.
     const cache = newCacheDir();
-    await runReport(work, cache, WINDOW, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
-    console.log('');
-    printRows('Where a cold report spends its CPU (BENCH_PROFILE=1, run after the incremental one)', summarizeProfile(profDir));
-    rmSync(profDir, { recursive: true, force: true });
+    for (const kind of ['cold', 'warm']) {
+      log(`profiled ${kind} report`);
+      const profDir = newCacheDir();
+      await runReport(work, cache, WINDOW, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+      console.log('');
+      printRows(`Where a ${kind} report spends its time (BENCH_PROFILE=1; idle = waiting on git or disk)`, summarizeProfile(profDir));
+      rmSync(profDir, { recursive: true, force: true });
+    }
     rmSync(cache, { recursive: true, force: true });
   }
 
