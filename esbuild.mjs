@@ -50,6 +50,15 @@ if (existsSync('src/webview/main.ts')) {
 }
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
+// The sprint review's HTML export inlines Chart.js (src/core/sprintReview/chartJsSource.ts reads it
+// from beside the bundle): the .vsix ships dist/*.js but no node_modules, so the UMD build is copied.
+import { copyFileSync, mkdirSync } from 'node:fs';
+const chartUmd = ['chart.umd.min.js', 'chart.umd.js'].find((f) => existsSync(`node_modules/chart.js/dist/${f}`));
+if (chartUmd) {
+  mkdirSync('dist', { recursive: true });
+  copyFileSync(`node_modules/chart.js/dist/${chartUmd}`, `dist/${chartUmd}`);
+} else console.warn('esbuild.mjs: chart.js UMD build not found; exported sprint-review HTML will have no charts');
+
 if (watch) {
   for (const b of present) await (await esbuild.context(b)).watch();
 } else {

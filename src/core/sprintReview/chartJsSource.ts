@@ -3,20 +3,28 @@ import * as path from 'node:path';
 
 let cached: string | null | undefined;
 
+/** The UMD build's names across chart.js 4.x releases (esbuild.mjs copies whichever exists into dist/). */
+export const CHART_JS_UMD_FILES = ['chart.umd.min.js', 'chart.umd.js'];
+
 /**
  * The Chart.js UMD build, read at render time so the exported HTML works offline: next to the
- * running bundle (dist/) when the build copied it there, else from the installed chart.js package.
+ * running bundle (dist/, where esbuild.mjs copies it; the packaged .vsix has nothing else), else
+ * from the installed chart.js package (tests and the CLI run from source).
  * null when neither exists; the HTML then says charts are unavailable instead of failing.
  */
-export function loadChartJsSource(): string | null {
-  if (cached !== undefined) return cached;
-  const candidates = [path.join(__dirname, 'chart.umd.min.js')];
+export function chartJsCandidates(bundleDir: string = __dirname): string[] {
+  const dirs = [bundleDir];
   try {
-    candidates.push(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'));
+    dirs.push(path.dirname(require.resolve('chart.js')));
   } catch {
     // chart.js is not installed beside this bundle (a packaged extension): only dist/ remains.
   }
-  const found = candidates.find((p) => existsSync(p));
+  return dirs.flatMap((d) => CHART_JS_UMD_FILES.map((f) => path.join(d, f)));
+}
+
+export function loadChartJsSource(): string | null {
+  if (cached !== undefined) return cached;
+  const found = chartJsCandidates().find((p) => existsSync(p));
   cached = found ? readFileSync(found, 'utf8') : null;
   return cached;
 }
