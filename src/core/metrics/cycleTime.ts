@@ -40,7 +40,21 @@ export function prCycleSample(pr: PullRequest, releasedAt: number | null): Cycle
   return s;
 }
 
+/** Samples depend on the dataset and the excluded authors only: cycle time, velocity and the sprint review share them. */
+const sampleMemo = new WeakMap<object, Map<string, { samples: CycleSample[]; source: 'github' | 'git' }>>();
+
 export function cycleSamples(ctx: MetricContext): { samples: CycleSample[]; source: 'github' | 'git' } {
+  const key = JSON.stringify([ctx.options.excludeAuthors, ctx.dataset.sources.github.status]);
+  let memo = sampleMemo.get(ctx.history);
+  if (!memo) sampleMemo.set(ctx.history, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = computeCycleSamples(ctx);
+  memo.set(key, out);
+  return out;
+}
+
+function computeCycleSamples(ctx: MetricContext): { samples: CycleSample[]; source: 'github' | 'git' } {
   const { dataset, history, options } = ctx;
   const usePrs = dataset.pullRequests !== undefined && (dataset.sources.github.status !== 'error' || dataset.pullRequests.length > 0);
   if (usePrs) {

@@ -21,8 +21,14 @@ export interface GitChange {
 }
 
 /** Derived views of the history shared by several KPIs; built once per dataset. */
+/** Commit lookup by hash (a view over the index, not a second map). */
+export interface CommitLookup {
+  get(hash: string): Commit | undefined;
+  has(hash: string): boolean;
+}
+
 export interface HistoryIndex {
-  byHash: Map<string, Commit>;
+  byHash: CommitLookup;
   /** The default branch's first-parent line, newest first. */
   firstParent: Commit[];
   /** Hashes of every commit reachable from the default branch tip. */
@@ -43,7 +49,7 @@ const SQUASH = /\(#(\d+)\)\s*$/;
 const MERGE_PR = /^Merge pull request #(\d+)/;
 
 /** Releases: tags matching releaseTagPattern; GitHub Releases only where the repository has no such tags. */
-export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[] | undefined, byHash: Map<string, Commit>): ReleasePoint[] {
+export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[] | undefined, byHash: CommitLookup): ReleasePoint[] {
   const re = new RegExp(pattern);
   let points = tags.filter((t) => re.test(t.name) && byHash.has(t.commit)).map((t) => ({ name: t.name, commit: t.commit, date: t.date }));
   if (points.length === 0 && ghReleases) {
@@ -56,12 +62,25 @@ export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[
  * Works on integer indices and typed arrays rather than string-keyed sets: on a 100,000-commit
  * history this is several times faster and leaves far less for the garbage collector.
  */
-export function buildHistoryIndex(commits: Commit[], tip: string, releases: ReleasePoint[], byHashIn?: Map<string, Commit>): HistoryIndex {
+export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[]): HistoryIndex {
   const n = commits.length;
-  const byHash = byHashIn ?? new Map(commits.map((c) => [c.hash, c]));
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(commits[i]!.hash, i);
-  const parentIdx: number[][] = commits.map((c) => c.parents.map((p) => index.get(p) ?? -1).filter((x) => x >= 0));
+  const byHash: CommitLookup = { get: (h) => { const i = index.get(h); return i === undefined ? undefined : commits[i]; }, has: (h) => index.has(h) };
+  // Parents as one flat typed array (CSR): no per-commit arrays for the collector to chase.
+  const parentStart = new Int32Array(n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) { parentStart[i] = total; total += commits[i]!.parents.length; }
+  parentStart[n] = total;
+  const parentList = new Int32Array(total);
+  for (let i = 0; i < n; i++) {
+    const ps = commits[i]!.parents;
+    for (let k = 0; k < ps.length; k++) parentList[parentStart[i]! + k] = index.get(ps[k]!) ?? -1;
+  }
+  const pushParents = (stack: number[], i: number, from = 0) => {
+    for (let k = parentStart[i]! + from; k < parentStart[i + 1]!; k++) if (parentList[k]! >= 0) stack.push(parentList[k]!);
+  };
+  const releases = releasePoints(tags, releasePattern, ghReleases, byHash);
 
   const FIRST = 1;
   const CLAIMED = 2;
@@ -87,7 +106,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, releases: Rele
     if (m.parents.length >= 2) {
       const branch: Commit[] = [];
       let first: number | null = null;
-      for (const p of parentIdx[mi]!.slice(1)) stack.push(p);
+      pushParents(stack, mi, 1);
       while (stack.length) {
         const i = stack.pop()!;
         if (flags[i]! & (CLAIMED | FIRST)) continue;
@@ -95,7 +114,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, releases: Rele
         const c = commits[i]!;
         branch.push(c);
         if (first == null || c.authorDate < first) first = c.authorDate;
-        for (const p of parentIdx[i]!) stack.push(p);
+        pushParents(stack, i);
       }
       const pr = MERGE_PR.exec(m.subject);
       changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr ? Number(pr[1]) : null });
@@ -115,7 +134,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, releases: Rele
     flags[i]! |= BRANCH;
     branchCommits.push(commits[i]!);
     onBranch.add(commits[i]!.hash);
-    for (const p of parentIdx[i]!) stack.push(p);
+    pushParents(stack, i);
   }
 
   // Earliest release containing each commit: visit releases oldest first and stop at commits
@@ -130,7 +149,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, releases: Rele
       if (releaseIdx[i] !== -1) continue;
       releaseIdx[i] = ri;
       released.push({ commit: commits[i]!, release: r });
-      for (const p of parentIdx[i]!) stack.push(p);
+      pushParents(stack, i);
     }
   });
   const releaseOf = (hash: string): ReleasePoint | undefined => {

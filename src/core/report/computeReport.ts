@@ -1,7 +1,7 @@
 import type { Dataset } from '../model/dataset';
 import { previousWindow, toIso } from '../model/time';
 import type { ReportInput } from '../pipelineTypes';
-import { buildHistoryIndex, releasePoints } from '../metrics/historyIndex';
+import { buildHistoryIndex } from '../metrics/historyIndex';
 import type { MetricContext, MetricOutput } from '../metrics/metricContext';
 import { cycleTime } from '../metrics/cycleTime';
 import { changeVelocity } from '../metrics/velocity';
@@ -25,9 +25,7 @@ const historyCache = new WeakMap<Dataset, { pattern: string; index: ReturnType<t
 export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   const hit = historyCache.get(dataset);
   if (hit && hit.pattern === releaseTagPattern) return hit.index;
-  const byHash = new Map(dataset.commits.map((c) => [c.hash, c]));
-  const releases = releasePoints(dataset.tags, releaseTagPattern, dataset.releases, byHash);
-  const index = buildHistoryIndex(dataset.commits, dataset.tip, releases, byHash);
+  const index = buildHistoryIndex(dataset.commits, dataset.tip, dataset.tags, releaseTagPattern, dataset.releases);
   historyCache.set(dataset, { pattern: releaseTagPattern, index });
   return index;
 }

@@ -20,10 +20,10 @@ const commit = fc.record({
   files: fc.array(fileChange, { maxLength: 4 }),
 });
 
-/** Bytes exactly as `git log -z --raw` writes them for LOG_FORMAT (checked against real git output). */
+/** Bytes exactly as `git log -z --name-status` writes them for LOG_FORMAT (checked against real git output). */
 function encode(c: Commit): Buffer {
   const head = `\0\0${c.hash}\0${c.parents.join(' ')}\0${c.authorName}\0${c.authorEmail}\0${c.authorDate}\0${c.committerDate}\0${c.subject}\0`;
-  const raw = c.files.map((f, i) => `${i === 0 ? '\n' : ''}:100644 100644 ${'a'.repeat(40)} ${'b'.repeat(40)} ${f.status}\0${f.path}\0`).join('');
+  const raw = c.files.map((f, i) => `${i === 0 ? '\n' : ''}${f.status}\0${f.path}\0`).join('');
   return Buffer.from(head + raw, 'utf8');
 }
 
@@ -50,7 +50,7 @@ describe('git log stream parser', () => {
   it('keeps both paths of a rename or copy entry', () => {
     const out: Commit[] = [];
     const p = new LogParser((c) => out.push(c));
-    p.push(Buffer.from(`\0\0${'c'.repeat(40)}\0\0n\0e\x001\x002\0s\0\n:100644 100644 ${'a'.repeat(40)} ${'b'.repeat(40)} R087\0old/x.ts\0new/x.ts\0`));
+    p.push(Buffer.from(`\0\0${'c'.repeat(40)}\0\0n\0e\x001\x002\0s\0\nR087\0old/x.ts\0new/x.ts\0`));
     p.end();
     assert.deepEqual(out[0]!.files, [{ status: 'R', path: 'new/x.ts', oldPath: 'old/x.ts' }]);
   });

@@ -6,10 +6,10 @@ import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
-import { decodeCommit, encodeCommit, type CommitRow } from './commitCodec';
+import { encodeSegment, SegmentDecoder, type SegmentRow } from './commitCodec';
 import { readRepoState, readTags } from './repoInfo';
 
-export const GIT_CACHE_VERSION = 2;
+export const GIT_CACHE_VERSION = 3;
 
 /**
  * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
@@ -90,7 +90,8 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     if (await isAncestor(top, cached.data.branchTip, state.tip)) {
       cacheUse = 'incremental';
       for (const seg of cached.data.segments) {
-        const r = await readRowFile<CommitRow>(path.join(dir, seg), 'git-commits', GIT_CACHE_VERSION, (row) => old.push(decodeCommit(row)));
+        const decoder = new SegmentDecoder((c) => old.push(c));
+        const r = await readRowFile<SegmentRow>(path.join(dir, seg), 'git-commits', GIT_CACHE_VERSION, (row) => decoder.row(row));
         if (!r.ok) {
           unreadable(r.why);
           break;
@@ -142,9 +143,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     const rowsToWrite = segments.length === 0 ? commits : fresh;
     if (rowsToWrite.length > 0) {
       const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.rows`;
-      await writeRowFile(path.join(dir, name), 'git-commits', GIT_CACHE_VERSION, (function* () {
-        for (const c of rowsToWrite) yield encodeCommit(c);
-      })());
+      await writeRowFile(path.join(dir, name), 'git-commits', GIT_CACHE_VERSION, encodeSegment(rowsToWrite));
       segments = [...segments, name];
     }
     await store.write({ tips, branchTip: state.tip, segments });
