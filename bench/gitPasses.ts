@@ -13,9 +13,14 @@ export interface PassResult {
   bytes: number;
 }
 
-/** The product's log arguments over every ref, with its --raw swapped for `listing`. */
-export function logArgs(listing: '--raw' | '--name-only' | '--numstat'): string[] {
-  return [...LOG_ARGS.map((a) => (a === '--raw' ? listing : a))];
+const LISTINGS = ['--raw', '--name-status', '--name-only', '--numstat', '--stat', '--shortstat', '--patch', '-p'];
+
+/** How the product lists each commit's files (--name-status, --raw, ...), read from its own arguments. */
+export const PRODUCT_LISTING = LOG_ARGS.find((a) => LISTINGS.includes(a)) ?? '(none)';
+
+/** The product's log arguments with its file listing swapped for `listing`. */
+export function logArgs(listing: string): string[] {
+  return [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), listing];
 }
 
 /** Runs one git process to the end, counting its output bytes; rejects on a non-zero exit. */
@@ -35,8 +40,10 @@ export function timeGit(repo: string, args: string[]): Promise<PassResult> {
   });
 }
 
-export const floorPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--raw'), '--all']);
-export const nameOnlyPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--name-only'), '--all']);
+/** The issue's floor: the product's format, --name-only, every ref. */
+export const floorPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--name-only'), '--all']);
+/** The product's own listing, when it differs from the floor's. */
+export const productListingPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs(PRODUCT_LISTING), '--all']);
 export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--numstat'), '--all']);
 
 /**
@@ -63,8 +70,8 @@ export async function parallelFloorPass(repo: string): Promise<ParallelResult> {
   const mid = git(repo, ['rev-list', '--first-parent', `--skip=${Math.floor(count * SPLIT_FROM_TIP)}`, '--max-count=1', 'HEAD']).trim();
   const splitSeconds = (performance.now() - started) / 1000;
   const [older, newer] = await Promise.all([
-    timeGit(repo, [...logArgs('--raw'), mid]),
-    timeGit(repo, [...logArgs('--raw'), '--all', `^${mid}`]),
+    timeGit(repo, [...logArgs('--name-only'), mid]),
+    timeGit(repo, [...logArgs('--name-only'), '--all', `^${mid}`]),
   ]);
   return {
     seconds: (performance.now() - started) / 1000,
