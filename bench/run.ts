@@ -157,7 +157,9 @@ async function main(): Promise<void> {
   printBars(bars, haveCli ? 'report failed' : 'report: CLI not built yet');
 
   const gain = floor / parallel;
-  const conclusion = verdictFor(gain, floorCpu, floor, cold);
+  // git log is one thread: CPU over wall of the same run says how much of a core it kept busy.
+  const gitCores = median(floors.map((f) => f.cpu / f.result.seconds));
+  const conclusion = verdictFor(gain, gitCores, floor, cold);
   console.log(`\nParallel git: 1 process ${sec(floor)}, 2 processes ${sec(parallel)} (${gain.toFixed(2)}×). ${conclusion}`);
 
   if (process.env.BENCH_PROFILE === '1' && haveCli) {

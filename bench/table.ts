@@ -28,8 +28,7 @@ export function printBars(bars: Bar[], missing: string): void {
  * The report already keeps two cores busy when git (one core) streams into the Node parser
  * (the other), so a git-only gain does not carry over unless git, not the parser, is the wait.
  */
-export function verdictFor(gain: number, floorCpu: number, floor: number, cold: number | undefined): string {
-  const gitCores = floorCpu / floor;
+export function verdictFor(gain: number, gitCores: number, floor: number, cold: number | undefined): string {
   const spare = cold === undefined ? '' : ` The cold report takes ${(cold / floor).toFixed(2)}× the floor.`;
   if (gain < 1.15) {
     return `Does not pay: the split saves under 15% (git used ${gitCores.toFixed(2)} cores alone; the walk to find a split point and shared pack reads eat the rest).${spare}`;
