@@ -125,7 +125,6 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   }
 
   const branchCommits: Commit[] = [];
-  const onBranch = new Set<string>();
   const tipIdx = index.get(tip);
   if (tipIdx !== undefined) stack.push(tipIdx);
   while (stack.length) {
@@ -133,7 +132,6 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
     if (flags[i]! & BRANCH) continue;
     flags[i]! |= BRANCH;
     branchCommits.push(commits[i]!);
-    onBranch.add(commits[i]!.hash);
     pushParents(stack, i);
   }
 
@@ -157,7 +155,14 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
     return i === undefined || releaseIdx[i] === -1 ? undefined : releases[releaseIdx[i]!];
   };
   const bugFixes = branchCommits.filter((c) => isBugFix(c));
-  return { byHash, firstParent, onBranch, branchCommits, bugFixes, releases, releaseOf, released, changes };
+  let onBranch: Set<string> | undefined;
+  return {
+    byHash, firstParent, branchCommits, bugFixes, releases, releaseOf, released, changes,
+    // Built on first use only: most reports never ask for it.
+    get onBranch() {
+      return (onBranch ??= new Set(branchCommits.map((c) => c.hash)));
+    },
+  };
 }
 
 /** Files a change touched: its branch commits' files, or the squash commit's. */

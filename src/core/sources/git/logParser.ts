@@ -32,6 +32,15 @@ export class LogParser {
   private tail: Buffer | null = null;
   private state: State = { at: 'between' };
   private current: Commit | null = null;
+  /** Names, emails and paths repeat across thousands of commits: keep one copy of each. */
+  private readonly pool = new Map<string, string>();
+
+  private intern(s: string): string {
+    const hit = this.pool.get(s);
+    if (hit !== undefined) return hit;
+    this.pool.set(s, s);
+    return s;
+  }
 
   constructor(private readonly emit: (c: Commit) => void) {}
 
@@ -72,8 +81,8 @@ export class LogParser {
           this.current = {
             hash,
             parents: parents ? parents.split(' ') : [],
-            authorName: name,
-            authorEmail: email,
+            authorName: this.intern(name),
+            authorEmail: this.intern(email),
             authorDate: Number(at),
             committerDate: Number(ct),
             subject,
@@ -84,7 +93,7 @@ export class LogParser {
         return;
       }
       case 'path': {
-        s.paths.push(tok);
+        s.paths.push(this.intern(tok));
         if (s.paths.length === s.want) {
           const change: FileChange = s.want === 2 ? { path: s.paths[1]!, status: s.status, oldPath: s.paths[0]! } : { path: s.paths[0]!, status: s.status };
           this.current?.files.push(change);
