@@ -1,6 +1,5 @@
 /**
- * Every command, registered from one table. The ids match package.json's contributes.commands;
- * `engineeringKpis.sprintReview` is reserved for the sprint review (a later issue).
+ * Every command, registered from one table. The ids match package.json's contributes.commands.
  */
 import * as vscode from 'vscode';
 import { exportReport } from './exportReport';
@@ -11,6 +10,8 @@ import { KpiPanel } from './panel';
 import type { Secrets } from './secrets';
 import { SECTION } from './settings';
 import { settingsFor } from './config';
+import { runSprintReview } from './sprintReviewCommand';
+import { exportSprintReview } from './sprintReviewExport';
 
 export interface CommandDeps {
   host: KpiHost;
@@ -28,6 +29,7 @@ export const COMMAND_IDS = {
   exportReport: 'engineeringKpis.exportReport',
   showLog: 'engineeringKpis.showLog',
   sprintReview: 'engineeringKpis.sprintReview',
+  exportSprintReview: 'engineeringKpis.exportSprintReview',
 } as const;
 
 type Handler = (deps: CommandDeps) => unknown;
@@ -48,7 +50,8 @@ const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
   [COMMAND_IDS.signOutJira]: ({ secrets, log }) => signOutOfJira(secrets, log),
   [COMMAND_IDS.exportReport]: ({ host, log }) => exportReport(host.activeSession()?.report, host.activeSession()?.root, log),
   [COMMAND_IDS.showLog]: ({ log }) => log.show(),
-  [COMMAND_IDS.sprintReview]: () => vscode.window.showInformationMessage('Engineering KPIs: Sprint Review is not available in this version yet.'),
+  [COMMAND_IDS.sprintReview]: ({ host, extensionUri, log }) => runSprintReview(host, extensionUri, log),
+  [COMMAND_IDS.exportSprintReview]: ({ log }) => exportSprintReview(undefined, log),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import { panelHtml } from './panelHtml';
+import { exportSprintReview } from './sprintReviewExport';
+import { takeReviewMessage } from './sprintReviewTab';
 import type { RepoSession } from './repoSession';
 import type { StatusState } from './statusPresentation';
 
@@ -67,6 +69,11 @@ export class KpiPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(this.stateMessage());
   }
 
+  /** Posts the review tab's content (sprintReviewTab.ts); before `ready` it follows the handshake instead. */
+  postReview(): void {
+    if (this.ready) void this.panel.webview.postMessage(takeReviewMessage());
+  }
+
   private stateMessage(): StateMessage {
     const session = this.host.activeSession();
     if (!this.host.isTrusted()) return { type: 'state', repoName: session?.name ?? '', status: { kind: 'restricted' }, window: this.ui.window };
@@ -97,6 +104,7 @@ export class KpiPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.update();
+        this.postReview();
         return;
       case 'setWindow':
         this.ui = { ...this.ui, window: msg.window };
@@ -119,6 +127,9 @@ export class KpiPanel implements vscode.Disposable {
       }
       case 'runCommand':
         await vscode.commands.executeCommand(msg.command);
+        return;
+      case 'exportReview':
+        await exportSprintReview(msg.format, this.host.log);
         return;
       case 'rendered':
         if (msg.withData && this.openedAt !== undefined) {

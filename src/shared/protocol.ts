@@ -5,6 +5,7 @@
  */
 import type { Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
+import type { SprintReview } from '../core/sprintReview/reviewTypes';
 
 /** The window the panel shows: a preset length ending now, or explicit dates (YYYY-MM-DD, UTC). */
 export type WindowChoice =
@@ -18,6 +19,7 @@ export const PANEL_COMMANDS = [
   'engineeringKpis.refresh',
   'engineeringKpis.showLog',
   'engineeringKpis.exportReport',
+  'engineeringKpis.sprintReview',
   'workbench.trust.manage',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
@@ -44,7 +46,16 @@ export interface StateMessage {
   details?: ReportDetails;
 }
 
-export type HostMessage = StateMessage;
+/** The sprint review on its own tab: the same object the JSON export writes. */
+export interface ReviewMessage {
+  type: 'review';
+  /** null until a review has run in this editor session (the tab then offers to run one). */
+  review: SprintReview | null;
+  /** Switch to the review tab: true right after the command ran, false when re-sent to a reloaded webview. */
+  reveal: boolean;
+}
+
+export type HostMessage = StateMessage | ReviewMessage;
 
 // ---- webview -> host --------------------------------------------------------------------------
 
@@ -55,6 +66,10 @@ export interface OpenFileMessage { type: 'openFile'; path: string }
 export interface RunCommandMessage { type: 'runCommand'; command: PanelCommand }
 /** Sent once data has been drawn, so the host can measure time to first render. */
 export interface RenderedMessage { type: 'rendered'; withData: boolean }
+export const REVIEW_EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ReviewExportFormat = (typeof REVIEW_EXPORT_FORMATS)[number];
+/** Export the review shown on the review tab (Markdown into an editor, HTML/JSON to a file). */
+export interface ExportReviewMessage { type: 'exportReview'; format: ReviewExportFormat }
 
 export type WebviewMessage =
   | ReadyMessage
@@ -62,13 +77,19 @@ export type WebviewMessage =
   | OpenExternalMessage
   | OpenFileMessage
   | RunCommandMessage
-  | RenderedMessage;
+  | RenderedMessage
+  | ExportReviewMessage;
+
+export const PANEL_TABS = ['kpis', 'review'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** UI intent only (never KPI data), kept by the webview's setState and given back to the serializer. */
 export interface PanelUiState {
   window: WindowChoice;
   /** KPI whose drill-down is open. */
   expanded?: string;
+  /** The tab in front; absent means the KPI tab. */
+  tab?: PanelTab;
 }
 
 // ---- validation -------------------------------------------------------------------------------
@@ -125,18 +146,37 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return (PANEL_COMMANDS as readonly unknown[]).includes(raw.command) ? { type: 'runCommand', command: raw.command as PanelCommand } : undefined;
     case 'rendered':
       return { type: 'rendered', withData: raw.withData === true };
+    case 'exportReview':
+      return (REVIEW_EXPORT_FORMATS as readonly unknown[]).includes(raw.format) ? { type: 'exportReview', format: raw.format as ReviewExportFormat } : undefined;
     default:
       return undefined;
   }
 }
 
 /** The webview's side: host messages come from our own code, but a cheap shape check keeps bad state out. */
-export function isHostMessage(raw: unknown): raw is HostMessage {
+export function isStateMessage(raw: unknown): raw is StateMessage {
   return isRecord(raw) && raw.type === 'state' && typeof raw.repoName === 'string' && isRecord(raw.status) && isWindowChoice(raw.window);
 }
 
+/** The parts of a review the tab reads before anything else; the rest follows from schemaVersion 1. */
+export function isSprintReviewShape(v: unknown): v is SprintReview {
+  if (!isRecord(v) || v.kind !== 'sprintReview' || v.schemaVersion !== 1) return false;
+  const sections = [v.delivery, v.flow, v.quality, v.escalations, v.timeToMarket];
+  return isRecord(v.period) && typeof v.period.name === 'string' && Array.isArray(v.comparedWith) && Array.isArray(v.trend)
+    && Array.isArray(v.dataQuality) && isRecord(v.sources) && sections.every((s) => isRecord(s) && isRecord(s.figures));
+}
+
+export function isReviewMessage(raw: unknown): raw is ReviewMessage {
+  return isRecord(raw) && raw.type === 'review' && typeof raw.reveal === 'boolean' && (raw.review === null || isSprintReviewShape(raw.review));
+}
+
+export function isHostMessage(raw: unknown): raw is HostMessage {
+  return isStateMessage(raw) || isReviewMessage(raw);
+}
+
 export function isPanelUiState(raw: unknown): raw is PanelUiState {
-  return isRecord(raw) && isWindowChoice(raw.window) && (raw.expanded === undefined || typeof raw.expanded === 'string');
+  return isRecord(raw) && isWindowChoice(raw.window) && (raw.expanded === undefined || typeof raw.expanded === 'string')
+    && (raw.tab === undefined || (PANEL_TABS as readonly unknown[]).includes(raw.tab));
 }
 
 /** The window in epoch seconds for a choice, relative to `now` (seconds). Custom `until` is inclusive of that day. */

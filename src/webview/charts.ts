@@ -60,8 +60,11 @@ export interface ChartSpec {
   empty: string;
 }
 
-/** A <figure> with the chart and an accessible table of the same numbers. */
-export function chartFigure(spec: ChartSpec): HTMLElement {
+/**
+ * A <figure> with the chart and an accessible table of the same numbers. `registry` is the set
+ * destroyCharts() empties; the review tab passes its own so a KPI re-render leaves its charts alone.
+ */
+export function chartFigure(spec: ChartSpec, registry: Set<Chart> = live): HTMLElement {
   const titleId = `chart-${spec.id}-title`;
   const hasData = spec.labels.length > 0 && spec.series.some((s) => s.values.some((v) => v !== null));
   const fig = el('figure', { class: 'chart', 'aria-labelledby': titleId, 'data-chart': spec.id }, el('figcaption', { id: titleId }, spec.title));
@@ -93,7 +96,7 @@ export function chartFigure(spec: ChartSpec): HTMLElement {
       scales: { [spec.horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: true, text: spec.unit } } },
     },
   };
-  live.add(new Chart(canvas, config));
+  registry.add(new Chart(canvas, config));
   return fig;
 }
 

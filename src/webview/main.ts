@@ -7,8 +7,10 @@ import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { KpiName } from '../core/report/reportTypes';
-import { isHostMessage, isPanelUiState, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
+import { isPanelUiState, isReviewMessage, isStateMessage, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import css from './panel.css';
+import reviewCss from './sprintReview.css';
+import { setupReviewTabs } from './sprintReviewTab';
 import { cards } from './cards';
 import { chartsSection } from './chartsSection';
 import { destroyCharts } from './charts';
@@ -32,7 +34,7 @@ let reportedRender = false;
 // The stylesheet is part of the bundle; it is added with the page's script nonce so CSP allows it.
 const style = document.createElement('style');
 style.nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
-style.textContent = css;
+style.textContent = css + reviewCss;
 document.head.appendChild(style);
 
 const app = document.getElementById('app') as HTMLElement;
@@ -42,8 +44,8 @@ function post(msg: WebviewMessage): void {
 }
 
 function saveUi(next: PanelUiState): void {
-  ui = next;
-  vscode.setState(next);
+  ui = { ...next, tab: tabs.current() };
+  vscode.setState(ui);
 }
 
 const actions = {
@@ -58,8 +60,20 @@ const actions = {
   },
 };
 
+const tabs = setupReviewTabs({
+  app,
+  initial: ui?.tab ?? 'kpis',
+  onTabChange: () => ui && saveUi(ui),
+  actions: {
+    exportAs: (format) => post({ type: 'exportReview', format }),
+    runReview: () => actions.runCommand('engineeringKpis.sprintReview'),
+    openExternal: actions.openExternal,
+    openFile: actions.openFile,
+  },
+});
+
 function setWindow(w: WindowChoice): void {
-  saveUi({ window: w, expanded: ui?.expanded });
+  saveUi({ ...ui, window: w });
   app.setAttribute('aria-busy', 'true');
   post({ type: 'setWindow', window: w });
 }
@@ -67,7 +81,7 @@ function setWindow(w: WindowChoice): void {
 function render(msg: StateMessage): void {
   last = msg;
   const window = msg.window;
-  if (!ui || JSON.stringify(ui.window) !== JSON.stringify(window)) saveUi({ window, expanded: ui?.expanded });
+  if (!ui || JSON.stringify(ui.window) !== JSON.stringify(window)) saveUi({ ...ui, window });
   destroyCharts();
   clear(app);
   const header = el(
@@ -99,7 +113,8 @@ function render(msg: StateMessage): void {
 }
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
-  if (isHostMessage(e.data)) render(e.data);
+  if (isStateMessage(e.data)) render(e.data);
+  else if (isReviewMessage(e.data)) tabs.show(e.data);
 });
 
 // Theme switches change the CSS variables; canvases must be redrawn to pick them up.
