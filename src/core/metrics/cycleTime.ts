@@ -99,8 +99,13 @@ export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
   const cur = inWin(samples, ctx.window);
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
   const prev = durationStats(inWin(samples, previous).map((s) => s.cycle), HOUR);
+  const byWeek = new Map<string, Array<number | null>>();
+  for (const s of cur) {
+    const label = isoWeek(s.mergedAt).label;
+    byWeek.set(label, [...(byWeek.get(label) ?? []), s.cycle]);
+  }
   const series: SeriesPoint[] = weeksOf(ctx.window.since, ctx.window.until).map((w) => {
-    const wk = durationStats(cur.filter((s) => isoWeek(s.mergedAt).label === w.label).map((s) => s.cycle), HOUR);
+    const wk = durationStats(byWeek.get(w.label) ?? [], HOUR);
     return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };
   });
   const phases = Object.fromEntries(PHASES.map((p) => [p, phaseStats(cur, p)]));

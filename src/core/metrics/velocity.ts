@@ -13,10 +13,12 @@ export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutp
   const cur = samples.filter((s) => inWindow(s.mergedAt, ctx.window));
   const n = cur.length;
   const value = weeks(ctx.window) > 0 ? round4(n / weeks(ctx.window)) : null;
+  const perWeek = new Map<string, number>();
+  for (const s of cur) perWeek.set(isoWeek(s.mergedAt).label, (perWeek.get(isoWeek(s.mergedAt).label) ?? 0) + 1);
   const series = weeksOf(ctx.window.since, ctx.window.until).map((w) => ({
     period: w.label,
     start: toIso(w.start),
-    values: { changes: cur.filter((s) => isoWeek(s.mergedAt).label === w.label).length },
+    values: { changes: perWeek.get(w.label) ?? 0 },
   }));
   return {
     kpi: {
