@@ -34,7 +34,10 @@ export function sourceLine(report: Report): string {
   return (['git', 'github', 'jira'] as const)
     .map((s) => {
       const st = report.sources[s];
-      return `${s === 'git' ? 'git' : s === 'github' ? 'GitHub' : 'Jira'}: ${st.status}${st.message ? ` (${st.message})` : ''}`;
+      const label = s === 'git' ? 'git' : s === 'github' ? 'GitHub' : 'Jira';
+      // Sources word their own messages ("GitHub: off (set GITHUB_TOKEN)"); do not say the name twice.
+      const message = st.message?.replace(new RegExp(`^${label}: (${st.status} )?`, 'i'), '');
+      return `${label}: ${st.status}${message ? ` (${message.replace(/^\((.*)\)$/, '$1')})` : ''}`;
     })
     .join(' · ');
 }

@@ -53,7 +53,8 @@ export function statusFromError(err: unknown, repo: string): SourceStatus {
   }
   if (err instanceof MalformedGitHubData) return { status: 'error', message: `GitHub returned a malformed response: ${err.message}` };
   if (e.status != null && e.status >= 500) {
-    const network = /fetch failed|ECONNRESET|socket|network|other side closed/i.test(e.message ?? '');
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const network = /fetch failed|ECONNRESET|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket|network|other side closed/i.test(`${e.message ?? ''} ${cause?.code ?? ''} ${cause?.message ?? ''}`);
     return {
       status: 'error',
       message: network ? `GitHub: connection failed after retries (${firstLine(e.message)})` : `GitHub: server error ${e.status} after retries; try again later`,
