@@ -12,7 +12,8 @@ describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallback
     repo = buildScenario();
     const run = await runCliInProcess(['report', '--repo', repo.dir, '--since', '2026-09-01', '--until', '2026-10-01', '--format', 'json', '--cache-dir', tempDir()]);
     assert.equal(run.code, 0, run.stderr);
-    report = JSON.parse(run.stdout) as Report;
+    assert.equal(run.stderr, '', 'progress stays quiet when stderr is not a terminal');
+    report = JSON.parse(run.stdout) as Report; // stdout holds the JSON and nothing else
   });
   after(() => repo.remove());
 
