@@ -12,6 +12,8 @@ const LAZY = {
   syncJira: 'src/core/sources/jira/syncJira.ts',
   githubForPipeline: 'src/core/sources/github/githubForPipeline.ts',
 };
+// Worker entries: separate files by nature (a Worker runs a file), not imported by the bundles.
+const WORKERS = { linesWorker: 'src/core/kloc/linesWorker.ts' };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
@@ -39,6 +41,7 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyChunks] },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChunks], banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: LAZY, outdir: 'dist' },
+  { ...node, entryPoints: WORKERS, outdir: 'dist', plugins: [lazyChunks] },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/webview/main.ts')) {

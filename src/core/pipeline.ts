@@ -4,7 +4,7 @@ import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
-import { countLinesAtHead } from './kloc/countLinesAtHead';
+import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport } from './report/computeReport';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
 
@@ -28,15 +28,19 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   input.signal?.throwIfAborted();
 
   progress({ phase: 'git', message: 'Reading git history' });
+  // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
+  // while this thread parses the log stream.
+  const { git } = await import('./sources/git/gitRunner');
+  const head = (await git(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']).catch(() => '')).trim();
+  const linesP = head ? countLinesInWorker(top, head, input.options, cacheDir, input.signal) : Promise.resolve({ files: [], sourceLines: 0, testLines: 0 });
+  linesP.catch(() => undefined);
   const history = await loadGitHistory(top, {
     cacheDir,
     signal: input.signal,
     onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
   });
-  // After the history, not beside it: both are CPU work on this one thread, so overlapping them
-  // gains nothing and adds their memory peaks together.
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
-  const kloc = await countLinesAtHead(top, history.info.head, input.options, cacheDir, input.signal);
+  const kloc = await linesP;
 
   const warnings: string[] = [];
   if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
