@@ -102,6 +102,21 @@ describe('unusual repositories still give a report', () => {
     r.remove();
   });
 
+  it("follows origin's HEAD to the default branch, whatever its name, from a feature branch", async () => {
+    const r = GitFixture.init('release-line');
+    r.commit('fix: on the default branch', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
+    const clone = path.join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', `file://${r.dir}`, clone]);
+    const c = new GitFixture(clone);
+    c.checkout('feature', true);
+    c.commit('fix: only on the feature branch', { 'b.ts': 'let b = 1;\n' }, { date: '2026-03-02T00:00:00Z' });
+    const run = await json(clone);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.report!.repository.defaultBranch, 'release-line');
+    assert.equal(run.report!.kpis.defectDensity.defects, 1);
+    r.remove();
+  });
+
   it('binary files, renames, octopus merges and clock skew', async () => {
     const r = GitFixture.init();
     r.commit('base', { 'src/a.c': 'int a;\n', 'src/blob.c': Buffer.from([0x7f, 0x45, 0, 0, 1, 2]) }, { date: '2026-03-01T00:00:00Z' });

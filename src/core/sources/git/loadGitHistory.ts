@@ -46,6 +46,12 @@ export interface LoadOptions {
   onCommits?: (n: number) => void;
 }
 
+function sameSet(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
 async function isAncestor(top: string, older: string, newer: string): Promise<boolean> {
   // Via spawn, not simple-git: its raw() resolves on a silent non-zero exit, and exit 1 is the answer "no".
   try {
@@ -86,8 +92,10 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     cacheNote = why === 'version' ? 'the cache was written by another version: rebuilt it' : 'the cache file was unreadable: rebuilt it';
     old.length = 0;
   };
+  // Same tips as last time: nothing can have changed, so skip the ancestry and existence checks.
+  const unchanged = cached.ok && cached.data.branchTip === state.tip && sameSet(cached.data.tips, tips);
   if (cached.ok) {
-    if (await isAncestor(top, cached.data.branchTip, state.tip)) {
+    if (unchanged || (await isAncestor(top, cached.data.branchTip, state.tip))) {
       cacheUse = 'incremental';
       for (const seg of cached.data.segments) {
         const decoder = new SegmentDecoder((c) => old.push(c));
@@ -99,7 +107,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
       }
       if (cacheUse === 'incremental') {
         segments = cached.data.segments;
-        exclude = await existingCommits(top, cached.data.tips);
+        exclude = unchanged ? tips : await existingCommits(top, cached.data.tips);
       }
     } else {
       cacheUse = 'rebuilt';

@@ -25,30 +25,41 @@ export async function resolveRepository(repoPath: string): Promise<string> {
   }
 }
 
+/** stdout trimmed, or null when git failed or printed nothing (e.g. `rev-parse -q --verify` of a missing ref). */
 async function tryGit(repo: string, args: string[]): Promise<string | null> {
   try {
-    return (await git(repo, args)).trim();
+    return (await git(repo, args)).trim() || null;
   } catch {
     return null;
   }
 }
 
+const CANDIDATES = ['main', 'master', 'trunk', 'develop'];
+
 /**
- * The default branch: origin's HEAD if the clone knows it, else main/master/trunk if present, else
- * the current branch. Returns the ref to read history from (a full ref name) and its short name.
+ * The default branch: origin's HEAD if the clone knows it, else main/master/trunk/develop if
+ * present, else the current branch. One for-each-ref answers all the candidates at once.
  */
-async function defaultBranch(repo: string): Promise<{ ref: string; name: string } | null> {
-  const originHead = await tryGit(repo, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']);
-  if (originHead) {
-    const name = originHead.replace(/^refs\/remotes\/origin\//, '');
-    const local = await tryGit(repo, ['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`]);
-    return { ref: local ? `refs/heads/${name}` : originHead, name };
+async function defaultBranch(repo: string, currentRef: string | null, head: string): Promise<{ name: string; tip: string } | null> {
+  const out = await tryGit(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/remotes/origin/HEAD', ...CANDIDATES.map((c) => `refs/heads/${c}`)]);
+  const refs = new Map<string, { sha: string; symref: string }>();
+  for (const line of (out ?? '').split('\n')) {
+    const [ref, sha, symref] = line.split('\0') as [string, string, string];
+    if (ref) refs.set(ref, { sha, symref });
   }
-  for (const name of ['main', 'master', 'trunk', 'develop']) {
-    if (await tryGit(repo, ['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`])) return { ref: `refs/heads/${name}`, name };
+  const originHead = refs.get('refs/remotes/origin/HEAD');
+  if (originHead?.symref) {
+    const name = originHead.symref.replace(/^refs\/remotes\/origin\//, '');
+    const local = refs.get(`refs/heads/${name}`)?.sha ?? (await tryGit(repo, ['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`]));
+    const remote = await tryGit(repo, ['rev-parse', '-q', '--verify', `${originHead.symref}^{commit}`]);
+    const tip = local ?? remote;
+    if (tip) return { name, tip };
   }
-  const current = await tryGit(repo, ['symbolic-ref', '-q', '--short', 'HEAD']);
-  if (current && (await tryGit(repo, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']))) return { ref: `refs/heads/${current}`, name: current };
+  for (const name of CANDIDATES) {
+    const hit = refs.get(`refs/heads/${name}`);
+    if (hit) return { name, tip: hit.sha };
+  }
+  if (currentRef?.startsWith('refs/heads/')) return { name: currentRef.slice('refs/heads/'.length), tip: head };
   return null;
 }
 
@@ -62,13 +73,12 @@ export interface RepoState {
 export async function readRepoState(top: string): Promise<RepoState> {
   const head = await tryGit(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
   if (!head) throw new RepoError(`${top} has no commits yet: commit something first, then run the report again`);
-  const detached = (await tryGit(top, ['symbolic-ref', '-q', 'HEAD'])) == null;
-  const branch = await defaultBranch(top);
-  const tip = branch ? (await tryGit(top, ['rev-parse', '-q', '--verify', `${branch.ref}^{commit}`])) ?? head : head;
-  const shallow = (await tryGit(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  const [shallowOut, symbolic] = ((await tryGit(top, ['rev-parse', '--is-shallow-repository', '--symbolic-full-name', 'HEAD'])) ?? '').split('\n');
+  const detached = !symbolic?.startsWith('refs/');
+  const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head);
   return {
-    info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow, detached },
-    tip,
+    info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow: shallowOut === 'true', detached },
+    tip: branch?.tip ?? head,
   };
 }
 
