@@ -25,7 +25,8 @@ export function reviewChartsSection(r: SprintReview): HTMLElement {
       empty: 'Nothing delivered in these periods.',
     }, reviewCharts),
     chartFigure({
-      id: 'review-cycle', title: 'Cycle time per period', type: 'line', unit: 'hours', labels,
+      // Bars, not a line: with only 3 periods, and some empty, a line shows little more than dots.
+      id: 'review-cycle', title: 'Cycle time per period', type: 'bar', unit: 'hours', labels,
       series: [series('cycleTimeMedian', 'Median'), series('cycleTimeP85', 'p85')],
       empty: 'No merged changes in these periods.',
     }, reviewCharts),

@@ -27,6 +27,8 @@ const TABS: Array<[PanelTab, string]> = [['kpis', 'KPIs'], ['review', 'Sprint Re
 export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
   const { app, actions } = deps;
   let current: PanelTab = deps.initial;
+  /** Both tabs scroll the same document: each keeps its own position. */
+  const scrollOf: Record<PanelTab, number> = { kpis: 0, review: 0 };
   let review: SprintReview | null = null;
   let chartsDrawn = false;
   /** Bumped by every render, so a chart frame scheduled for older content does nothing. */
@@ -74,8 +76,9 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
     drawChartsIfVisible();
   }
 
-  function select(tab: PanelTab, focus: boolean): void {
+  function select(tab: PanelTab, focus: boolean, scrollTop = false): void {
     const changed = tab !== current;
+    if (changed) scrollOf[current] = window.scrollY;
     current = tab;
     for (const [t, b] of buttons) {
       const on = t === tab;
@@ -86,6 +89,7 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
     panel.hidden = tab !== 'review';
     document.body.dataset.tab = tab;
     if (focus) buttons.get(tab)?.focus();
+    if (changed || scrollTop) window.scrollTo(0, scrollTop ? 0 : scrollOf[tab]);
     drawChartsIfVisible();
     if (changed) deps.onTabChange(tab);
   }
@@ -101,7 +105,8 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
     show(msg: ReviewMessage): void {
       review = msg.review;
       render();
-      if (msg.reveal) select('review', false);
+      // A new review starts at its top.
+      if (msg.reveal) select('review', false, true);
     },
   };
 }

@@ -88,8 +88,9 @@ function figureTable(section: string, figs: Record<string, Figure>, rows: Array<
     return el(
       'tr',
       { 'data-figure': key },
-      el('th', { scope: 'row' }, label),
-      el('td', { class: 'num value', 'data-value': rawValue(f) }, v, f.value == null ? el('span', { class: 'reason' }, ` ${f.reason ?? ''}`) : null),
+      // The reason sits under the label so the number columns stay narrow and aligned.
+      el('th', { scope: 'row' }, label, f.value == null ? el('span', { class: 'reason' }, f.reason ?? 'not computable') : null),
+      el('td', { class: 'num value', 'data-value': rawValue(f) }, v),
       el('td', { class: 'num', 'data-value': f.previous == null ? 'null' : String(f.previous) }, prev),
       el('td', { class: 'num', 'data-value': f.meanLast3 == null ? 'null' : String(f.meanLast3) }, mean),
       el('td', { class: 'num' }, el('span', { class: judgement(key, f), 'aria-label': f.direction ?? 'no comparison' }, dir)),
@@ -126,6 +127,7 @@ function sectionExtras(section: string, r: SprintReview, word: string, act: Revi
           ? el('p', { class: 'reason' }, `Outliers: ${r.flow.outlierThresholdReason ?? 'no threshold'}`)
           : el('h3', {}, `Outliers (cycle time over ${formatFigureValue(r.flow.outlierThresholdHours, 'hours')}, the previous ${word}s' p85)`),
       ];
+      if (r.flow.outlierThresholdHours != null && !r.flow.outliers.length) out.push(el('p', { class: 'reason' }, `No change of this ${word} took longer.`));
       if (r.flow.outliers.length) {
         out.push(itemsTable(['Change', 'Title', 'Cycle time', 'Slowest phase', 'Coding', 'Pickup', 'Review'], [2, 4, 5, 6], r.flow.outliers.map((o) => [
           linkOrText(o.id, o.url, act), o.title, formatFigureValue(o.cycleHours, 'hours'), o.slowestPhase ?? '—',

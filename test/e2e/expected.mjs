@@ -26,3 +26,44 @@ export const EXPECTED = {
 };
 export const STATUS_BAR_90 = { value: '30h', change: '▼50%' };
 export const HOTSPOT_FILE = 'src/app/main.ts'; // c1 touched it: 1 defect / 0.1 KLOC = 10, above util.ts's 1 / 0.15
+
+// Sprint review, "Last 14 days" (git only, so date ranges): [now-14d, now), compared with the two
+// 14-day periods before it; now is T plus the minutes since the fixture was built (under an hour).
+//   this period: C (T-10d, 10 h), D (T-5d, 30 h), E (T-3d, 20 h) merged -> throughput 3;
+//     cycle times 10 20 30 h -> median 20 h, p85 = 20 + 0.7 * (30 - 20) = 27 h (R-7 interpolation);
+//     deploy: C merged T-10d, first released by v1.0.0 at T-5d -> 120 h; D released on its merge -> 0 h;
+//     E not released -> median of 0 and 120 = 60 h. coding/pickup/review: git has no phases.
+//   previous [now-28d, now-14d) and the one before [now-42d, now-28d): no merges (F is at T-45d) ->
+//     throughput 0 and 0, mean of last 3 = 3/3 = 1, direction up; cycle time has no previous value,
+//     so its mean is over 1 period (20 h) and it has no direction.
+//   outliers: threshold = p85 of the changes merged in the 3 earlier periods, [now-56d, now-14d): F 50 h
+//     -> 50 h; none of 10/20/30 h is above it -> 0.
+//   quality: bug fixes committed in the period: c1 (T-10d-10h), which changes a test -> defects fixed 1,
+//     regression-test rate 100%; hotspot files changed: main.ts (c1's fix, changed by c1 and d1) and
+//     util.ts (f1's fix at T-45d-50h is within 90 days of now; changed by E) -> 2.
+//   time to market: v1.0.0 (T-5d) is in the period: b1 f1 f2 c1 d1 -> 5 items, lead time median 41.25 d.
+export const REVIEW_LAST_14 = {
+  figures: {
+    throughput: { value: 3, previous: 0, mean: 1 },
+    cycleTimeMedian: { value: 20, previous: null, mean: 20 },
+    cycleTimeP85: { value: 27, previous: null, mean: 27 },
+    deployMedian: { value: 60, previous: null, mean: 60 },
+    outliers: { value: 0 },
+    defectsFixed: { value: 1, previous: 0 },
+    regressionTestRate: { value: 1 },
+    hotspotFilesChanged: { value: 2 },
+    releasedItems: { value: 5, previous: 0 },
+    leadTimeMedian: { value: 41.25 },
+    sayDoRatio: { value: null }, // needs Jira sprints
+  },
+  // The same rows in the exported Markdown (display rounding of reviewFormat.ts).
+  markdownRows: [
+    '| Throughput (merged changes) | 3 | 0 | 1 | ▲ |',
+    '| Cycle time median | 20 h | — | 20 h (1) |  |',
+    '| Cycle time p85 | 27 h | — | 27 h (1) |  |',
+    '| Deploy (median) | 60 h | — | 60 h (1) |  |',
+    '| Defects fixed | 1 | 0 |',
+    '| Regression-test rate | 100.0% | — |',
+  ],
+  markdownRowsAtEnd: ['| Items released | 5 | 0 |', '| Lead time median | 41.3 d |'],
+};

@@ -97,8 +97,12 @@ export async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor({ timeout: 15_000 });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 15_000 });
+  // Enter runs the highlighted row, which need not be ours when titles overlap ("Export Sprint Review…"
+  // sorts before "Sprint Review…"): then click the row with the title, as a user would.
+  if (await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).count()) await page.keyboard.press('Enter');
+  else await row.click();
 }
 
 /** Our status bar item, found by its accessibility label. */

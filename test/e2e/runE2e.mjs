@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXPECTED, HOTSPOT_FILE, STATUS_BAR_90 } from './expected.mjs';
+import { EXPECTED, HOTSPOT_FILE, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
 import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from './harness.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
@@ -49,7 +49,8 @@ const gitCalls = (name) => (existsSync(gitLog(name)) ? readFileSync(gitLog(name)
 await test('the .vsix contains the bundles and no node_modules', async () => {
   const list = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
   assert(!/node_modules/.test(list), 'node_modules found in the .vsix');
-  for (const f of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/package.json']) assert(list.includes(f), `${f} missing from the .vsix`);
+  // chart.umd*.js: the sprint review's HTML export inlines it, and the .vsix has no node_modules to read it from.
+  for (const f of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/chart.umd', 'extension/package.json']) assert(list.includes(f), `${f} missing from the .vsix`);
 });
 
 // ---- trusted workspace ---------------------------------------------------------------------------
@@ -165,6 +166,109 @@ try {
     await page.locator('.tabs-container .tab.active', { hasText: 'main.ts' }).first().waitFor({ timeout: 15_000 });
     const line = (await page.locator('.editor-instance .monaco-editor .view-lines').last().innerText()).replace(/\u00a0/g, ' ');
     assert(line.includes('export const m0 = 0;'), 'the editor does not show src/app/main.ts');
+  });
+
+  // ---- sprint review (issue 6) ----------------------------------------------------------------------
+  const review = frame.locator('#review');
+  await test('Sprint Review from the palette: "Last 14 days" opens the review tab with the hand-computed figures', async () => {
+    // One editor group, so the panel (and the screenshot) has the full width.
+    await runCommand(page, 'View: Join All Editor Groups');
+    const s = Date.now();
+    await runCommand(page, 'Engineering KPIs: Sprint Review…');
+    // git only: no sprints, so the pick offers date ranges.
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Last 14 days' }).first().waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await page.screenshot({ path: join(SHOTS, 'review-failure.png') });
+      throw e;
+    });
+    const labels = await rows.allInnerTexts();
+    for (const want of ['Last 14 days', 'Last full ISO two-week period', 'Custom range']) assert(labels.some((l) => l.includes(want)), `quick pick lacks "${want}": ${labels.join(' | ')}`);
+    await rows.filter({ hasText: 'Last 14 days' }).first().click();
+    await review.locator('.review-body').waitFor({ timeout: 20_000 });
+    metrics.push(['sprint review tab shown after the pick (browser side)', `${Date.now() - s} ms`]);
+    assert((await frame.locator('[role="tab"][data-tab="review"]').getAttribute('aria-selected')) === 'true', 'the review tab is not selected');
+    assert(await frame.locator('#app').isHidden(), 'the KPI tab is still shown');
+    const meta = await review.locator('header .meta').first().innerText();
+    assert(meta.startsWith('Date range') && meta.includes('compared with'), `period line was "${meta}"`);
+    const cell = (key, col) => review.locator(`tr[data-figure="${key}"] td`).nth(col).getAttribute('data-value');
+    for (const [key, want] of Object.entries(REVIEW_LAST_14.figures)) {
+      const got = [await cell(key, 0), await cell(key, 1), await cell(key, 2)];
+      const cols = [want.value, want.previous, want.mean];
+      cols.forEach((w, i) => {
+        if (w === undefined) return;
+        const g = got[i];
+        const ok = w === null ? g === 'null' : g !== null && g !== 'null' && Math.abs(Number(g) - w) < 5e-4;
+        assert(ok, `${key} ${['this period', 'previous', 'mean of last 3'][i]}: expected ${w}, got ${g}`);
+      });
+    }
+    const tile = await review.locator('.tile[data-figure="throughput"]').innerText();
+    assert(/^Throughput\s+3\s+▲ previous period: 0$/.test(tile.trim()), `throughput tile was "${tile}"`);
+    const ctTile = await review.locator('.tile[data-figure="cycleTimeMedian"] .value').innerText();
+    assert(ctTile === '20 h', `cycle time tile was "${ctTile}"`);
+    const reason = await review.locator('tr[data-figure="sayDoRatio"] .reason').innerText();
+    assert(reason.includes('needs Jira sprints'), `say/do reason was "${reason}"`);
+    // Charts: Chart.js canvases for the per-period delivery and cycle time, and the phases (deploy only).
+    await review.locator('figure.chart canvas').nth(2).waitFor({ timeout: 10_000 });
+    assert((await review.locator('figure.chart').count()) === 3, 'expected three review charts');
+    // Released items carry the fixture's hostile commit subjects: text, never markup.
+    const ttm = await review.locator('[data-section="Time to market"]').innerText();
+    assert(ttm.includes(`<img src=x onerror="document.title='pwned-img'"> guard`) && ttm.includes(`</script><script>document.title='pwned-script'</script> banner`), 'hostile subjects not shown literally');
+    const dom = await frame.locator('body').evaluate(() => ({ title: document.title, images: document.images.length, injected: [...document.scripts].filter((x) => /pwned/.test(x.textContent ?? '')).length }));
+    assert(dom.images === 0 && dom.injected === 0 && !/pwned/.test(dom.title) && dialogs.length === 0, `markup from data ran or was inserted: ${JSON.stringify(dom)}`);
+  });
+
+  await test('screenshots of the review tab (top, and the flow and quality tables)', async () => {
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'review-tab.png') });
+    await review.locator('[data-section="Flow"] h2').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'review-tab-tables.png') });
+  });
+
+  await test('the KPI tab still works beside the review tab', async () => {
+    await frame.locator('[role="tab"][data-tab="kpis"]').click();
+    await expectCards(90);
+    await frame.locator('[role="tab"][data-tab="review"]').click();
+    await review.locator('tr[data-figure="throughput"]').waitFor({ timeout: 10_000 });
+  });
+
+  await test('Export Markdown opens an editor with the same headline numbers', async () => {
+    await review.locator('vscode-button[data-export="md"]').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: 15_000 });
+    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    // Monaco renders only the lines in view: page down through the document and keep every line seen.
+    const seen = new Set();
+    for (let i = 0; i < 8; i++) {
+      for (const line of (await editor.innerText()).replace(/\u00a0/g, ' ').split('\n')) seen.add(line);
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(150);
+    }
+    const lines = [...seen];
+    assert(lines.some((l) => l.startsWith('# Sprint review: ')), `no title in the editor: ${lines.slice(0, 5).join(' / ')}`);
+    for (const row of [...REVIEW_LAST_14.markdownRows, ...REVIEW_LAST_14.markdownRowsAtEnd]) assert(lines.some((l) => l.startsWith(row)), `Markdown lacks "${row}"`);
+    // An untitled editor with text would hold up the reload below with a "save changes?" prompt.
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  await test('Export HTML writes one standalone page with Chart.js inlined (from dist/ in the .vsix)', async () => {
+    await review.locator('vscode-button[data-export="html"]').click();
+    // code-server's save dialog is VS Code's simple dialog: a quick input holding the default path.
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ timeout: 15_000 });
+    // The dialog fills in the folder first, then the file name.
+    let path = '';
+    for (let i = 0; i < 50 && !path.endsWith('.html'); i++) {
+      path = await input.inputValue();
+      if (!path.endsWith('.html')) await page.waitForTimeout(100);
+    }
+    assert(path.endsWith('.html') && path.includes('fixture-repo'), `save dialog path was "${path}"`);
+    await page.keyboard.press('Enter');
+    const file = join(fixture, path.split('/').pop());
+    for (let i = 0; i < 100 && !existsSync(file); i++) await page.waitForTimeout(100);
+    assert(existsSync(file), `${file} was not written`);
+    const html = readFileSync(file, 'utf8');
+    assert(html.includes('Chart.js v4') && !html.includes('Charts unavailable'), 'Chart.js is not inlined in the exported HTML');
+    assert(html.includes('<td class="num">3</td>'), 'throughput 3 not in the exported HTML');
   });
 
   await test('git ran in the trusted workspace (the wrapper sees the extension)', async () => {
