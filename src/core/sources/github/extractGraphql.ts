@@ -1,3 +1,4 @@
+import { githubIssue } from './githubIssue';
 import type { Issue, IssueChange } from '../../model/issue';
 import type { PullRequest } from '../../model/pullRequest';
 import { parseIsoSeconds, type EpochSeconds } from '../../model/time';
@@ -81,27 +82,8 @@ export function extractGraphqlIssue(n: GqlIssue, project: string): Issue {
   }
   history.sort((a, b) => a.at - b.at);
   const closed = n.state === 'CLOSED';
-  return {
-    source: 'github',
-    key: `#${n.number}`,
-    previousKeys: [],
-    url: n.url,
-    title: n.title,
-    project,
-    type: 'Issue',
-    labels: n.labels.nodes.map((l) => l.name),
-    status: closed ? 'closed' : 'open',
-    statusCategory: closed ? 'done' : 'new',
-    priority: null,
-    createdAt,
-    updatedAt: required(n.updatedAt, `issue #${n.number} updatedAt`),
-    resolvedAt: closed ? parseIsoSeconds(n.closedAt) : null,
-    storyPoints: null,
-    fixVersions: [],
-    affectsVersions: [],
-    sprintIds: [],
-    links: [],
-    parentKey: null,
-    history,
-  };
+  return githubIssue({
+    number: n.number, url: n.url, title: n.title, project, labels: n.labels.nodes.map((l) => l.name), closed, createdAt,
+    updatedAt: required(n.updatedAt, `issue #${n.number} updatedAt`), closedAt: parseIsoSeconds(n.closedAt), history,
+  });
 }

@@ -1,3 +1,4 @@
+import { githubIssue } from './githubIssue';
 import type { Issue, IssueChange } from '../../model/issue';
 import type { PullRequest, Release } from '../../model/pullRequest';
 import { parseIsoSeconds, type EpochSeconds } from '../../model/time';
@@ -157,29 +158,10 @@ export function extractRestIssue(i: RestIssue, project: string): Issue | null {
   // REST issue lists carry no label times; taking them as present since creation is the
   // documented approximation (the GraphQL path reads LabeledEvent times instead).
   const history: IssueChange[] = labels.map((name) => ({ at: createdAt, field: 'labels', from: null, to: name }));
-  return {
-    source: 'github',
-    key: `#${i.number}`,
-    previousKeys: [],
-    url: i.html_url,
-    title: i.title,
-    project,
-    type: 'Issue',
-    labels,
-    status: i.state,
-    statusCategory: i.state === 'closed' ? 'done' : 'new',
-    priority: null,
-    createdAt,
-    updatedAt: required(i.updated_at, `issue #${i.number} updated_at`),
-    resolvedAt: i.state === 'closed' ? parseIsoSeconds(i.closed_at) : null,
-    storyPoints: null,
-    fixVersions: [],
-    affectsVersions: [],
-    sprintIds: [],
-    links: [],
-    parentKey: null,
-    history,
-  };
+  return githubIssue({
+    number: i.number, url: i.html_url, title: i.title, project, labels, closed: i.state === 'closed', createdAt,
+    updatedAt: required(i.updated_at, `issue #${i.number} updated_at`), closedAt: parseIsoSeconds(i.closed_at), history,
+  });
 }
 
 /** Drafts are not releases; target_commitish is kept only when it is a full sha (often it is a branch). */
