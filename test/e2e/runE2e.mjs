@@ -271,6 +271,24 @@ try {
     assert(html.includes('<td class="num">3</td>'), 'throughput 3 not in the exported HTML');
   });
 
+  await test('a custom range: a bad date is refused in the input box, then the review covers the dates typed', async () => {
+    await runCommand(page, 'Engineering KPIs: Sprint Review…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range' }).first().click();
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/2)' }).waitFor({ timeout: 10_000 });
+    const since = await input.inputValue(); // the default: 13 days ago, so with today 14 days
+    await input.fill('2026-02-30');
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'YYYY-MM-DD' }).waitFor({ timeout: 5_000 });
+    await input.fill(since);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/2)' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await review.locator(`.review-body[data-period^="${since}T00:00"]`).waitFor({ timeout: 15_000 });
+    // From midnight 13 days ago through today: the same three merges (C at T-10d, D, E) as the last 14 days.
+    const got = await review.locator('tr[data-figure="throughput"] td.value').getAttribute('data-value');
+    assert(got === String(REVIEW_LAST_14.figures.throughput.value), `custom range throughput was ${got}`);
+  });
+
   await test('git ran in the trusted workspace (the wrapper sees the extension)', async () => {
     assert(gitCalls('trusted').length > 0, 'no git call recorded: the PATH wrapper does not work, so the Restricted Mode test would prove nothing');
   });
