@@ -78,16 +78,27 @@ async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, tex
  * TypeScript/JavaScript lines come from typescript-eslint's token stream; others from the
  * comment scanner.
  */
-export async function countLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
-  // The whole answer depends only on HEAD's tree and the globs: a warm run with an unchanged tree
-  // skips listing, attribute checks and blob reads altogether.
+async function headLines(top: string, commit: string, options: KpiOptions, cacheDir: string) {
   const tree = (await git(top, ['rev-parse', '-q', '--verify', `${commit}^{tree}`])).trim();
   const signature = JSON.stringify([tree, options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
-  const headStore = new AtomicStore<{ signature: string; index: KlocIndex }>(path.join(cacheDir, 'lines-head.json'), 'lines-head', LINES_CACHE_VERSION);
-  const last = await headStore.read();
-  if (last.ok && last.data.signature === signature) return last.data.index;
+  const store = new AtomicStore<{ signature: string; index: KlocIndex }>(path.join(cacheDir, 'lines-head.json'), 'lines-head', LINES_CACHE_VERSION);
+  const last = await store.read();
+  return { signature, store, hit: last.ok && last.data.signature === signature ? last.data.index : undefined };
+}
+
+/**
+ * The whole answer depends only on HEAD's tree and the globs: a warm run with an unchanged tree
+ * skips listing, attribute checks and blob reads altogether.
+ */
+export async function cachedLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string): Promise<KlocIndex | undefined> {
+  return (await headLines(top, commit, options, cacheDir)).hit;
+}
+
+export async function countLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+  const { signature, store, hit } = await headLines(top, commit, options, cacheDir);
+  if (hit) return hit;
   const index = await countTree(top, commit, options, cacheDir, signal);
-  await headStore.write({ signature, index });
+  await store.write({ signature, index });
   return index;
 }
 
