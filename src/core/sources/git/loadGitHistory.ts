@@ -130,17 +130,16 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   }
   if (cacheUse === 'incremental' && fresh.length === 0) cacheUse = 'warm';
 
-  const byHash = new Map<string, Commit>();
-  const commits: Commit[] = [];
-  for (const c of fresh) {
-    byHash.set(c.hash, c);
-    commits.push(c);
+  // git log with ^old-tips never repeats a cached commit, but a rebuilt or partial cache might:
+  // dedupe only when both sides have commits (a warm run has no fresh ones and skips the map).
+  let commits: Commit[];
+  if (fresh.length === 0) commits = old;
+  else if (old.length === 0) commits = fresh;
+  else {
+    const seen = new Set(fresh.map((c) => c.hash));
+    commits = [...fresh, ...old.filter((c) => !seen.has(c.hash))];
   }
-  for (const c of old) {
-    if (byHash.has(c.hash)) continue;
-    byHash.set(c.hash, c);
-    commits.push(c);
-  }
+  let byHash: Map<string, Commit> | undefined;
 
   if (cacheUse !== 'warm') {
     if (cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS) {
@@ -156,5 +155,10 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     }
     await store.write({ tips, branchTip: state.tip, segments });
   }
-  return { info: state.info, commits, byHash, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length };
+  return {
+    info: state.info, commits, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length,
+    get byHash() {
+      return (byHash ??= new Map(commits.map((c) => [c.hash, c])));
+    },
+  };
 }
