@@ -1,5 +1,5 @@
 /**
- * Benchmarks other areas add beside this one (GitHub, Jira, editor). Each is optional: a missing
+ * Benchmarks other areas add beside this one (GitHub, Jira, editor, sprint review). Each is optional: a missing
  * file is skipped silently, a failing one is reported as a row, and the run goes on.
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ const PEERS = [
   { file: 'githubBench.ts', fn: 'benchGitHub' },
   { file: 'jiraBench.ts', fn: 'benchJira' },
   { file: 'editorBench.ts', fn: 'benchEditor' },
+  { file: 'sprintReviewBench.ts', fn: 'benchSprintReview' },
 ];
 
 export async function runPeerBenches(): Promise<Array<{ source: string; rows: BenchRow[] }>> {
