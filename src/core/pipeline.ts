@@ -4,6 +4,7 @@ import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
+import { git } from './sources/git/gitRunner';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport } from './report/computeReport';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
@@ -30,7 +31,6 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   progress({ phase: 'git', message: 'Reading git history' });
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
   // while this thread parses the log stream.
-  const { git } = await import('./sources/git/gitRunner');
   const head = (await git(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']).catch(() => '')).trim();
   const linesP = head ? countLinesInWorker(top, head, input.options, cacheDir, input.signal) : Promise.resolve({ files: [], sourceLines: 0, testLines: 0 });
   linesP.catch(() => undefined);
@@ -55,19 +55,26 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
   };
-  // Loaded on demand, like Jira: octokit stays out of the main bundle.
-  const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
-  const github = await loadGitHubForPipeline(top, cacheDir, input);
+  // GitHub and Jira are network-bound and independent: sync them side by side. Each is loaded on
+  // demand (octokit and jira.js stay out of the main bundle) and never throws but for an abort.
+  const githubP = (async () => {
+    const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
+    return loadGitHubForPipeline(top, cacheDir, input);
+  })();
+  const jiraP = input.jira
+    ? (async () => {
+        const { syncJira } = await import('./sources/jira/syncJira');
+        return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline });
+      })()
+    : Promise.resolve(null);
+  const [github, jira] = await Promise.all([githubP, jiraP]);
   if (github) {
     dataset.sources.github = github.status;
     if (github.pullRequests) dataset.pullRequests = github.pullRequests;
     if (github.githubIssues) dataset.githubIssues = github.githubIssues;
     if (github.releases) dataset.releases = github.releases;
   }
-  if (input.jira) {
-    // Loaded on demand: without Jira configured, jira.js is never required.
-    const { syncJira } = await import('./sources/jira/syncJira');
-    const jira = await syncJira(input.jira, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline });
+  if (jira) {
     dataset.sources.jira = jira.status;
     dataset.jiraIssues = jira.issues;
     dataset.sprints = jira.sprints;
