@@ -1,14 +1,17 @@
 /**
  * Editor numbers for `npm run bench` (call benchEditor() after `npm run build`): bundle sizes, the
  * .vsix file list, and the cost of loading dist/extension.js and calling activate() against a
- * stand-in `vscode` module (every API call returns a no-op). The status bar's time to value and the
- * panel's first render are measured in a real VS Code by `npm run test:e2e`, which prints them.
+ * stand-in `vscode` module (every API call returns a no-op); then, when the e2e harness is installed
+ * (scripts/e2e/install.sh) and the bench repository exists, the status bar's time to a value and the
+ * panel's first render with data in a real VS Code with a warm cache (bench/editorSpeed.mjs).
+ * BENCH_EDITOR=0 skips the VS Code part (it takes about a minute).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BENCH_DIR, DEFAULT_PARAMS, repoKey } from './generateRepo';
 
 const KB = 1024;
 const EXTENSION_LIMIT = 1.5 * KB * KB;
@@ -69,5 +72,92 @@ export async function benchEditor(): Promise<Array<{ name: string; value: string
   } finally {
     mod._load = original;
   }
+  rows.push(...(await benchEditorSpeed(root)));
   return rows;
+}
+
+const SPEED_TIMEOUT_MS = 8 * 60_000;
+const STATUS_LIMIT_MS = 1500;
+const PANEL_LIMIT_MS = 500;
+
+interface SpeedRun {
+  statusLogMs: number;
+  statusProcMs: number | null;
+  statusText: string;
+  activateUptimeMs: number;
+  computedMs: number;
+  panelMs: number;
+  panelLogMs: number | null;
+}
+interface SpeedResult {
+  skipped?: string;
+  error?: string;
+  runs?: SpeedRun[];
+}
+
+/** Runs bench/editorSpeed.mjs in its own process group, under a time limit; never throws. */
+async function runEditorSpeed(root: string, repo: string): Promise<SpeedResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bench', 'editorSpeed.mjs'), repo, '--no-build'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      process.stderr.write(d);
+    });
+    const kill = (sig: NodeJS.Signals): void => {
+      try {
+        if (child.pid) process.kill(-child.pid, sig);
+      } catch {
+        /* already gone */
+      }
+    };
+    let timedOut = false;
+    // SIGTERM lets the script stop code-server and chromium; SIGKILL follows if it does not exit.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill('SIGTERM');
+      setTimeout(() => kill('SIGKILL'), 10_000).unref();
+    }, SPEED_TIMEOUT_MS);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      done({ error: e.message });
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      if (timedOut) return done({ error: `timed out after ${SPEED_TIMEOUT_MS / 60_000} min` });
+      try {
+        done(JSON.parse(out.trim().split('\n').pop() ?? '') as SpeedResult);
+      } catch {
+        done({ error: `no result (${err.trim().split('\n').pop() ?? 'no output'})` });
+      }
+    });
+  });
+}
+
+const ms = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${Math.round(x)} ms`);
+
+async function benchEditorSpeed(root: string): Promise<Array<{ name: string; value: string }>> {
+  const name = 'VS Code speed (warm cache, 100k commits)';
+  if (process.env.BENCH_EDITOR === '0') return [{ name, value: 'skipped (BENCH_EDITOR=0)' }];
+  const repo = join(BENCH_DIR, repoKey(DEFAULT_PARAMS));
+  if (!existsSync(join(repo, '.git'))) return [{ name, value: `skipped: bench repository ${repo} not generated` }];
+  const r = await runEditorSpeed(root, repo);
+  if (r.skipped) return [{ name, value: `skipped: ${r.skipped}` }];
+  if (r.error || !r.runs?.length) return [{ name, value: `not measured: ${r.error ?? 'no runs'}` }];
+  const runs = r.runs;
+  const bar = (xs: number[], limit: number): string => {
+    const best = Math.min(...xs);
+    return `${ms(best)} best of ${xs.length} (runs ${xs.map(ms).join(', ')}; limit ${limit} ms) ${best <= limit ? 'ok' : 'FAIL'}`;
+  };
+  const status = runs.map((x) => x.statusProcMs ?? x.statusLogMs);
+  return [
+    { name: 'status bar value after extension host start', value: bar(status, STATUS_LIMIT_MS) },
+    { name: '  extension host start → activate() (log)', value: runs.map((x) => ms(x.activateUptimeMs)).join(', ') },
+    { name: '  first refresh, start → computed (log)', value: runs.map((x) => ms(x.computedMs)).join(', ') },
+    { name: '  status bar text', value: runs[0]?.statusText.replace(/^Engineering KPIs: /, '') ?? '' },
+    { name: 'panel first render with data after Open Panel', value: bar(runs.map((x) => x.panelMs), PANEL_LIMIT_MS) },
+    { name: '  same, extension side (log)', value: runs.map((x) => ms(x.panelLogMs)).join(', ') },
+  ];
 }

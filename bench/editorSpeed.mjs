@@ -1,0 +1,219 @@
+// The editor's two speed bars of issue 5, measured in a real VS Code (code-server + chromium, the
+// e2e harness of test/e2e/harness.mjs) on the 100,000-commit bench repository with a warm cache:
+//
+//   status bar  extension host start → our status bar item shows a KPI value
+//   panel       "Engineering KPIs: Open Panel" issued from the palette → cards with values in the webview
+//
+// Usage: node bench/editorSpeed.mjs <bench repo dir> [--no-build] [--runs N]
+// Prints one JSON object on stdout ({ skipped } or { runs, ... }); progress goes to stderr.
+// bench/editorBench.ts runs it under a time limit; SIGTERM stops code-server and chromium.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findLogs, harnessMissing, kpiStatus, launchBrowser, openWorkbench, runCommand, startCodeServer } from '../test/e2e/harness.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const benchRepo = args.find((a) => !a.startsWith('--'));
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 2;
+const BUILD = !args.includes('--no-build');
+const WAIT_MS = 60_000;
+const log = (s) => console.error(`· editor: ${s}`);
+/** Undone last first: a run's code-server, browser and profile; then the clone, cache and .vsix. */
+const runCleanups = [];
+const cleanups = [];
+
+async function cleanup(list) {
+  while (list.length) {
+    try {
+      await list.pop()();
+    } catch {
+      /* best effort */
+    }
+  }
+}
+const cleanupAll = async () => {
+  await cleanup(runCleanups);
+  await cleanup(cleanups);
+};
+// Whatever goes wrong (an error thrown in an event handler too), code-server is stopped before exiting.
+process.on('uncaughtException', (e) => {
+  void cleanupAll().finally(() => {
+    process.stdout.write(JSON.stringify({ error: String(e?.message ?? e).split('\n')[0] }) + '\n');
+    process.exit(0);
+  });
+});
+for (const sig of ['SIGTERM', 'SIGINT']) {
+  process.on(sig, () => {
+    void cleanupAll().finally(() => process.exit(1));
+  });
+}
+
+/** A port nothing listens on now (the OS picks it), so a leftover server can never answer for ours. */
+async function freePort() {
+  const srv = createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Polls `check` (returns a truthy value when done) every `everyMs` until it does or `ms` pass. */
+async function poll(check, ms, what, everyMs = 10) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** "2026-11-22 16:38:11.123 [info] …": VS Code writes local time, as does new Date(y, m, …) here. */
+function logTime(line) {
+  const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})/.exec(line);
+  return m ? new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +m[7]).getTime() : undefined;
+}
+
+/**
+ * When the extension host of this server started, from /proc (10 ms resolution): the process whose
+ * command line says extensionHost and whose environment is this throw-away profile's.
+ */
+function extensionHostStart(state) {
+  const starts = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('extensionHost')) continue;
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`XDG_CACHE_HOME=${join(state, 'xdg-cache')}`)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      const now = Date.now();
+      const upSeconds = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+      starts.push(now - (upSeconds - ticks / 100) * 1000);
+    } catch {
+      /* gone or not ours */
+    }
+  }
+  return starts.length ? Math.min(...starts) : undefined;
+}
+
+function readLog(state) {
+  return findLogs(state).map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+/** Fills the cache for `repo` under `cacheRoot`: the CLI names its folder as the extension does (repoCacheDir). */
+function prewarm(repo, cacheRoot) {
+  execFileSync('node', [join(ROOT, 'dist/cli.js'), 'report', '--repo', repo, '--cache-dir', cacheRoot, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+}
+
+async function measureOnce(vsix, repo, warmCache, publisherName) {
+  const server = await startCodeServer({ vsix, port: await freePort(), trusted: true });
+  runCleanups.push(async () => {
+    await new Promise((r) => setTimeout(r, 500)); // let code-server exit before its profile goes
+    rmSync(server.state, { recursive: true, force: true });
+  });
+  runCleanups.push(() => server.stop());
+  // code-server's globalStorage for the extension: <user-data-dir>/User/globalStorage/<publisher>.<name>.
+  const storage = join(server.state, 'data/User/globalStorage', publisherName);
+  mkdirSync(storage, { recursive: true });
+  cpSync(warmCache, storage, { recursive: true });
+  const browser = await launchBrowser();
+  runCleanups.push(() => browser.close());
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await openWorkbench(page, server.url, repo);
+
+  // 1) Status bar: a value is a number in its label ("Engineering KPIs: 6.5h ▲11%"), not "KPIs" (computing)
+  //    or a restricted/no-repository state. Host start: the extension host process's start time in /proc
+  //    (statusProcMs, reported); cross-check: the activate() log line's time minus the uptime it prints.
+  const status = kpiStatus(page);
+  const shownAt = await poll(async () => {
+    const label = await status.getAttribute('aria-label', { timeout: 1000 });
+    return label && /^Engineering KPIs: [^A-Za-z]*\d/.test(label) ? Date.now() : undefined;
+  }, WAIT_MS, 'the status bar value');
+  const procStart = extensionHostStart(server.state);
+  const statusText = (await status.getAttribute('aria-label')) ?? '';
+  const activateLine = await poll(async () => readLog(server.state).split('\n').find((l) => l.includes('activate() took')), 10_000, 'the activate() log line', 100);
+  const computedLine = await poll(async () => readLog(server.state).split('\n').find((l) => /: (cached pass|computed) in \d+ ms/.test(l)), 10_000, 'the computed log line', 100);
+  const uptime = Number(/extension host up ([\d.]+) s/.exec(activateLine)?.[1]);
+  const hostStart = (logTime(activateLine) ?? NaN) - uptime * 1000;
+  const statusLogMs = shownAt - hostStart;
+  const statusProcMs = procStart === undefined ? null : shownAt - procStart;
+  const computedUptimeMs = Number(/extension host up ([\d.]+) s/.exec(computedLine)?.[1]) * 1000;
+  const computedMs = Number(/in (\d+) ms/.exec(computedLine)?.[1]);
+
+  // 2) Panel: from the palette's Enter to the first card with a number in the webview's document.
+  const issued = await runCommand(page, 'Engineering KPIs: Open Panel');
+  const renderedAt = await poll(async () => {
+    for (const f of page.frames()) {
+      if (!f.url().includes('fake.html')) continue;
+      const t = await f.evaluate(() => (document.querySelector('#app .card .number:not([data-value="null"])') ? Date.now() : 0)).catch(() => 0);
+      if (t) return t;
+    }
+    return undefined;
+  }, WAIT_MS, 'panel cards with values');
+  const panelMs = renderedAt - issued;
+  const panelLine = await poll(async () => readLog(server.state).split('\n').find((l) => l.includes('panel: first render with data')), 10_000, 'the panel log line', 100).catch(() => '');
+  const panelLogMs = Number(/with data (\d+) ms/.exec(panelLine)?.[1]);
+
+  return {
+    statusLogMs, statusProcMs, statusText, activateUptimeMs: uptime * 1000, computedUptimeMs, computedMs,
+    panelMs, panelLogMs: Number.isFinite(panelLogMs) ? panelLogMs : null,
+  };
+}
+
+async function main() {
+  const missing = harnessMissing();
+  if (missing) return { skipped: missing };
+  if (!benchRepo || !existsSync(join(benchRepo, '.git'))) return { skipped: `bench repository not found (${benchRepo ?? 'none given'}); run npm run bench once` };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const publisherName = `${pkg.publisher}.${pkg.name}`;
+  const work = mkdtempSync(join(tmpdir(), 'ekpi-editor-bench-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+
+  if (BUILD) {
+    log('npm run build');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  log('packaging the .vsix');
+  const vsix = join(work, 'engineering-kpis.vsix');
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 });
+
+  // A shared clone: the cached bench repository stays untouched, objects are not copied.
+  log('cloning the bench repository (--shared)');
+  const repo = join(work, 'repo');
+  execFileSync('git', ['clone', '-q', '--shared', benchRepo, repo], { stdio: 'ignore' });
+  const repoReal = realpathSync(repo);
+  log('pre-warming the cache with the CLI');
+  const warmCache = join(work, 'cache');
+  const s = Date.now();
+  prewarm(repoReal, warmCache);
+  prewarm(repoReal, warmCache); // the second run is the warm one the extension will see; it also settles the cache
+  log(`cache ready in ${((Date.now() - s) / 1000).toFixed(1)} s`);
+
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    log(`run ${i + 1}/${RUNS}`);
+    try {
+      runs.push(await measureOnce(vsix, repoReal, warmCache, publisherName));
+      log(JSON.stringify(runs[runs.length - 1]));
+    } catch (e) {
+      if (!runs.length && i === RUNS - 1) throw e;
+      log(`run ${i + 1} failed: ${String(e?.message ?? e).split('\n')[0]}`);
+    } finally {
+      await cleanup(runCleanups); // this run's code-server, chromium and profile
+    }
+  }
+  return { runs };
+}
+
+let result;
+try {
+  result = await main();
+} catch (e) {
+  result = { error: String(e?.message ?? e).split('\n')[0] };
+}
+await cleanupAll();
+process.stdout.write(JSON.stringify(result) + '\n');
+process.exit(0);
