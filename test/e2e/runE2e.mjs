@@ -251,6 +251,11 @@ try {
   });
 
   await test('Export HTML writes one standalone page with Chart.js inlined (from dist/ in the .vsix)', async () => {
+    // Closing the Markdown editor can leave the panel hidden or re-created on its KPI tab: bring the
+    // panel to the front and pick the review tab again, as a user would.
+    await page.locator('.tabs-container .tab', { hasText: 'Engineering KPIs' }).first().click();
+    await frame.locator('[role="tab"][data-tab="review"]').click({ timeout: 20_000 });
+    await review.locator('vscode-button[data-export="html"]').waitFor({ state: 'visible', timeout: 15_000 });
     await review.locator('vscode-button[data-export="html"]').click();
     // code-server's save dialog is VS Code's simple dialog: a quick input holding the default path.
     const input = page.locator('.quick-input-widget input[type="text"]');
