@@ -106,8 +106,10 @@ export async function openWorkbench(page, url, folder) {
 }
 
 /** Runs a command from the palette by its full title, as a user would; returns Date.now() when it was issued. */
-export async function runCommand(page, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+export async function runCommand(page, title, { keepFocus = false } = {}) {
+  // The click gives the workbench keyboard focus; it also focuses whatever editor lies under it,
+  // so commands that act on "the active editor" pass keepFocus after focusing their editor.
+  if (!keepFocus) await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor({ timeout: 15_000 });

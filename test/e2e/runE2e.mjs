@@ -247,13 +247,16 @@ try {
     assert(lines.some((l) => l.startsWith('# Sprint review: ')), `no title in the editor: ${lines.slice(0, 5).join(' / ')}`);
     for (const row of [...REVIEW_LAST_14.markdownRows, ...REVIEW_LAST_14.markdownRowsAtEnd]) assert(lines.some((l) => l.startsWith(row)), `Markdown lacks "${row}"`);
     // An untitled editor with text would hold up the reload below with a "save changes?" prompt.
-    await runCommand(page, 'View: Revert and Close Editor');
+    // Focus its tab first, so the command closes it and not the panel.
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().click();
+    await runCommand(page, 'View: Revert and Close Editor', { keepFocus: true });
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await test('Export HTML writes one standalone page with Chart.js inlined (from dist/ in the .vsix)', async () => {
     // Closing the Markdown editor can leave the panel hidden or re-created on its KPI tab: bring the
     // panel to the front and pick the review tab again, as a user would.
-    await page.locator('.tabs-container .tab', { hasText: 'Engineering KPIs' }).first().click();
+    await runCommand(page, 'Engineering KPIs: Open Panel');
     await frame.locator('[role="tab"][data-tab="review"]').click({ timeout: 20_000 });
     await review.locator('vscode-button[data-export="html"]').waitFor({ state: 'visible', timeout: 15_000 });
     await review.locator('vscode-button[data-export="html"]').click();
