@@ -133,7 +133,8 @@ export class KpiPanel implements vscode.Disposable {
         return;
       case 'rendered':
         if (msg.withData && this.openedAt !== undefined) {
-          this.host.log.info(`panel: first render with data ${(performance.now() - this.openedAt).toFixed(0)} ms after the command`);
+          const doc = msg.documentMs === undefined ? '' : ` (${msg.documentMs} ms of it inside the webview document)`;
+          this.host.log.info(`panel: first render with data ${(performance.now() - this.openedAt).toFixed(0)} ms after the command${doc}`);
           this.openedAt = undefined;
         }
         return;

@@ -65,7 +65,12 @@ export interface OpenExternalMessage { type: 'openExternal'; url: string }
 export interface OpenFileMessage { type: 'openFile'; path: string }
 export interface RunCommandMessage { type: 'runCommand'; command: PanelCommand }
 /** Sent once data has been drawn, so the host can measure time to first render. */
-export interface RenderedMessage { type: 'rendered'; withData: boolean }
+export interface RenderedMessage {
+  type: 'rendered';
+  withData: boolean;
+  /** ms from the webview document's start to this render: splits the panel's time into the webview's own start and ours. */
+  documentMs?: number;
+}
 export const REVIEW_EXPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReviewExportFormat = (typeof REVIEW_EXPORT_FORMATS)[number];
 /** Export the review shown on the review tab (Markdown into an editor, HTML/JSON to a file). */
@@ -145,7 +150,11 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'runCommand':
       return (PANEL_COMMANDS as readonly unknown[]).includes(raw.command) ? { type: 'runCommand', command: raw.command as PanelCommand } : undefined;
     case 'rendered':
-      return { type: 'rendered', withData: raw.withData === true };
+      return {
+        type: 'rendered',
+        withData: raw.withData === true,
+        ...(typeof raw.documentMs === 'number' && Number.isFinite(raw.documentMs) && raw.documentMs >= 0 ? { documentMs: raw.documentMs } : {}),
+      };
     case 'exportReview':
       return (REVIEW_EXPORT_FORMATS as readonly unknown[]).includes(raw.format) ? { type: 'exportReview', format: raw.format as ReviewExportFormat } : undefined;
     default:

@@ -108,7 +108,7 @@ function render(msg: StateMessage): void {
   app.dataset.status = msg.status.kind;
   if (msg.report && !reportedRender) {
     reportedRender = true;
-    post({ type: 'rendered', withData: true });
+    post({ type: 'rendered', withData: true, documentMs: Math.round(performance.now()) });
   }
 }
 

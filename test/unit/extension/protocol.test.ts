@@ -9,6 +9,11 @@ describe('webview protocol validation', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'runCommand', command: 'engineeringKpis.configureJira' }), { type: 'runCommand', command: 'engineeringKpis.configureJira' });
   });
 
+  it('keeps a render timing only when it is a real, non-negative number', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', withData: true, documentMs: 412 }), { type: 'rendered', withData: true, documentMs: 412 });
+    for (const documentMs of [-1, 'x', Infinity, null]) assert.deepEqual(parseWebviewMessage({ type: 'rendered', withData: true, documentMs }), { type: 'rendered', withData: true });
+  });
+
   it('drops unknown types and non-objects', () => {
     for (const raw of [null, 'ready', 42, [], { type: 'eval', code: '1' }, { kind: 'ready' }]) assert.equal(parseWebviewMessage(raw), undefined);
   });
