@@ -146,8 +146,3 @@ async function countTree(top: string, commit: string, options: KpiOptions, cache
     testLines: out.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
   };
 }
-
-/** Exposed for tests: the commit whose tree is counted. */
-export async function headCommit(top: string): Promise<string> {
-  return (await git(top, ['rev-parse', 'HEAD'])).trim();
-}
