@@ -2,7 +2,7 @@ import { inWindow, span, toIso } from '../model/time';
 import type { PullRequest } from '../model/pullRequest';
 import type { DrillItem, SeriesPoint } from '../report/details';
 import { durationStats, HOUR } from './stats';
-import { weeksOf, isoWeek } from './isoWeek';
+import { byIsoWeek } from './isoWeek';
 import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
 import type { Window } from '../model/time';
 
@@ -99,13 +99,8 @@ export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
   const cur = inWin(samples, ctx.window);
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
   const prev = durationStats(inWin(samples, previous).map((s) => s.cycle), HOUR);
-  const byWeek = new Map<string, Array<number | null>>();
-  for (const s of cur) {
-    const label = isoWeek(s.mergedAt).label;
-    byWeek.set(label, [...(byWeek.get(label) ?? []), s.cycle]);
-  }
-  const series: SeriesPoint[] = weeksOf(ctx.window.since, ctx.window.until).map((w) => {
-    const wk = durationStats(byWeek.get(w.label) ?? [], HOUR);
+  const series: SeriesPoint[] = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => {
+    const wk = durationStats(w.items.map((s) => s.cycle), HOUR);
     return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };
   });
   const phases = Object.fromEntries(PHASES.map((p) => [p, phaseStats(cur, p)]));

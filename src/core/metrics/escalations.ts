@@ -4,7 +4,7 @@ import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails } from '../report/details';
 import type { KpiResult } from '../report/reportTypes';
 import { durationStats, HOUR, round4 } from './stats';
-import { isoWeek, weeksOf } from './isoWeek';
+import { byIsoWeek } from './isoWeek';
 
 type Rule = 'label' | 'status' | 'priority' | 'link';
 
@@ -76,7 +76,7 @@ export function computeEscalations(issues: Issue[], window: Window, options: Kpi
     },
     details: {
       items,
-      series: weeksOf(window.since, window.until).map((w) => ({ period: w.label, start: toIso(w.start), values: { escalations: inWin.filter((t) => isoWeek(t).label === w.label).length } })),
+      series: byIsoWeek(window.since, window.until, inWin, (t) => t).map((w) => ({ period: w.label, start: toIso(w.start), values: { escalations: w.items.length } })),
     },
   };
 }

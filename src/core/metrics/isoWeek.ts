@@ -20,3 +20,18 @@ export function weeksOf(since: EpochSeconds, until: EpochSeconds): Array<{ label
   for (let w = isoWeek(since).start; w < until; w += 7 * DAY) out.push(isoWeek(w));
   return out;
 }
+
+/**
+ * Items grouped by the ISO week they fall in, one entry per week of [since, until) (empty weeks
+ * included), in one pass: the weekly series of every KPI come from here.
+ */
+export function byIsoWeek<T>(since: EpochSeconds, until: EpochSeconds, items: readonly T[], at: (item: T) => EpochSeconds): Array<{ label: string; start: EpochSeconds; items: T[] }> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const label = isoWeek(at(item)).label;
+    let g = groups.get(label);
+    if (!g) groups.set(label, (g = []));
+    g.push(item);
+  }
+  return weeksOf(since, until).map((w) => ({ ...w, items: groups.get(w.label) ?? [] }));
+}

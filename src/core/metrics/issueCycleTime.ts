@@ -5,7 +5,7 @@ import type { DrillItem, KpiDetails } from '../report/details';
 import type { KpiResult } from '../report/reportTypes';
 import { firstEntry, lastEntry } from './issueTimeline';
 import { durationStats, HOUR, round4 } from './stats';
-import { isoWeek, weeksOf } from './isoWeek';
+import { byIsoWeek } from './isoWeek';
 
 /**
  * Spec §1, Jira issue cycle time (hours): first transition into an "indeterminate" status to the
@@ -29,10 +29,10 @@ export function computeIssueCycleTime(issues: Issue[], window: Window, _options:
     items.push({ kind: 'issue', id: issue.key, title: issue.title, url: issue.url, value: round4(seconds / HOUR), at: toIso(doneAt!) });
   }
   const stats = durationStats(samples.map((s) => s.seconds), HOUR);
-  const series = weeksOf(window.since, window.until).map((w) => ({
+  const series = byIsoWeek(window.since, window.until, samples, (s) => s.doneAt).map((w) => ({
     period: w.label,
     start: toIso(w.start),
-    values: { median: durationStats(samples.filter((s) => isoWeek(s.doneAt).label === w.label).map((s) => s.seconds), HOUR).value },
+    values: { median: durationStats(w.items.map((s) => s.seconds), HOUR).value },
   }));
   return {
     kpi: {

@@ -1,6 +1,6 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import { round4, WEEK } from './stats';
-import { isoWeek, weeksOf } from './isoWeek';
+import { byIsoWeek } from './isoWeek';
 import { cycleSamples } from './cycleTime';
 import type { MetricContext, MetricOutput } from './metricContext';
 
@@ -13,12 +13,10 @@ export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutp
   const cur = samples.filter((s) => inWindow(s.mergedAt, ctx.window));
   const n = cur.length;
   const value = weeks(ctx.window) > 0 ? round4(n / weeks(ctx.window)) : null;
-  const perWeek = new Map<string, number>();
-  for (const s of cur) perWeek.set(isoWeek(s.mergedAt).label, (perWeek.get(isoWeek(s.mergedAt).label) ?? 0) + 1);
-  const series = weeksOf(ctx.window.since, ctx.window.until).map((w) => ({
+  const series = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => ({
     period: w.label,
     start: toIso(w.start),
-    values: { changes: perWeek.get(w.label) ?? 0 },
+    values: { changes: w.items.length },
   }));
   return {
     kpi: {
