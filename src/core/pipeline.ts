@@ -2,9 +2,8 @@ import { realpathSync } from 'node:fs';
 import type { Dataset, SourceStatus } from './model/dataset';
 import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
-import { resolveRepository } from './sources/git/repoInfo';
+import { readRepoState, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
-import { git } from './sources/git/gitRunner';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport } from './report/computeReport';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
@@ -31,11 +30,13 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   progress({ phase: 'git', message: 'Reading git history' });
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
   // while this thread parses the log stream.
-  const head = (await git(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']).catch(() => '')).trim();
-  const linesP = head ? countLinesInWorker(top, head, input.options, cacheDir, input.signal) : Promise.resolve({ files: [], sourceLines: 0, testLines: 0 });
+  // Read once (it also rejects an empty repository with a clear message) and shared with the history.
+  const state = await readRepoState(top);
+  const linesP = countLinesInWorker(top, state.info.head, input.options, cacheDir, input.signal);
   linesP.catch(() => undefined);
   const history = await loadGitHistory(top, {
     cacheDir,
+    state,
     signal: input.signal,
     onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
   });

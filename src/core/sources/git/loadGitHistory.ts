@@ -7,7 +7,7 @@ import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { encodeSegment, SegmentDecoder, type SegmentRow } from './commitCodec';
-import { readRepoState, readTags } from './repoInfo';
+import { readRepoState, readTags, type RepoState } from './repoInfo';
 
 export const GIT_CACHE_VERSION = 3;
 
@@ -42,6 +42,8 @@ export interface GitHistory {
 
 export interface LoadOptions {
   cacheDir: string;
+  /** HEAD, default branch and shallowness, when the caller has read them already. */
+  state?: RepoState;
   signal?: AbortSignal;
   onCommits?: (n: number) => void;
 }
@@ -75,8 +77,7 @@ async function existingCommits(top: string, hashes: string[]): Promise<string[]>
  * With a cache, reads only commits beyond the cached tips; a rewritten branch rebuilds.
  */
 export async function loadGitHistory(top: string, opts: LoadOptions): Promise<GitHistory> {
-  const state = await readRepoState(top);
-  const tags = await readTags(top);
+  const [state, tags] = await Promise.all([opts.state ?? readRepoState(top), readTags(top)]);
   const tips = [...new Set([state.tip, ...tags.map((t) => t.commit)])];
   const dir = path.join(opts.cacheDir, 'git-history');
   const store = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
