@@ -35,9 +35,10 @@ export function sourceLine(report: Report): string {
     .map((s) => {
       const st = report.sources[s];
       const label = s === 'git' ? 'git' : s === 'github' ? 'GitHub' : 'Jira';
-      // Sources word their own messages ("GitHub: off (set GITHUB_TOKEN)"); do not say the name twice.
-      const message = st.message?.replace(new RegExp(`^${label}: (${st.status} )?`, 'i'), '');
-      return `${label}: ${st.status}${message ? ` (${message.replace(/^\((.*)\)$/, '$1')})` : ''}`;
+      // Sources word their messages for people and name themselves ("GitHub: off (set GITHUB_TOKEN)",
+      // "Jira rejected the credentials…"): show those as they are; otherwise name the source.
+      if (st.message?.startsWith(label)) return st.message;
+      return `${label}: ${st.status}${st.message ? ` (${st.message})` : ''}`;
     })
     .join(' · ');
 }
