@@ -64,11 +64,7 @@ export function computeReport(dataset: Dataset, input: ReportInput): { report: R
   }
   const sprints = dataset.sprints ?? [];
   const velocity = jira && sprints.length > 0
-    ? (() => {
-        const cur = computeJiraVelocity(jira, sprints, input.window, input.options, input.now);
-        const before = computeJiraVelocity(jira, sprints, prev, input.options, input.now);
-        return { kpi: { ...cur.kpi, source: 'jira' as const, previous: before.kpi.value }, details: cur.details };
-      })()
+    ? withPrevious((issues, w, o, n) => computeJiraVelocity(issues, sprints, w, o, n), jira, input, prev, 'jira')
     : changeVelocity(ctx, prev);
   const te = tracker ? withPrevious(computeDefectRemovalEfficiency, tracker.issues, input, prev, tracker.source) : regressionTestRate(ctx, prev);
   if (tracker) te.kpi.testToCodeRatio = testToCodeRatio(ctx);
