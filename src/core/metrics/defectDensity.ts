@@ -31,9 +31,14 @@ export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 
 function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumber: Map<number, Commit[]> } {
   const byKey = new Map<string, Commit[]>();
   const byNumber = new Map<number, Commit[]>();
+  const add = <K>(m: Map<K, Commit[]>, k: K, c: Commit) => {
+    const list = m.get(k);
+    if (list) list.push(c);
+    else m.set(k, [c]);
+  };
   for (const c of ctx.history.branchCommits) {
-    for (const k of referencedJiraKeys(c.subject)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
-    for (const n of referencedNumbers(c.subject)) byNumber.set(n, [...(byNumber.get(n) ?? []), c]);
+    for (const k of referencedJiraKeys(c.subject)) add(byKey, k, c);
+    for (const n of referencedNumbers(c.subject)) add(byNumber, n, c);
   }
   return { byKey, byNumber };
 }
@@ -108,7 +113,10 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
 
   const fileLines = new Map(sourceFiles.map((f) => [f.path, f.lines]));
   const moduleLines = new Map<string, number>();
-  for (const f of sourceFiles) moduleLines.set(moduleOf(f.path, ctx.options.moduleDepth), (moduleLines.get(moduleOf(f.path, ctx.options.moduleDepth)) ?? 0) + f.lines);
+  for (const f of sourceFiles) {
+    const m = moduleOf(f.path, ctx.options.moduleDepth);
+    moduleLines.set(m, (moduleLines.get(m) ?? 0) + f.lines);
+  }
   const perFile = new Map<string, number>();
   const perModule = new Map<string, number>();
   for (const d of defects) {
