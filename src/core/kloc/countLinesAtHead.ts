@@ -6,6 +6,7 @@ import { git, streamGit } from '../sources/git/gitRunner';
 import { countCodeLines } from './commentScanner';
 import { fileClassifier } from './fileClassifier';
 import type { LanguageInfo } from './languages';
+import { addTo } from '../util/addTo';
 
 export const LINES_CACHE_VERSION = 1;
 
@@ -120,7 +121,7 @@ async function countTree(top: string, commit: string, options: KpiOptions, cache
 
   if (missing.length > 0) {
     const byBlob = new Map<string, Candidate[]>();
-    for (const c of missing) byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
+    for (const c of missing) addTo(byBlob, c.blob, c);
     const needsTs = missing.some((c) => c.language.comments === 'ts');
     // Loaded only when a TS/JS file needs counting: it carries the TypeScript compiler.
     const ts = needsTs ? await import('./tsTokenLines') : null;

@@ -6,6 +6,7 @@ import type { KpiOptions } from '../options';
 import { round4 } from './stats';
 import { changeFiles, type GitChange } from './historyIndex';
 import { referencedJiraKeys, referencedNumbers } from './bugFix';
+import { addTo } from '../util/addTo';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** A defect and the files its fix touched. */
@@ -31,14 +32,9 @@ export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 
 function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumber: Map<number, Commit[]> } {
   const byKey = new Map<string, Commit[]>();
   const byNumber = new Map<number, Commit[]>();
-  const add = <K>(m: Map<K, Commit[]>, k: K, c: Commit) => {
-    const list = m.get(k);
-    if (list) list.push(c);
-    else m.set(k, [c]);
-  };
   for (const c of ctx.history.branchCommits) {
-    for (const k of referencedJiraKeys(c.subject)) add(byKey, k, c);
-    for (const n of referencedNumbers(c.subject)) add(byNumber, n, c);
+    for (const k of referencedJiraKeys(c.subject)) addTo(byKey, k, c);
+    for (const n of referencedNumbers(c.subject)) addTo(byNumber, n, c);
   }
   return { byKey, byNumber };
 }

@@ -4,6 +4,7 @@ import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails } from '../report/details';
 import type { KpiResult } from '../report/reportTypes';
 import { DAY, durationStats, round4 } from './stats';
+import { addTo } from '../util/addTo';
 
 /** Earliest release date among released versions, or null. */
 export function earliestRelease(versions: Version[]): EpochSeconds | null {
@@ -28,7 +29,7 @@ export function featureReleasedAt(issue: Issue, childrenOf: Map<string, Issue[]>
 export function computeJiraTimeToMarket(issues: Issue[], window: Window, options: KpiOptions, _now: number): { kpi: KpiResult; details: KpiDetails } {
   const featureTypes = new Set(options.featureTypes.map((t) => t.toLowerCase()));
   const childrenOf = new Map<string, Issue[]>();
-  for (const i of issues) if (i.parentKey) childrenOf.set(i.parentKey, [...(childrenOf.get(i.parentKey) ?? []), i]);
+  for (const i of issues) if (i.parentKey) addTo(childrenOf, i.parentKey, i);
   const items: DrillItem[] = [];
   const samples: Array<number | null> = [];
   let unreleased = 0;

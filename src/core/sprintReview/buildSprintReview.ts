@@ -11,6 +11,7 @@ import { qualityPeriod } from './qualityFigures';
 import { reviewContext, type ReviewContext } from './reviewContext';
 import { periodInfo, resolvePeriods, type ReviewPeriod } from './reviewPeriods';
 import { timeToMarketPeriod } from './timeToMarketFigures';
+import { addTo } from '../util/addTo';
 import {
   DEFAULT_REVIEW_OPTIONS, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PersonRow,
   type QualityKey, type ReviewOptions, type ReviewSelection, type SprintReview, type TimeToMarketKey, type TrendPoint,
@@ -43,7 +44,7 @@ function perPersonRows(rc: ReviewContext, p: ReviewPeriod): PersonRow[] {
     if (!inWindow(s.mergedAt, p)) continue;
     const extraAuthor = s.item.extra?.author;
     const person = (s.item.kind === 'pr' ? authorOf.get(s.item.id) : typeof extraAuthor === 'string' ? extraAuthor : undefined) ?? 'unknown';
-    groups.set(person, [...(groups.get(person) ?? []), s.cycle]);
+    addTo(groups, person, s.cycle);
   }
   return [...groups].map(([person, cycles]) => ({ person, mergedChanges: cycles.length, cycleTimeMedianHours: durationStats(cycles, HOUR).value }))
     .sort((a, b) => b.mergedChanges - a.mergedChanges || a.person.localeCompare(b.person));

@@ -1,6 +1,7 @@
 import type { Dataset, SourceStatus } from '../model/dataset';
 import { SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, SprintReview } from './reviewTypes';
+import { addTo } from '../util/addTo';
 
 const NAMES = { github: 'GitHub', jira: 'Jira' } as const;
 const WHAT = { github: 'PR data', jira: 'Jira data' } as const;
@@ -58,7 +59,7 @@ export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'd
     const byReason = new Map<string, string[]>();
     for (const [key, label] of rows as Array<[FigureKey, string]>) {
       const f = figs[key];
-      if (f && f.value == null) byReason.set(f.reason ?? 'not computable', [...(byReason.get(f.reason ?? 'not computable') ?? []), label.toLowerCase()]);
+      if (f && f.value == null) addTo(byReason, f.reason ?? 'not computable', label.toLowerCase());
     }
     for (const [reason, labels] of byReason) notes.push(`${section}: ${labels.join(', ')} — ${reason}`);
   }
