@@ -61,6 +61,7 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
   // GitHub applies when --github-repo is given or origin is on GitHub; without GITHUB_TOKEN it reports "off".
   input.github = { repo: values['github-repo'], apiUrl: values['github-api-url'] ?? '', token: async () => io.env.GITHUB_TOKEN || undefined };
   if (values['jira-url']) {
+    if (!/^https?:\/\/[^/\s]+/i.test(values['jira-url'])) throw new UsageError(`--jira-url must be the site's address, like https://example.atlassian.net (got "${values['jira-url']}")`);
     const board = values['jira-board'] === undefined ? undefined : Number(values['jira-board']);
     if (board !== undefined && !(Number.isInteger(board) && board > 0)) throw new UsageError(`--jira-board must be a board id (got "${values['jira-board']}")`);
     // Cloud: JIRA_EMAIL + JIRA_API_TOKEN (Basic); Server/Data Center: JIRA_PAT (Bearer).

@@ -59,7 +59,10 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
   }
   const token = await cfg.token();
   if (!token) {
-    return fromCache({ status: 'error', message: `No Jira credentials: set ${credentialNames(Boolean(cfg.email))}` });
+    // Without an email we cannot tell Cloud from Server by the credentials: an atlassian.net site is Cloud.
+    const cloud = Boolean(cfg.email) || cfg.deployment === 'cloud' || /^https?:\/\/[^/]+\.atlassian\.net(\/|$)/i.test(cfg.url);
+    const names = cloud ? credentialNames(true) : `${credentialNames(false)} (Server/Data Center) or ${credentialNames(true)} (Cloud)`;
+    return fromCache({ status: 'error', message: `No Jira credentials: set ${names}` });
   }
   const api = new JiraApi(cfg.url, { email: cfg.email, token }, { ...DEFAULT_RETRY, ...ctx.retry }, ctx.signal);
   const now = ctx.now ?? (() => Math.floor(Date.now() / 1000));
