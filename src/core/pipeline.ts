@@ -6,6 +6,7 @@ import { readRepoState, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport } from './report/computeReport';
+import { resolveGitHubTarget } from './sources/github/githubTarget';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
 
 export { computeReport };
@@ -50,6 +51,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const dataset: Dataset = {
     repo: history.info,
     commits: history.commits,
+    graph: history.graph,
     tip: history.tip,
     tags: history.tags,
     kloc,
@@ -59,8 +61,10 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   // GitHub and Jira are network-bound and independent: sync them side by side. Each is loaded on
   // demand (octokit and jira.js stay out of the main bundle) and never throws but for an abort.
   const githubP = (async () => {
+    const target = await resolveGitHubTarget(top, input);
+    if (!target) return null;
     const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
-    return loadGitHubForPipeline(top, cacheDir, input);
+    return loadGitHubForPipeline(target, cacheDir, input);
   })();
   const jiraP = input.jira
     ? (async () => {

@@ -20,10 +20,15 @@ export function referencedNumbers(text: string): number[] {
 }
 
 /** Spec §4: a non-merge commit whose subject says it fixes something, or references a known defect. */
+/** The subject alone says "fix" (conventional prefix or a fix word). */
+export function subjectMarksFix(subject: string): boolean {
+  return CONVENTIONAL.test(subject) || WORDS.test(subject);
+}
+
 export function isBugFix(c: Commit, refs: DefectRefs = {}): boolean {
   if (c.parents.length > 1) return false;
   const s = c.subject;
-  if (CONVENTIONAL.test(s) || WORDS.test(s)) return true;
+  if (subjectMarksFix(s)) return true;
   if (refs.jiraKeys?.size && referencedJiraKeys(s).some((k) => refs.jiraKeys!.has(k))) return true;
   if (refs.githubNumbers?.size && referencedNumbers(s).some((n) => refs.githubNumbers!.has(n))) return true;
   return false;

@@ -5,6 +5,7 @@ import { durationStats, HOUR } from './stats';
 import { byIsoWeek } from './isoWeek';
 import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
 import type { Window } from '../model/time';
+import type { GitChange } from './historyIndex';
 
 /** One sampled change with its phase durations in seconds (null where the phase does not exist). */
 export interface CycleSample {
@@ -70,18 +71,38 @@ function computeCycleSamples(ctx: MetricContext): { samples: CycleSample[]; sour
   const samples: CycleSample[] = [];
   for (const ch of history.changes) {
     if (ch.commits.length > 0 && ch.commits.every((c) => isExcludedAuthor(options, c.authorName, c.authorEmail))) continue;
-    const cycle = span(ch.firstCommitAt, ch.mergedAt);
-    const deploy = span(ch.mergedAt, history.releaseOf(ch.commit.hash)?.date);
-    samples.push({
-      item: {
-        kind: 'change', id: ch.commit.hash.slice(0, 10), title: ch.commit.subject, at: toIso(ch.mergedAt),
-        value: cycle == null ? null : cycle / HOUR,
-        extra: { commits: ch.commits.length, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
-      },
-      mergedAt: ch.mergedAt, cycle, coding: null, pickup: null, review: null, deploy,
-    });
+    samples.push(new ChangeSample(ch));
   }
   return { samples, source: 'git' };
+}
+
+/**
+ * A git change as a cycle-time sample. Its drill-down item is built on first use: a report shows
+ * the changes of two windows, while the samples cover the whole history.
+ */
+class ChangeSample implements CycleSample {
+  readonly mergedAt: number;
+  readonly cycle: number | null;
+  readonly deploy: number | null;
+  readonly coding = null;
+  readonly pickup = null;
+  readonly review = null;
+  private built?: DrillItem;
+
+  constructor(private readonly ch: GitChange) {
+    this.mergedAt = ch.mergedAt;
+    this.cycle = span(ch.firstCommitAt, ch.mergedAt);
+    this.deploy = span(ch.mergedAt, ch.release?.date);
+  }
+
+  get item(): DrillItem {
+    const { ch, cycle, deploy } = this;
+    return (this.built ??= {
+      kind: 'change', id: ch.commit.hash.slice(0, 10), title: ch.commit.subject, at: toIso(ch.mergedAt),
+      value: cycle == null ? null : cycle / HOUR,
+      extra: { commits: ch.commits.length, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
+    });
+  }
 }
 
 function phaseStats(samples: CycleSample[], phase: (typeof PHASES)[number]) {

@@ -1,6 +1,8 @@
 import type { Commit, Tag } from '../model/commit';
+import { inWindow, type Window } from '../model/time';
 import type { Release } from '../model/pullRequest';
-import { isBugFix } from './bugFix';
+import type { CommitGraph } from '../model/commitGraph';
+import { subjectMarksFix } from './bugFix';
 
 export interface ReleasePoint {
   name: string;
@@ -18,6 +20,8 @@ export interface GitChange {
   mergedAt: number;
   /** PR number from "(#N)" or "Merge pull request #N". */
   prNumber: number | null;
+  /** The earliest release containing the change. */
+  release: ReleasePoint | undefined;
 }
 
 /** Derived views of the history shared by several KPIs; built once per dataset. */
@@ -40,8 +44,10 @@ export interface HistoryIndex {
   releases: ReleasePoint[];
   /** The earliest release (by date) whose commit contains the commit. */
   releaseOf(hash: string): ReleasePoint | undefined;
-  /** Every released commit with its earliest release. */
-  released: Array<{ commit: Commit; release: ReleasePoint }>;
+  /** Non-merge commits whose earliest release is dated inside the window, with that release. */
+  releasedIn(w: Window): Array<{ commit: Commit; release: ReleasePoint }>;
+  /** Non-merge commits on the branch in no release (what waits to ship). */
+  unreleased: number;
   changes: GitChange[];
 }
 
@@ -58,16 +64,11 @@ export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[
   return points.sort((a, b) => a.date - b.date || a.name.localeCompare(b.name));
 }
 
-/**
- * Works on integer indices and typed arrays rather than string-keyed sets: on a 100,000-commit
- * history this is several times faster and leaves far less for the garbage collector.
- */
-export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[]): HistoryIndex {
+/** The parent graph of a plain commit list (a dataset without one from the git cache). */
+export function graphOf(commits: Commit[]): CommitGraph {
   const n = commits.length;
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(commits[i]!.hash, i);
-  const byHash: CommitLookup = { get: (h) => { const i = index.get(h); return i === undefined ? undefined : commits[i]; }, has: (h) => index.has(h) };
-  // Parents as one flat typed array (CSR): no per-commit arrays for the collector to chase.
   const parentStart = new Int32Array(n + 1);
   let total = 0;
   for (let i = 0; i < n; i++) { parentStart[i] = total; total += commits[i]!.parents.length; }
@@ -77,6 +78,19 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
     const ps = commits[i]!.parents;
     for (let k = 0; k < ps.length; k++) parentList[parentStart[i]! + k] = index.get(ps[k]!) ?? -1;
   }
+  return { parentStart, parentList, indexOf: (h) => index.get(h) ?? -1 };
+}
+
+/**
+ * Works on integer indices and typed arrays (the parent graph as CSR) rather than string-keyed
+ * sets: on a 100,000-commit history this is several times faster and leaves far less for the
+ * garbage collector. With the git cache's graph it never looks at a parent's hash at all.
+ */
+export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[], graph: CommitGraph = graphOf(commits)): HistoryIndex {
+  const n = commits.length;
+  const { parentStart, parentList } = graph;
+  const indexOf = (h: string): number | undefined => { const i = graph.indexOf(h); return i < 0 ? undefined : i; };
+  const byHash: CommitLookup = { get: (h) => { const i = graph.indexOf(h); return i < 0 ? undefined : commits[i]; }, has: (h) => graph.indexOf(h) >= 0 };
   const pushParents = (stack: number[], i: number, from = 0) => {
     for (let k = parentStart[i]! + from; k < parentStart[i + 1]!; k++) if (parentList[k]! >= 0) stack.push(parentList[k]!);
   };
@@ -88,22 +102,22 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   const flags = new Uint8Array(n);
   const firstParent: Commit[] = [];
   const fpIdx: number[] = [];
-  for (let i = index.get(tip) ?? -1; i >= 0 && !(flags[i]! & FIRST); ) {
+  for (let i = indexOf(tip) ?? -1; i >= 0 && !(flags[i]! & FIRST); ) {
     flags[i]! |= FIRST;
     firstParent.push(commits[i]!);
     fpIdx.push(i);
-    const c = commits[i]!;
-    i = c.parents[0] !== undefined ? index.get(c.parents[0]) ?? -1 : -1;
+    i = parentStart[i + 1]! > parentStart[i]! ? parentList[parentStart[i]!]! : -1;
   }
 
   // Branch commits of each merge, oldest merge first: a commit belongs to the first merge that
   // reaches it, and everything earlier merges claimed is already in the first parent's history.
   const changes: GitChange[] = [];
+  const changeIdx: number[] = [];
   const stack: number[] = [];
   for (let k = fpIdx.length - 1; k >= 0; k--) {
     const mi = fpIdx[k]!;
     const m = commits[mi]!;
-    if (m.parents.length >= 2) {
+    if (parentStart[mi + 1]! - parentStart[mi]! >= 2) {
       const branch: Commit[] = [];
       let first: number | null = null;
       pushParents(stack, mi, 1);
@@ -117,50 +131,72 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
         pushParents(stack, i);
       }
       const pr = MERGE_PR.exec(m.subject);
-      changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr ? Number(pr[1]) : null });
+      changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr ? Number(pr[1]) : null, release: undefined });
+      changeIdx.push(mi);
     } else {
       const sq = SQUASH.exec(m.subject);
-      if (sq) changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: Number(sq[1]) });
+      if (sq) {
+        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: Number(sq[1]), release: undefined });
+        changeIdx.push(mi);
+      }
     }
   }
 
-  const branchCommits: Commit[] = [];
-  const tipIdx = index.get(tip);
+  const isMerge = (i: number) => parentStart[i + 1]! - parentStart[i]! > 1;
+  const branchIdx: number[] = [];
+  const tipIdx = indexOf(tip);
   if (tipIdx !== undefined) stack.push(tipIdx);
   while (stack.length) {
     const i = stack.pop()!;
     if (flags[i]! & BRANCH) continue;
     flags[i]! |= BRANCH;
-    branchCommits.push(commits[i]!);
+    branchIdx.push(i);
     pushParents(stack, i);
   }
 
   // Earliest release containing each commit: visit releases oldest first and stop at commits
   // already marked, since an earlier release containing a commit contains its ancestors too.
   const releaseIdx = new Int32Array(n).fill(-1);
-  const released: Array<{ commit: Commit; release: ReleasePoint }> = [];
+  // Per release, the non-merge commits it released first (positions): lead time reads only the
+  // releases of its window, so the rest of the history is never turned into objects.
+  const firstReleased: number[][] = releases.map(() => []);
   releases.forEach((r, ri) => {
-    const start = index.get(r.commit);
+    const start = indexOf(r.commit);
     if (start !== undefined) stack.push(start);
     while (stack.length) {
       const i = stack.pop()!;
       if (releaseIdx[i] !== -1) continue;
       releaseIdx[i] = ri;
-      released.push({ commit: commits[i]!, release: r });
+      if (!isMerge(i)) firstReleased[ri]!.push(i);
       pushParents(stack, i);
     }
   });
+  changes.forEach((ch, k) => {
+    const ri = releaseIdx[changeIdx[k]!]!;
+    ch.release = ri === -1 ? undefined : releases[ri];
+  });
   const releaseOf = (hash: string): ReleasePoint | undefined => {
-    const i = index.get(hash);
+    const i = indexOf(hash);
     return i === undefined || releaseIdx[i] === -1 ? undefined : releases[releaseIdx[i]!];
   };
-  const bugFixes = branchCommits.filter((c) => isBugFix(c));
+  let unreleased = 0;
+  const bugFixes: Commit[] = [];
+  for (const i of branchIdx) {
+    if (isMerge(i)) continue;
+    if (releaseIdx[i] === -1) unreleased += 1;
+    if (subjectMarksFix(commits[i]!.subject)) bugFixes.push(commits[i]!);
+  }
   let onBranch: Set<string> | undefined;
+  let branchCommits: Commit[] | undefined;
   return {
-    byHash, firstParent, branchCommits, bugFixes, releases, releaseOf, released, changes,
-    // Built on first use only: most reports never ask for it.
+    byHash, firstParent, bugFixes, releases, releaseOf, changes, unreleased,
+    releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits[i]!, release })) : [])),
+    // Built on first use only: most reports never ask for them.
+    get branchCommits() {
+      return (branchCommits ??= branchIdx.map((i) => commits[i]!));
+    },
     get onBranch() {
-      return (onBranch ??= new Set(branchCommits.map((c) => c.hash)));
+      return (onBranch ??= new Set(this.branchCommits.map((c) => c.hash)));
     },
   };
 }

@@ -11,8 +11,7 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
   const { history } = ctx;
   const sample = (w: Window) => {
     const out: Array<{ seconds: number | null; item: DrillItem }> = [];
-    for (const { commit: c, release: rel } of history.released) {
-      if (!inWindow(rel.date, w) || c.parents.length > 1) continue;
+    for (const { commit: c, release: rel } of history.releasedIn(w)) {
       const hash = c.hash;
       const seconds = span(c.authorDate, rel.date);
       out.push({ seconds, item: { kind: 'commit', id: hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName } } });
@@ -21,10 +20,7 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
   };
   const cur = sample(ctx.window);
   const st = durationStats(cur.map((s) => s.seconds), DAY);
-  let unreleased = 0;
-  for (const c of history.branchCommits) {
-    if (c.parents.length <= 1 && !history.releaseOf(c.hash)) unreleased += 1;
-  }
+  const { unreleased } = history;
   const reason = history.releases.length === 0
     ? `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`
     : 'no commits reached a release in window';

@@ -1,4 +1,5 @@
 import type { Commit, RepositoryInfo, Tag } from './commit';
+import type { CommitGraph } from './commitGraph';
 import type { Issue, Sprint } from './issue';
 import type { PullRequest, Release } from './pullRequest';
 import type { KlocIndex } from './kloc';
@@ -18,6 +19,8 @@ export interface Dataset {
   repo: RepositoryInfo;
   /** Newest first, every commit reachable from HEAD. */
   commits: Commit[];
+  /** The parent graph of `commits` by position, when the source has it (the git cache does). */
+  graph?: CommitGraph;
   /** The default branch's tip the history was read from (first-parent line starts here). */
   tip: string;
   tags: Tag[];

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import type { Commit } from '../../../src/core/model/commit';
 import { loadGitHistory, GIT_CACHE_VERSION } from '../../../src/core/sources/git/loadGitHistory';
 
 function cacheFile(dir: string): string {
@@ -9,7 +10,7 @@ function cacheFile(dir: string): string {
 }
 
 function segmentFiles(dir: string): string[] {
-  return readdirSync(path.join(dir, 'git-history')).filter((f) => f.endsWith('.rows')).map((f) => path.join(dir, 'git-history', f));
+  return readdirSync(path.join(dir, 'git-history')).filter((f) => f.endsWith('.bin')).map((f) => path.join(dir, 'git-history', f));
 }
 
 describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
@@ -29,7 +30,10 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     assert.equal(warm.cacheUse, 'warm');
     assert.equal(warm.parsedCommits, 0);
     assert.deepEqual(warm.commits.map((c) => c.hash).sort(), cold.commits.map((c) => c.hash).sort());
-    assert.deepEqual(warm.commits.find((c) => c.subject === 'commit 3'), cold.commits.find((c) => c.subject === 'commit 3'));
+    // Every field of a commit read back from the cache equals the parsed one.
+    const plain = (c: Commit | undefined) => c && { ...JSON.parse(JSON.stringify(c)) as Commit };
+    for (const c of cold.commits) assert.deepEqual(plain(warm.byHash.get(c.hash)), plain(c));
+    assert.equal(warm.commits.find((c) => c.subject === 'commit 3')?.files[0]?.path, 'a.ts');
   });
 
   it('new commits are parsed alone and added once', async () => {
@@ -65,16 +69,19 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile(dir), 'utf8')));
   });
 
-  it('a truncated or garbled segment of commit rows is discarded and rebuilt', async () => {
+  it('a truncated or garbled segment of commits is discarded and rebuilt', async () => {
     const dir = tempDir();
     await loadGitHistory(r.dir, { cacheDir: dir });
     const [seg] = segmentFiles(dir);
-    const text = readFileSync(seg!, 'utf8');
-    writeFileSync(seg!, text.slice(0, text.length - 20)); // cut short: no "end" line
+    const bytes = readFileSync(seg!);
+    writeFileSync(seg!, bytes.subarray(0, bytes.length - 20)); // cut short
     const again = await loadGitHistory(r.dir, { cacheDir: dir });
     assert.equal(again.cacheUse, 'rebuilt');
     assert.equal(again.commits.length, 5);
-    writeFileSync(segmentFiles(dir)[0]!, text.replace('commit 3', 'commit 3"]]]{'));
+    const garbled = Buffer.from(readFileSync(segmentFiles(dir)[0]!));
+    const at = garbled.indexOf('commit 3');
+    garbled.write('commit 9', at); // same length, different content: only the checksum can tell
+    writeFileSync(segmentFiles(dir)[0]!, garbled);
     const third = await loadGitHistory(r.dir, { cacheDir: dir });
     assert.equal(third.cacheUse, 'rebuilt');
     assert.deepEqual(third.commits.map((c) => c.subject).sort(), ['commit 1', 'commit 2', 'commit 3', 'commit 4', 'commit 5']);
@@ -84,11 +91,11 @@ describe('git history cache: incremental, rewrite-aware, crash-safe', () => {
     const dir = tempDir();
     await loadGitHistory(r.dir, { cacheDir: dir });
     const [first] = segmentFiles(dir);
-    const before = readFileSync(first!, 'utf8');
+    const before = readFileSync(first!);
     r.commit('commit 6', { 'b.ts': 'x\n' }, { date: '2026-03-06T00:00:00Z' });
     await loadGitHistory(r.dir, { cacheDir: dir });
     assert.equal(segmentFiles(dir).length, 2);
-    assert.equal(readFileSync(first!, 'utf8'), before);
+    assert.deepEqual(readFileSync(first!), before);
     const again = await loadGitHistory(r.dir, { cacheDir: dir });
     assert.equal(again.cacheUse, 'warm');
     assert.equal(again.commits.length, 6);

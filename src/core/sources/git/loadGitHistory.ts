@@ -1,15 +1,16 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { readRowFile, writeRowFile } from '../../cache/rowFile';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
+import type { CommitGraph } from '../../model/commitGraph';
 import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
-import { encodeSegment, SegmentDecoder, type SegmentRow } from './commitCodec';
+import { CommitStore } from './commitStore';
+import { readSegment, writeSegment } from './commitStoreFile';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
 
-export const GIT_CACHE_VERSION = 3;
+export const GIT_CACHE_VERSION = 4;
 
 /**
  * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
@@ -22,6 +23,8 @@ interface GitCacheIndex {
   tips: string[];
   /** The default-branch tip, to detect a rewrite (force push) of the branch. */
   branchTip: string;
+  /** Bytes per hash: 20 (SHA-1) or 32 (SHA-256 repositories). */
+  hashLength: number;
   segments: string[];
 }
 
@@ -29,9 +32,11 @@ const MAX_SEGMENTS = 16;
 
 export interface GitHistory {
   info: RepositoryInfo;
-  /** Newest first within each read; use `byHash` for lookups. */
+  /** Cached commits first, then the ones this run read; use `byHash` for lookups. */
   commits: Commit[];
-  byHash: Map<string, Commit>;
+  /** The parent graph of `commits`, by position. */
+  graph: CommitGraph;
+  byHash: { get(hash: string): Commit | undefined };
   tip: string;
   tags: Tag[];
   /** How this run used the cache, for progress and tests. */
@@ -80,10 +85,11 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   const [state, tags] = await Promise.all([opts.state ?? readRepoState(top), readTags(top)]);
   const tips = [...new Set([state.tip, ...tags.map((t) => t.commit)])];
   const dir = path.join(opts.cacheDir, 'git-history');
-  const store = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
+  const index = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
+  const hashLength = state.tip.length / 2;
 
-  const cached = await store.read();
-  const old: Commit[] = [];
+  const cached = await index.read();
+  let store = new CommitStore(hashLength);
   let segments: string[] = [];
   let exclude: string[] = [];
   let cacheUse: GitHistory['cacheUse'] = 'cold';
@@ -91,16 +97,17 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   const unreadable = (why: string) => {
     cacheUse = 'rebuilt';
     cacheNote = why === 'version' ? 'the cache was written by another version: rebuilt it' : 'the cache file was unreadable: rebuilt it';
-    old.length = 0;
+    store = new CommitStore(hashLength);
   };
   // Same tips as last time: nothing can have changed, so skip the ancestry and existence checks.
   const unchanged = cached.ok && cached.data.branchTip === state.tip && sameSet(cached.data.tips, tips);
-  if (cached.ok) {
+  if (cached.ok && cached.data.hashLength !== hashLength) {
+    unreadable('corrupt');
+  } else if (cached.ok) {
     if (unchanged || (await isAncestor(top, cached.data.branchTip, state.tip))) {
       cacheUse = 'incremental';
       for (const seg of cached.data.segments) {
-        const decoder = new SegmentDecoder((c) => old.push(c));
-        const r = await readRowFile<SegmentRow>(path.join(dir, seg), 'git-commits', GIT_CACHE_VERSION, (row) => decoder.row(row));
+        const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
         if (!r.ok) {
           unreadable(r.why);
           break;
@@ -131,35 +138,28 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   }
   if (cacheUse === 'incremental' && fresh.length === 0) cacheUse = 'warm';
 
-  // git log with ^old-tips never repeats a cached commit, but a rebuilt or partial cache might:
-  // dedupe only when both sides have commits (a warm run has no fresh ones and skips the map).
-  let commits: Commit[];
-  if (fresh.length === 0) commits = old;
-  else if (old.length === 0) commits = fresh;
-  else {
-    const seen = new Set(fresh.map((c) => c.hash));
-    commits = [...fresh, ...old.filter((c) => !seen.has(c.hash))];
-  }
-  let byHash: Map<string, Commit> | undefined;
+  const from = store.length;
+  const tablesFrom = { authors: store.authors.length, paths: store.paths.length };
+  // git log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store skips those.
+  store.append(fresh);
 
   if (cacheUse !== 'warm') {
-    if (cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS) {
+    const compact = cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS;
+    if (compact) {
       // Start over (or compact): one segment with everything, and drop the old files.
       await fs.rm(dir, { recursive: true, force: true });
       segments = [];
     }
-    const rowsToWrite = segments.length === 0 ? commits : fresh;
-    if (rowsToWrite.length > 0) {
-      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.rows`;
-      await writeRowFile(path.join(dir, name), 'git-commits', GIT_CACHE_VERSION, encodeSegment(rowsToWrite));
+    const segFrom = compact ? 0 : from;
+    if (store.length > segFrom) {
+      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.bin`;
+      await writeSegment(path.join(dir, name), store, segFrom, compact ? { authors: 0, paths: 0 } : tablesFrom, GIT_CACHE_VERSION);
       segments = [...segments, name];
     }
-    await store.write({ tips, branchTip: state.tip, segments });
+    await index.write({ tips, branchTip: state.tip, hashLength, segments });
   }
   return {
-    info: state.info, commits, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length,
-    get byHash() {
-      return (byHash ??= new Map(commits.map((c) => [c.hash, c])));
-    },
+    info: state.info, commits: store.commits, graph: store, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length,
+    byHash: { get: (h) => store.commits[store.indexOf(h)] },
   };
 }

@@ -1,0 +1,11 @@
+/**
+ * The parent graph of a dataset's commits by position: commit i's parents are
+ * parentList[parentStart[i] .. parentStart[i + 1]), −1 where a parent is not in the history.
+ * The git cache keeps the history in this form, so the history views walk it without a hash lookup.
+ */
+export interface CommitGraph {
+  readonly parentStart: Int32Array;
+  readonly parentList: Int32Array;
+  /** A commit's position by its full hash, or −1. */
+  indexOf(hash: string): number;
+}

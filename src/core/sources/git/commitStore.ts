@@ -1,0 +1,194 @@
+import type { Commit, FileChange } from '../../model/commit';
+import type { CommitGraph } from '../../model/commitGraph';
+import { GrowableFloat64, GrowableInt32 } from '../../util/growable';
+import { HashIndex } from './hashIndex';
+
+const STATUSES = ['A', 'M', 'D', 'T', 'R', 'C', 'U', 'X'];
+/** No parent slot is this: a parent outside the history (a shallow clone's boundary). */
+export const MISSING = -1;
+
+/**
+ * The whole history in columns: hashes as raw bytes, parents as indices, dates in typed arrays,
+ * and one shared table of names and paths. A 100,000-commit history is a few megabytes that load
+ * with no parsing per commit, and a history view can walk parents without a single hash lookup.
+ *
+ * Commits are only ever appended (the cache's segments are appended the same way), so a parent
+ * index always points into the store and tables only grow.
+ */
+export class CommitStore implements CommitGraph {
+  hashBytes: Buffer;
+  length = 0;
+  readonly parentStartCol = new GrowableInt32([0]);
+  readonly parentListCol = new GrowableInt32();
+  /** Parent slot → hash, for parents the history does not hold. */
+  readonly missingParents = new Map<number, string>();
+  readonly authorDateCol = new GrowableFloat64();
+  readonly committerDateCol = new GrowableFloat64();
+  readonly authorCol = new GrowableInt32();
+  readonly fileStartCol = new GrowableInt32([0]);
+  readonly fileCodeCol = new GrowableInt32();
+  /** Author table: [name, email] pairs. */
+  readonly authors: Array<[string, string]> = [];
+  subjects: string[] = [];
+  readonly paths: string[] = [];
+  /** The commits as objects, index for index (decoded on first use of each field). */
+  readonly commits: Commit[] = [];
+
+  private readonly lookup: HashIndex;
+  private authorIndex: Map<string, number> | null = null;
+  private pathIndex: Map<string, number> | null = null;
+
+  constructor(readonly hashLength: number) {
+    this.hashBytes = Buffer.alloc(hashLength * 1024);
+    this.lookup = new HashIndex(hashLength, () => this.hashBytes);
+  }
+
+  get parentStart(): Int32Array {
+    return this.parentStartCol.view();
+  }
+
+  get parentList(): Int32Array {
+    return this.parentListCol.view();
+  }
+
+  hashAt(i: number): string {
+    return this.hashBytes.toString('hex', i * this.hashLength, (i + 1) * this.hashLength);
+  }
+
+  /** The index of a commit by its full hash, or −1. */
+  indexOf(hash: string): number {
+    if (hash.length !== this.hashLength * 2) return -1;
+    const bytes = Buffer.from(hash, 'hex');
+    return bytes.length === this.hashLength ? this.lookup.find(bytes) : -1;
+  }
+
+  /** Adds parsed commits (any order) that are not in the store yet; returns how many were new. */
+  append(parsed: Commit[]): number {
+    const fresh = parsed.filter((c) => this.indexOf(c.hash) < 0);
+    const start = this.length;
+    this.reserve(start + fresh.length);
+    // Index the new hashes first: a parent may come later in the same batch (git lists newest first).
+    fresh.forEach((c, k) => {
+      this.hashBytes.write(c.hash, (start + k) * this.hashLength, 'hex');
+      this.lookup.add(start + k);
+    });
+    const authors = (this.authorIndex ??= new Map(this.authors.map(([n, e], i) => [`${n}\0${e}`, i])));
+    const paths = (this.pathIndex ??= new Map(this.paths.map((p, i) => [p, i])));
+    const pathId = (p: string) => {
+      let i = paths.get(p);
+      if (i === undefined) {
+        i = this.paths.push(p) - 1;
+        paths.set(p, i);
+      }
+      return i;
+    };
+    for (const c of fresh) {
+      for (const p of c.parents) {
+        const at = this.indexOf(p);
+        if (at < 0) this.missingParents.set(this.parentListCol.length, p);
+        this.parentListCol.push(at < 0 ? MISSING : at);
+      }
+      this.parentStartCol.push(this.parentListCol.length);
+      this.authorDateCol.push(c.authorDate);
+      this.committerDateCol.push(c.committerDate);
+      const ak = `${c.authorName}\0${c.authorEmail}`;
+      let a = authors.get(ak);
+      if (a === undefined) {
+        a = this.authors.push([c.authorName, c.authorEmail]) - 1;
+        authors.set(ak, a);
+      }
+      this.authorCol.push(a);
+      this.subjects.push(c.subject);
+      for (const f of c.files) {
+        const code = STATUSES.indexOf(f.status);
+        this.fileCodeCol.push(pathId(f.path) * 8 + (code < 0 ? 7 : code));
+        if (f.oldPath) this.fileCodeCol.push(-(pathId(f.oldPath) + 1));
+      }
+      this.fileStartCol.push(this.fileCodeCol.length);
+      // The parsed object already has every field decoded: use it as is.
+      this.commits.push(c);
+    }
+    this.length = start + fresh.length;
+    return fresh.length;
+  }
+
+  /** Makes room for `n` hashes (the other columns grow on their own). */
+  reserve(n: number): void {
+    if (n * this.hashLength <= this.hashBytes.length) return;
+    const bigger = Buffer.alloc(Math.max(n, this.hashBytes.length / this.hashLength * 2) * this.hashLength);
+    this.hashBytes.copy(bigger);
+    this.hashBytes = bigger;
+  }
+
+  /** Called by the reader after it filled the columns of commits [from, length). */
+  indexLoaded(from: number): void {
+    for (let i = from; i < this.length; i++) {
+      this.lookup.add(i);
+      this.commits.push(new StoredCommit(this, i));
+    }
+  }
+
+  filesAt(i: number): FileChange[] {
+    const codes = this.fileCodeCol.view();
+    const starts = this.fileStartCol.view();
+    const out: FileChange[] = [];
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const v = codes[k]!;
+      const next = k + 1 < starts[i + 1]! ? codes[k + 1]! : 0;
+      if (next < 0) {
+        out.push({ path: this.paths[v >> 3]!, status: STATUSES[v & 7]!, oldPath: this.paths[-next - 1]! });
+        k += 1;
+      } else out.push({ path: this.paths[v >> 3]!, status: STATUSES[v & 7]! });
+    }
+    return out;
+  }
+
+  parentsAt(i: number): string[] {
+    const starts = this.parentStartCol.view();
+    const list = this.parentListCol.view();
+    const out: string[] = [];
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) out.push(list[k]! === MISSING ? this.missingParents.get(k) ?? '' : this.hashAt(list[k]!));
+    return out;
+  }
+}
+
+/**
+ * A commit read from the cache. Its fields are decoded from the columns on first use and kept:
+ * most reports look at the hash, parents or files of a small share of the history.
+ */
+class StoredCommit implements Commit {
+  private h?: string;
+  private p?: string[];
+  private f?: FileChange[];
+
+  constructor(private readonly store: CommitStore, private readonly i: number) {}
+
+  get hash(): string {
+    return (this.h ??= this.store.hashAt(this.i));
+  }
+  get parents(): string[] {
+    return (this.p ??= this.store.parentsAt(this.i));
+  }
+  get files(): FileChange[] {
+    return (this.f ??= this.store.filesAt(this.i));
+  }
+  get authorName(): string {
+    return this.store.authors[this.store.authorCol.at(this.i)]![0];
+  }
+  get authorEmail(): string {
+    return this.store.authors[this.store.authorCol.at(this.i)]![1];
+  }
+  get authorDate(): number {
+    return this.store.authorDateCol.at(this.i);
+  }
+  get committerDate(): number {
+    return this.store.committerDateCol.at(this.i);
+  }
+  get subject(): string {
+    return this.store.subjects[this.i]!;
+  }
+  /** Plain data for JSON and for comparing with a parsed commit. */
+  toJSON(): Commit {
+    return { hash: this.hash, parents: this.parents, authorName: this.authorName, authorEmail: this.authorEmail, authorDate: this.authorDate, committerDate: this.committerDate, subject: this.subject, files: this.files };
+  }
+}

@@ -1,0 +1,206 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { CommitStore, MISSING } from './commitStore';
+
+/**
+ * One cache segment: the commits [first, first + count) of a CommitStore as raw columns, plus the
+ * names, paths and subjects they added to its tables (JSON). Layout:
+ *
+ *   "EKPIGIT\n" · u32 header length · header JSON · columns (each 8-byte aligned) · "END\n" · u32 CRC-32
+ *
+ * The CRC covers everything before it, so a file cut short or garbled is recognised and the cache
+ * rebuilt. Numbers are little-endian (typed arrays on every platform VS Code runs on).
+ */
+const MAGIC = Buffer.from('EKPIGIT\n');
+const TRAILER = Buffer.from('END\n');
+
+interface SegmentHeader {
+  kind: 'git-commits';
+  schemaVersion: number;
+  hashLength: number;
+  first: number;
+  count: number;
+  firstParentSlot: number;
+  parentSlots: number;
+  firstFileCode: number;
+  fileCodes: number;
+  firstAuthor: number;
+  firstPath: number;
+  /** Parent slots (absolute) whose parent is outside the history, with that parent's hash. */
+  missing: Array<[number, string]>;
+  /** Byte length of the JSON tables at the end. */
+  tablesLength: number;
+}
+
+interface Tables {
+  authors: Array<[string, string]>;
+  paths: string[];
+  subjects: string[];
+}
+
+export type SegmentReadOutcome = { ok: true } | { ok: false; why: 'missing' | 'corrupt' | 'version' };
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/** Writes commits [from, store.length) atomically (temp file, fsync, rename). */
+export async function writeSegment(file: string, store: CommitStore, from: number, tableFrom: { authors: number; paths: number }, schemaVersion: number): Promise<void> {
+  const count = store.length - from;
+  const pStart = store.parentStart;
+  const fStart = store.fileStartCol.view();
+  const tables = Buffer.from(JSON.stringify({
+    authors: store.authors.slice(tableFrom.authors),
+    paths: store.paths.slice(tableFrom.paths),
+    subjects: store.subjects.slice(from),
+  } satisfies Tables));
+  const header: SegmentHeader = {
+    kind: 'git-commits', schemaVersion, hashLength: store.hashLength, first: from, count,
+    firstParentSlot: pStart[from]!, parentSlots: pStart[store.length]! - pStart[from]!,
+    firstFileCode: fStart[from]!, fileCodes: fStart[store.length]! - fStart[from]!,
+    firstAuthor: tableFrom.authors, firstPath: tableFrom.paths,
+    missing: [...store.missingParents].filter(([slot]) => slot >= pStart[from]!),
+    tablesLength: tables.length,
+  };
+  const columns: Buffer[] = [
+    store.hashBytes.subarray(from * store.hashLength, store.length * store.hashLength),
+    bytes(pStart.subarray(from + 1, store.length + 1)),
+    bytes(store.parentList.subarray(header.firstParentSlot, header.firstParentSlot + header.parentSlots)),
+    bytes(store.authorDateCol.view().subarray(from)),
+    bytes(store.committerDateCol.view().subarray(from)),
+    bytes(store.authorCol.view().subarray(from)),
+    bytes(fStart.subarray(from + 1, store.length + 1)),
+    bytes(store.fileCodeCol.view().subarray(header.firstFileCode, header.firstFileCode + header.fileCodes)),
+    tables,
+  ];
+  const headerJson = Buffer.from(JSON.stringify(header));
+  const parts: Buffer[] = [MAGIC, u32(headerJson.length), headerJson];
+  let size = MAGIC.length + 4 + headerJson.length;
+  for (const c of columns) {
+    const gap = pad8(size) - size;
+    if (gap) parts.push(Buffer.alloc(gap));
+    parts.push(c);
+    size = pad8(size) + c.length;
+  }
+  parts.push(TRAILER);
+  const body = Buffer.concat(parts);
+  const out = Buffer.concat([body, u32(crc32(body))]);
+
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    await handle.writeFile(out);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Appends a segment's commits to the store; the store must hold exactly the segments before it. */
+export async function readSegment(file: string, store: CommitStore, schemaVersion: number): Promise<SegmentReadOutcome> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch {
+    return { ok: false, why: 'missing' };
+  }
+  try {
+    return appendSegment(buf, store, schemaVersion);
+  } catch {
+    return { ok: false, why: 'corrupt' };
+  }
+}
+
+function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): SegmentReadOutcome {
+  const corrupt = { ok: false, why: 'corrupt' } as const;
+  if (raw.length < MAGIC.length + 12 || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return corrupt;
+  const bodyEnd = raw.length - 4;
+  if (!raw.subarray(bodyEnd - TRAILER.length, bodyEnd).equals(TRAILER) || raw.readUInt32LE(bodyEnd) !== crc32(raw.subarray(0, bodyEnd))) return corrupt;
+  // Typed-array views need aligned offsets: copy in the rare case the buffer is not 8-aligned.
+  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw);
+  const headerLength = buf.readUInt32LE(MAGIC.length);
+  const h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as SegmentHeader;
+  if (h.kind !== 'git-commits') return corrupt;
+  if (h.schemaVersion !== schemaVersion) return { ok: false, why: 'version' };
+  // Segments continue each other exactly: anything else is a cache that lost a file.
+  const pStart = store.parentStart;
+  const fStart = store.fileStartCol.view();
+  if (h.hashLength !== store.hashLength || h.first !== store.length || h.firstParentSlot !== pStart[store.length] || h.firstFileCode !== fStart[store.length]
+    || h.firstAuthor !== store.authors.length || h.firstPath !== store.paths.length) return corrupt;
+
+  let at = MAGIC.length + 4 + headerLength;
+  const take = (byteLength: number): [number, number] => {
+    const start = pad8(at);
+    at = start + byteLength;
+    if (at > bodyEnd - TRAILER.length) throw new Error('segment too short');
+    return [buf.byteOffset + start, byteLength];
+  };
+  const i32 = (n: number) => { const [o] = take(n * 4); return new Int32Array(buf.buffer, o, n); };
+  const f64 = (n: number) => { const [o] = take(n * 8); return new Float64Array(buf.buffer, o, n); };
+  const [hashOffset] = take(h.count * h.hashLength);
+  const parentEnds = i32(h.count);
+  const parentList = i32(h.parentSlots);
+  const authorDates = f64(h.count);
+  const committerDates = f64(h.count);
+  const authorIds = i32(h.count);
+  const fileEnds = i32(h.count);
+  const fileCodes = i32(h.fileCodes);
+  const [tablesOffset] = take(h.tablesLength);
+  const tables = JSON.parse(Buffer.from(buf.buffer, tablesOffset, h.tablesLength).toString('utf8')) as Tables;
+  if (!Array.isArray(tables.subjects) || tables.subjects.length !== h.count || !Array.isArray(tables.paths) || !Array.isArray(tables.authors)) return corrupt;
+
+  const commitsEnd = h.first + h.count;
+  const authorsEnd = h.firstAuthor + tables.authors.length;
+  const pathsEnd = h.firstPath + tables.paths.length;
+  if (!ascending(parentEnds, h.firstParentSlot, h.firstParentSlot + h.parentSlots) || !ascending(fileEnds, h.firstFileCode, h.firstFileCode + h.fileCodes)) return corrupt;
+  for (let k = 0; k < parentList.length; k++) if (parentList[k]! < MISSING || parentList[k]! >= commitsEnd) return corrupt;
+  for (let k = 0; k < authorIds.length; k++) if (authorIds[k]! < 0 || authorIds[k]! >= authorsEnd) return corrupt;
+  for (let k = 0; k < fileCodes.length; k++) {
+    const v = fileCodes[k]!;
+    if ((v >= 0 ? v >> 3 : -v - 1) >= pathsEnd) return corrupt;
+  }
+
+  store.reserve(commitsEnd);
+  Buffer.from(buf.buffer, hashOffset, h.count * h.hashLength).copy(store.hashBytes, h.first * h.hashLength);
+  store.parentStartCol.pushAll(parentEnds);
+  store.parentListCol.pushAll(parentList);
+  for (const [slot, hash] of h.missing) store.missingParents.set(slot, hash);
+  store.authorDateCol.pushAll(authorDates);
+  store.committerDateCol.pushAll(committerDates);
+  store.authorCol.pushAll(authorIds);
+  store.fileStartCol.pushAll(fileEnds);
+  store.fileCodeCol.pushAll(fileCodes);
+  for (const a of tables.authors) store.authors.push(a);
+  for (const p of tables.paths) store.paths.push(p);
+  store.subjects = store.subjects.length === 0 ? tables.subjects : store.subjects.concat(tables.subjects);
+  store.length = commitsEnd;
+  store.indexLoaded(h.first);
+  return { ok: true };
+}
+
+/** Running end offsets: non-decreasing from `start`, finishing exactly at `end`. */
+function ascending(ends: Int32Array, start: number, end: number): boolean {
+  let prev = start;
+  for (let k = 0; k < ends.length; k++) {
+    if (ends[k]! < prev) return false;
+    prev = ends[k]!;
+  }
+  return prev === end;
+}
+
+function bytes(a: Int32Array | Float64Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+}
