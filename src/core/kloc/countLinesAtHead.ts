@@ -1,3 +1,4 @@
+import { isJsx } from './isJsx';
 import * as path from 'node:path';
 import { AtomicStore } from '../cache/atomicStore';
 import type { FileLines, KlocIndex } from '../model/kloc';
@@ -122,14 +123,18 @@ async function countTree(top: string, commit: string, options: KpiOptions, cache
   if (missing.length > 0) {
     const byBlob = new Map<string, Candidate[]>();
     for (const c of missing) addTo(byBlob, c.blob, c);
-    const needsTs = missing.some((c) => c.language.comments === 'ts');
-    // Loaded only when a TS/JS file needs counting: it carries the TypeScript compiler.
-    const ts = needsTs ? await import('./tsTokenLines') : null;
+    // Loaded only when a file needs them: the scanner carries the TypeScript compiler, and
+    // typescript-estree (for JSX, where only the parser tells text from code) adds its own weight.
+    const tsFiles = missing.filter((c) => c.language.comments === 'ts');
+    const scanner = tsFiles.some((c) => !isJsx(c.path)) ? await import('./tsScannerLines') : null;
+    const estree = tsFiles.some((c) => isJsx(c.path)) ? await import('./tsTokenLines') : null;
     await readBlobs(top, [...byBlob.keys()], (sha, text) => {
       for (const c of byBlob.get(sha) ?? []) {
         let n: number;
         if (text === '\0binary') n = 0;
-        else if (c.language.comments === 'ts') n = ts?.tsTokenLines(text, c.path) ?? countCodeLines(text, 'c');
+        else if (c.language.comments === 'ts') {
+          n = (isJsx(c.path) ? estree?.estreeTokenLines(text, c.path) : scanner?.scannerTokenLines(text, false)) ?? countCodeLines(text, 'c');
+        }
         else n = countCodeLines(text, c.language.comments);
         cache[keyOf(c)] = n;
       }

@@ -1,5 +1,6 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { scannerTokenLines } from './tsScannerLines';
+import { isJsx } from './isJsx';
 
 export { scannerTokenLines };
 
@@ -29,6 +30,6 @@ export function estreeTokenLines(text: string, filePath: string): number | null 
  * from code needs the parser.
  */
 export function tsTokenLines(text: string, filePath: string): number | null {
-  if (/\.(tsx|jsx)$/i.test(filePath)) return estreeTokenLines(text, filePath);
+  if (isJsx(filePath)) return estreeTokenLines(text, filePath);
   return scannerTokenLines(text, false);
 }
