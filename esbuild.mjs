@@ -37,6 +37,22 @@ const sharedTypescript = {
   },
 };
 
+// linguist-languages is 833 modules, one per language, with fields we never read: the bundles get
+// the same languages as one small table (name, type, extensions, file names), built from the package
+// at build time. Every process that classifies files (the CLI, the line-counting worker) starts faster.
+import { createRequire } from 'node:module';
+const compactLinguist = {
+  name: 'compact-linguist',
+  setup(build) {
+    build.onResolve({ filter: /^linguist-languages$/ }, () => ({ path: 'linguist-languages', namespace: 'compact-linguist' }));
+    build.onLoad({ filter: /.*/, namespace: 'compact-linguist' }, () => {
+      const all = Object.values(createRequire(import.meta.url)('linguist-languages')).filter((l) => l && typeof l === 'object' && 'type' in l);
+      const table = Object.fromEntries(all.map((l) => [l.name, { name: l.name, type: l.type, extensions: l.extensions, filenames: l.filenames }]));
+      return { contents: `module.exports = ${JSON.stringify(table)};`, loader: 'js' };
+    });
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -50,14 +66,15 @@ const node = {
   // ESM loader, which first probes its format and scans all of it for export names (~0.3 s for
   // the TypeScript chunk, on every incremental run that counts lines).
   supported: { 'dynamic-import': false },
+  plugins: [compactLinguist],
 };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyChunks] },
-  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChunks], banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: LAZY, outdir: 'dist', plugins: [sharedTypescript] },
+  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyChunks, compactLinguist] },
+  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChunks, compactLinguist], banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: LAZY, outdir: 'dist', plugins: [sharedTypescript, compactLinguist] },
   { ...node, entryPoints: TYPESCRIPT, outdir: 'dist' },
-  { ...node, entryPoints: WORKERS, outdir: 'dist', plugins: [lazyChunks] },
+  { ...node, entryPoints: WORKERS, outdir: 'dist', plugins: [lazyChunks, compactLinguist] },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/webview/main.ts')) {

@@ -1,4 +1,5 @@
 import { isJsx } from './isJsx';
+import { primeTypescript } from './typescriptCodeCache';
 import * as path from 'node:path';
 import { AtomicStore } from '../cache/atomicStore';
 import type { FileLines, KlocIndex } from '../model/kloc';
@@ -126,6 +127,7 @@ async function countTree(top: string, commit: string, options: KpiOptions, cache
     // Loaded only when a file needs them: the scanner carries the TypeScript compiler, and
     // typescript-estree (for JSX, where only the parser tells text from code) adds its own weight.
     const tsFiles = missing.filter((c) => c.language.comments === 'ts');
+    if (tsFiles.length > 0) primeTypescript(path.dirname(cacheDir));
     const scanner = tsFiles.some((c) => !isJsx(c.path)) ? await import('./tsScannerLines') : null;
     const estree = tsFiles.some((c) => isJsx(c.path)) ? await import('./tsTokenLines') : null;
     await readBlobs(top, [...byBlob.keys()], (sha, text) => {

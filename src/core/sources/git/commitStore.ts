@@ -67,6 +67,7 @@ export class CommitStore implements CommitGraph {
     const fresh = parsed.filter((c) => this.indexOf(c.hash) < 0);
     const start = this.length;
     this.reserve(start + fresh.length);
+    this.lookup.reserve(start + fresh.length);
     // Index the new hashes first: a parent may come later in the same batch (git lists newest first).
     fresh.forEach((c, k) => {
       this.hashBytes.write(c.hash, (start + k) * this.hashLength, 'hex');
@@ -122,6 +123,7 @@ export class CommitStore implements CommitGraph {
 
   /** Called by the reader after it filled the columns of commits [from, length). */
   indexLoaded(from: number): void {
+    this.lookup.reserve(this.length);
     for (let i = from; i < this.length; i++) {
       this.lookup.add(i);
       this.commits.push(new StoredCommit(this, i));

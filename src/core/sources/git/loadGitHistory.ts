@@ -104,7 +104,9 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   if (cached.ok && cached.data.hashLength !== hashLength) {
     unreadable('corrupt');
   } else if (cached.ok) {
-    if (unchanged || (await isAncestor(top, cached.data.branchTip, state.tip))) {
+    // Both checks read only the cached index: run them side by side.
+    const [ancestor, existing] = unchanged ? [true, tips] : await Promise.all([isAncestor(top, cached.data.branchTip, state.tip), existingCommits(top, cached.data.tips)]);
+    if (ancestor) {
       cacheUse = 'incremental';
       for (const seg of cached.data.segments) {
         const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
@@ -115,7 +117,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
       }
       if (cacheUse === 'incremental') {
         segments = cached.data.segments;
-        exclude = unchanged ? tips : await existingCommits(top, cached.data.tips);
+        exclude = existing;
       }
     } else {
       cacheUse = 'rebuilt';
