@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 /**
  * Loads the bundled TypeScript compiler (dist/typescript.js, 9 MB) with V8's code cache, so a run
@@ -9,8 +10,9 @@ import { Script } from 'node:vm';
  * The loaded module goes into require.cache, where the scanner chunk's require('./typescript.js')
  * finds it. Node 22 has module.enableCompileCache() for this; Node 20 (the CLI's floor) does not.
  *
- * The cache file is keyed by the compiler file's size and mtime and by V8's version; V8 itself
- * rejects data that does not match the source or its flags, and then we simply write it anew.
+ * The cache file is keyed by the compiler file's size and mtime and by V8's version; V8 rejects
+ * data made for another source or other flags, and then we write it anew. V8 does not checksum
+ * the data in release builds (a flipped byte is accepted), so the file carries our own CRC-32.
  * Outside the bundle (tests run the sources) there is no typescript.js beside us: nothing to do.
  */
 export function primeTypescript(cacheRoot: string, dir = __dirname): void {
@@ -19,7 +21,7 @@ export function primeTypescript(cacheRoot: string, dir = __dirname): void {
   try {
     const st = statSync(file);
     const cacheFile = path.join(cacheRoot, 'v8-code-cache', `typescript-${st.size}-${Math.floor(st.mtimeMs)}-${process.versions.v8}.bin`);
-    const cached = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+    const cached = existsSync(cacheFile) ? verified(readFileSync(cacheFile)) : undefined;
     const source = readFileSync(file, 'utf8');
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached });
     const mod = { id: file, filename: file, loaded: false, exports: {} as unknown, children: [], paths: [] } as unknown as NodeJS.Module;
@@ -29,7 +31,8 @@ export function primeTypescript(cacheRoot: string, dir = __dirname): void {
     if (!cached || script.cachedDataRejected) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
+      const data = script.createCachedData();
+      writeFileSync(tmp, Buffer.concat([u32(crc32(data)), data]));
       renameSync(tmp, cacheFile);
     }
   } catch {
@@ -37,4 +40,17 @@ export function primeTypescript(cacheRoot: string, dir = __dirname): void {
     delete require.cache[file];
     rmSync(path.join(cacheRoot, 'v8-code-cache'), { recursive: true, force: true });
   }
+}
+
+/** The code cache without its CRC-32 prefix, or undefined when the two disagree. */
+function verified(file: Buffer): Buffer | undefined {
+  if (file.length < 4) return undefined;
+  const data = file.subarray(4);
+  return file.readUInt32LE(0) === crc32(data) ? data : undefined;
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
 }
