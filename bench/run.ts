@@ -11,7 +11,8 @@
  * prints FAIL for a missed bar. Results also go to .bench/results.json.
  *
  * Knobs: BENCH_RUNS=n (repetitions), BENCH_PROFILE=1 (one more cold run under --cpu-prof,
- * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line).
+ * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line),
+ * BENCH_PEERS=0 (skip the GitHub, Jira, editor and sprint-review benches).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
     rmSync(cache, { recursive: true, force: true });
   }
 
-  const peers = await runPeerBenches();
+  const peers = process.env.BENCH_PEERS === '0' ? [] : await runPeerBenches();
   for (const p of peers) printRows(p.source, p.rows);
 
   const loadAfter = loadAverage();

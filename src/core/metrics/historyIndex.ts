@@ -100,11 +100,9 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   const CLAIMED = 2;
   const BRANCH = 4;
   const flags = new Uint8Array(n);
-  const firstParent: Commit[] = [];
   const fpIdx: number[] = [];
   for (let i = indexOf(tip) ?? -1; i >= 0 && !(flags[i]! & FIRST); ) {
     flags[i]! |= FIRST;
-    firstParent.push(commits[i]!);
     fpIdx.push(i);
     i = parentStart[i + 1]! > parentStart[i]! ? parentList[parentStart[i]!]! : -1;
   }
@@ -188,10 +186,14 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   }
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
+  let firstParent: Commit[] | undefined;
   return {
-    byHash, firstParent, bugFixes, releases, releaseOf, changes, unreleased,
+    byHash, bugFixes, releases, releaseOf, changes, unreleased,
     releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits[i]!, release })) : [])),
     // Built on first use only: most reports never ask for them.
+    get firstParent() {
+      return (firstParent ??= fpIdx.map((i) => commits[i]!));
+    },
     get branchCommits() {
       return (branchCommits ??= branchIdx.map((i) => commits[i]!));
     },
