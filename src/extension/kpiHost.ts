@@ -3,6 +3,7 @@
  * active editor's repository), the panel, and the triggers that refresh (ref changes, interval,
  * settings, trust). Nothing here runs git in Restricted Mode.
  */
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { affectsUs, settingsFor } from './config';
 import { watchGitRefs } from './gitWatcher';
@@ -157,7 +158,8 @@ export class KpiHost implements PanelHost, vscode.Disposable {
 
 async function hasGitFolder(root: vscode.Uri): Promise<boolean> {
   try {
-    await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.git'));
+    // Folders are local (no virtual workspaces): Node's stat, without a trip through the editor's file service.
+    await stat(vscode.Uri.joinPath(root, '.git').fsPath);
     return true;
   } catch {
     return false;

@@ -3,6 +3,7 @@
  * state, and acts on validated messages. KPI data is never kept in the webview's own state.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import { panelHtml } from './panelHtml';
@@ -24,6 +25,11 @@ export interface PanelHost {
 export class KpiPanel implements vscode.Disposable {
   static current: KpiPanel | undefined;
   private ready = false;
+  /** From setting the HTML to the page's first `ready`: VS Code holds messages for a loading page and delivers them. */
+  private loading = false;
+  /** The state last posted; undefined when outdated (changes while the page was torn down). */
+  private lastPosted: StateMessage | undefined;
+  private seq = 0;
   private ui: PanelUiState;
   private openedAt: number | undefined;
   private readonly subs: vscode.Disposable[] = [];
@@ -51,22 +57,36 @@ export class KpiPanel implements vscode.Disposable {
     panel.webview.html = panelHtml({
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      inlineScript: webviewBundle(extensionUri),
       nonce: randomBytes(18).toString('base64'),
     });
+    // The data goes out with the page instead of after its `ready`: VS Code holds it until the page's
+    // script runs, a round trip to the extension host earlier (webview/main.ts asks again if it never comes).
+    this.loading = true;
+    this.postState();
     this.subs.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
       panel.onDidDispose(() => this.dispose()),
       // A hidden webview is torn down; when it comes back it says `ready` again and gets fresh state.
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) this.ready = this.loading = false;
       }),
     );
   }
 
-  /** Posts the current state (after `ready` only: messages sent earlier are lost). */
+  /** Posts the current state; while the page is torn down (hidden) it is built again on the next `ready`. */
   update(): void {
-    if (!this.ready) return;
-    void this.panel.webview.postMessage(this.stateMessage());
+    if (this.ready || this.loading) this.postState();
+    else this.lastPosted = undefined;
+  }
+
+  private postState(): void {
+    const msg = this.stateMessage();
+    // The report alone first (a few KB: the cards' numbers); the details (megabytes on a large
+    // repository: series and drill-down items) follow in a second message with the sparklines and charts.
+    if (msg.details) void this.panel.webview.postMessage({ ...msg, details: undefined, seq: ++this.seq });
+    this.lastPosted = { ...msg, seq: ++this.seq };
+    void this.panel.webview.postMessage(this.lastPosted);
   }
 
   /** Posts the review tab's content (sprintReviewTab.ts); before `ready` it follows the handshake instead. */
@@ -102,8 +122,10 @@ export class KpiPanel implements vscode.Disposable {
   private async handle(msg: WebviewMessage): Promise<void> {
     switch (msg.type) {
       case 'ready':
+        // While loading, the state already went out with the page; the page asks again if it never came.
+        if (!this.loading || !this.lastPosted) this.postState();
         this.ready = true;
-        this.update();
+        this.loading = false;
         this.postReview();
         return;
       case 'setWindow':
@@ -149,6 +171,17 @@ export class KpiPanel implements vscode.Disposable {
   }
 }
 
+let bundle: string | undefined;
+/** dist/webview.js, read once per session (it only changes with the extension). */
+function webviewBundle(extensionUri: vscode.Uri): string | undefined {
+  try {
+    bundle ??= readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js').fsPath, 'utf8');
+  } catch {
+    // The page loads it by URI instead.
+  }
+  return bundle;
+}
+
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: false };
 }
@@ -160,7 +193,7 @@ function sameWindow(a: WindowChoice, b: WindowChoice): boolean {
 function panelStatus(s: StatusState): PanelStatus {
   switch (s.kind) {
     case 'computing':
-      return { kind: 'computing', message: 'Computing…' };
+      return s.report && s.cachedAt ? { kind: 'computing', message: 'Refreshing…', cachedAt: s.cachedAt } : { kind: 'computing', message: 'Computing…' };
     case 'ready':
       return { kind: 'ready' };
     case 'stale':

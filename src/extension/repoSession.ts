@@ -12,6 +12,7 @@ import { windowFromChoice, type WindowChoice } from '../shared/protocol';
 import { signalFromToken } from './cancellation';
 import { settingsFor } from './config';
 import { githubToken } from './githubAuth';
+import { LastResult, settingsKey } from './lastResult';
 import type { Secrets } from './secrets';
 import type { ExtensionSettings } from './settings';
 import type { StatusState } from './statusPresentation';
@@ -26,12 +27,18 @@ export class RepoSession implements vscode.Disposable {
   dataset?: Dataset;
   report?: Report;
   details?: ReportDetails;
+  /** Set while `report` is an earlier session's result (ISO time it was saved), until the fresh one is in. */
+  cachedAt?: string;
   state: StatusState = { kind: 'computing' };
   private current?: AbortController;
+  private readonly lastResult: LastResult;
+  private triedLastResult = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly root: vscode.Uri, private readonly deps: SessionDeps) {}
+  constructor(readonly root: vscode.Uri, private readonly deps: SessionDeps) {
+    this.lastResult = new LastResult(deps.cacheRoot, root.fsPath);
+  }
 
   get name(): string {
     return this.root.path.split('/').filter(Boolean).pop() ?? this.root.fsPath;
@@ -54,7 +61,12 @@ export class RepoSession implements vscode.Disposable {
     settings.problems.forEach((p) => this.deps.log.warn(p));
     const apis = settings.github.enabled || settings.jira.url !== undefined;
     const passes = !apis ? [false] : settings.offline ? [true] : [true, false];
-    this.setState({ kind: 'computing', report: this.report });
+    if (!this.triedLastResult) {
+      this.triedLastResult = true;
+      // A few KB read before the pipeline starts: once the pipeline runs, its parsing keeps the host busy.
+      this.report ??= await this.showLastResult(settingsKey(settings));
+    }
+    this.setState({ kind: 'computing', report: this.report, cachedAt: this.cachedAt });
     const started = Date.now();
     try {
       await vscode.window.withProgress(
@@ -66,11 +78,11 @@ export class RepoSession implements vscode.Disposable {
         async (progress, token) => {
           const { signal, dispose } = signalFromToken(token, mine.signal);
           try {
-            for (const offline of passes) {
+            for (const [i, offline] of passes.entries()) {
               const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }));
               this.dataset = await loadDataset(input);
               signal.throwIfAborted();
-              this.recompute(settings);
+              this.recompute(settings, i === passes.length - 1);
               this.deps.log.info(`${this.name}: ${offline && apis ? 'cached pass' : 'computed'} in ${Date.now() - started} ms (extension host up ${process.uptime().toFixed(2)} s)`);
             }
           } finally {
@@ -82,7 +94,8 @@ export class RepoSession implements vscode.Disposable {
       if (mine.signal.aborted) return; // superseded by a newer refresh: it owns the state now
       if (isAbort(e)) {
         this.deps.log.info(`${this.name}: refresh cancelled`);
-        this.setState(this.report ? { kind: 'ready', report: this.report } : { kind: 'error', message: 'cancelled' });
+        if (!this.report) this.setState({ kind: 'error', message: 'cancelled' });
+        else this.setState(this.cachedAt ? { kind: 'stale', report: this.report, since: this.cachedAt } : { kind: 'ready', report: this.report });
         return;
       }
       const message = e instanceof Error ? e.message : String(e);
@@ -100,11 +113,30 @@ export class RepoSession implements vscode.Disposable {
     return computeReport(this.dataset, { window: windowFromChoice(choice, now), options: settings.options, now });
   }
 
-  private recompute(settings: ExtensionSettings): void {
+  /**
+   * The result saved by an earlier session, shown (marked as cached) until the fresh one replaces it;
+   * its details follow in the background for the panel.
+   */
+  private async showLastResult(key: string): Promise<Report | undefined> {
+    const saved = await this.lastResult.readReport(key).catch(() => undefined);
+    if (!saved || this.report) return this.report;
+    this.cachedAt = saved.savedAt;
+    this.deps.log.info(`${this.name}: showing the last result, from ${saved.savedAt}, while refreshing (extension host up ${process.uptime().toFixed(2)} s)`);
+    void this.lastResult.readDetails(saved).then((details) => {
+      if (!details || this.report !== saved.report) return; // the fresh result came first
+      this.details = details;
+      this.changed.fire();
+    });
+    return saved.report;
+  }
+
+  private recompute(settings: ExtensionSettings, last: boolean): void {
     const r = this.reportFor({ kind: 'days', days: settings.windowDays }, settings);
     if (!r) return;
     this.report = r.report;
     this.details = r.details;
+    this.cachedAt = undefined;
+    if (last) void this.lastResult.save(settingsKey(settings), r.report, r.details).catch((e: unknown) => this.deps.log.warn(`${this.name}: could not save the last result: ${(e as Error).message}`));
     const sources = Object.values(r.report.sources);
     const limited = sources.find((s) => s.status === 'rate-limited');
     const stale = sources.find((s) => s.status === 'stale');

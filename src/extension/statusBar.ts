@@ -17,7 +17,7 @@ export class StatusBar implements vscode.Disposable {
     md.isTrusted = false;
     this.item.tooltip = md;
     this.item.command = p.command;
-    this.item.accessibilityInformation = { label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '')}` };
+    this.item.accessibilityInformation = { label: p.label };
     this.item.backgroundColor =
       p.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : p.tone === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -6,7 +6,8 @@ import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes
 import { KPI_LABELS, formatChange, formatShort } from '../shared/kpiFormat';
 
 export type StatusState =
-  | { kind: 'computing'; report?: Report }
+  /** `cachedAt`: `report` is an earlier session's result, saved then (lastResult.ts). */
+  | { kind: 'computing'; report?: Report; cachedAt?: string }
   | { kind: 'ready'; report: Report }
   | { kind: 'stale'; report: Report; since: string }
   | { kind: 'rateLimited'; report?: Report; until: string }
@@ -21,6 +22,8 @@ export interface StatusPresentation {
   command: string;
   /** Warning/error background for states that need attention. */
   tone: 'normal' | 'warning' | 'error';
+  /** For screen readers: the text without icons, and whether the value is an earlier session's. */
+  label: string;
 }
 
 const ICONS: Record<KpiName, string> = {
@@ -72,6 +75,12 @@ function repoLabel(path: string): string {
 }
 
 export function presentStatus(state: StatusState, kpi: KpiName): StatusPresentation {
+  const p = present(state, kpi);
+  const fromCache = state.kind === 'computing' && state.report && state.cachedAt ? ', from cache' : '';
+  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}` };
+}
+
+function present(state: StatusState, kpi: KpiName): Omit<StatusPresentation, 'label'> {
   const open = 'engineeringKpis.openPanel';
   const clickHint = '\n\n_Click to open the KPI panel._';
   switch (state.kind) {
@@ -92,7 +101,7 @@ export function presentStatus(state: StatusState, kpi: KpiName): StatusPresentat
     case 'computing':
       return {
         text: state.report ? `$(sync~spin) ${kpiText(state.report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
-        tooltip: (state.report ? kpiTable(state.report) + '\n\n' : '') + '_Computing…_' + clickHint,
+        tooltip: (state.report ? kpiTable(state.report) + '\n\n' : '') + (state.report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
         command: open,
         tone: 'normal',
       };

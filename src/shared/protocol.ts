@@ -26,7 +26,8 @@ export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 /** What the panel is showing besides data: it mirrors the status bar's states. */
 export type PanelStatus =
-  | { kind: 'computing'; message: string }
+  /** `cachedAt`: the data shown is an earlier session's result, saved then (ISO), until the fresh one arrives. */
+  | { kind: 'computing'; message: string; cachedAt?: string }
   | { kind: 'ready' }
   | { kind: 'stale'; since: string }
   | { kind: 'rateLimited'; until: string }
@@ -38,6 +39,8 @@ export type PanelStatus =
 
 export interface StateMessage {
   type: 'state';
+  /** Increases with every state posted: the page never draws an older one over a newer one. */
+  seq?: number;
   repoName: string;
   status: PanelStatus;
   window: WindowChoice;

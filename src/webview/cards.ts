@@ -15,6 +15,15 @@ export interface CardActions {
   openFile(path: string): void;
 }
 
+/** Draws the cards' sparklines (Chart.js instances, the costly part of a card) into their slots. */
+export function fillSparklines(root: HTMLElement, details: ReportDetails): void {
+  for (const slot of root.querySelectorAll<HTMLElement>('[data-spark]')) {
+    const kpi = slot.dataset.spark as KpiName;
+    const spark = sparkline(sparkValues(details[kpi].series), KPI_LABELS[kpi]);
+    if (spark) slot.replaceWith(spark);
+  }
+}
+
 export function cards(report: Report, details: ReportDetails | undefined, expanded: string | undefined, windowLabel: string, act: CardActions): HTMLElement {
   return el('div', { class: 'cards', role: 'list' }, ...KPI_NAMES.map((k) => card(k, report, details, expanded === k, windowLabel, act)));
 }
@@ -53,8 +62,8 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
       r.sampleSize !== undefined ? el('span', { class: 'sample' }, ` · n = ${r.sampleSize}`) : null,
     ),
   );
-  const spark = details ? sparkline(sparkValues(details[kpi].series), KPI_LABELS[kpi]) : null;
-  if (spark) section.appendChild(spark);
+  // A slot of the sparkline's height: fillSparklines() draws into it after the numbers are on screen.
+  if (details && sparkValues(details[kpi].series).filter((v) => v !== null).length >= 2) section.appendChild(el('div', { class: 'spark-box', 'data-spark': kpi }));
   const items = details?.[kpi].items ?? [];
   if (items.length > 0) {
     const listId = `drill-${kpi}`;

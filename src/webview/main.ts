@@ -11,7 +11,7 @@ import { isPanelUiState, isReviewMessage, isStateMessage, type PanelCommand, typ
 import css from './panel.css';
 import reviewCss from './sprintReview.css';
 import { setupReviewTabs } from './sprintReviewTab';
-import { cards } from './cards';
+import { cards, fillSparklines } from './cards';
 import { chartsSection } from './chartsSection';
 import { destroyCharts } from './charts';
 import { clear, custom, el } from './dom';
@@ -94,12 +94,19 @@ function render(msg: StateMessage): void {
   const banner = statusBanner(msg.status, actions.runCommand);
   if (banner) app.append(banner);
   if (msg.report) {
-    app.append(cards(msg.report, msg.details, ui?.expanded, windowLabel(window), actions));
-    // Cards first; the charts (the costly part) follow in the next frame so numbers appear at once.
+    const cardList = cards(msg.report, msg.details, ui?.expanded, windowLabel(window), actions);
+    app.append(cardList);
+    // The numbers first; sparklines and charts (Chart.js, the costly part) follow in the next frame.
     const charts = el('div', { class: 'charts-slot' });
     app.append(charts);
     const { report, details } = msg;
-    if (details) requestAnimationFrame(() => last === msg && charts.append(chartsSection(report, details, actions.openFile)));
+    if (details) {
+      requestAnimationFrame(() => {
+        if (last !== msg) return;
+        fillSparklines(cardList, details);
+        charts.append(chartsSection(report, details, actions.openFile));
+      });
+    }
   } else if (msg.status.kind === 'computing') {
     app.append(el('p', { class: 'loading' }, custom('vscode-progress-ring', { 'aria-label': 'Computing KPIs' }), ' Computing KPIs…'));
   }
@@ -113,7 +120,10 @@ function render(msg: StateMessage): void {
 }
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
-  if (isStateMessage(e.data)) render(e.data);
+  if (isStateMessage(e.data)) {
+    // An older state arriving late (the report-only message after its full one) is not drawn over a newer one.
+    if (e.data.seq === undefined || last?.seq === undefined || e.data.seq > last.seq) render(e.data);
+  }
   else if (isReviewMessage(e.data)) tabs.show(e.data);
 });
 
@@ -121,4 +131,6 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
 new MutationObserver(() => last && render(last)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 post({ type: 'ready' });
+// The host posts the state with the page; should it be lost, `ready` again makes the host re-send it.
+setTimeout(() => last === undefined && post({ type: 'ready' }), 1000);
 if (ui) post({ type: 'setWindow', window: ui.window });

@@ -18,7 +18,7 @@ export function statusBanner(s: PanelStatus, run: (c: PanelCommand) => void): HT
     case 'ready':
       return null;
     case 'computing':
-      return el('div', { class: 'banner', role: 'status' }, s.message);
+      return el('div', { class: 'banner', role: 'status' }, s.cachedAt ? `From cache, as of ${when(s.cachedAt)}; refreshing…` : s.message);
     case 'restricted':
       return el(
         'div',

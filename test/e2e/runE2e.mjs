@@ -308,6 +308,17 @@ try {
     await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 60_000 });
     metrics.push(['status bar value after reload (warm cache, includes workbench load)', `${Date.now() - s} ms`]);
   });
+  await test('the reloaded window showed the last result first (from cache), then replaced it with the fresh one', async () => {
+    // The fresh value replaces the cached one (same numbers here: nothing changed in between).
+    await page.locator('#workbench\\.parts\\.statusbar [aria-label^="Engineering KPIs:"]:not([aria-label*="from cache"])', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 30_000 });
+    const logs = findLogs(join(server.state, 'data/logs')).map((f) => readFileSync(f, 'utf8'));
+    assert(logs.length === 2, `expected two extension host logs, found ${logs.length}`);
+    assert(!logs[0].includes('showing the last result'), 'the first session had no last result to show');
+    const shown = logs[1].indexOf('showing the last result');
+    const computed = logs[1].search(/computed in \d+ ms/);
+    assert(shown >= 0, 'the reloaded session did not show the last result');
+    assert(computed > shown, 'the fresh result did not follow the cached one');
+  });
   assert(pageErrors.filter((e) => /engineering|webview\.js/i.test(e)).length === 0, `page errors: ${pageErrors.join('; ')}`);
   // One log per extension host: the first window (cold cache) and the reloaded one (warm cache).
   findLogs(join(server.state, 'data/logs')).forEach((file, i) => {

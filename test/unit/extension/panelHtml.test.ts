@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { contentSecurityPolicy, panelHtml } from '../../../src/extension/panelHtml';
+import { contentSecurityPolicy, inlineable, panelHtml } from '../../../src/extension/panelHtml';
 
 describe('panel HTML and CSP', () => {
   const nonce = randomBytes(18).toString('base64');
@@ -25,5 +25,21 @@ describe('panel HTML and CSP', () => {
   it('escapes attribute values', () => {
     const h = panelHtml({ cspSource: 'x', scriptUri: 'a"><script>alert(1)</script>', nonce });
     assert.equal(h.match(/<script/g)?.length, 1);
+  });
+
+  it('places our bundle in the page with the nonce, instead of loading it by URI', () => {
+    const h = panelHtml({ cspSource: 'x', scriptUri: 'https://r/webview.js', inlineScript: 'document.title="KPIs";', nonce });
+    assert.equal(h.match(/<script/g)?.length, 1);
+    assert.ok(h.includes(`<script nonce="${nonce}">document.title="KPIs";</script>`), h);
+    assert.ok(!h.includes('https://r/webview.js'));
+  });
+
+  it('loads a bundle by URI when its text could close the script element', () => {
+    const evil = 'const s = "</script><script>alert(1)</script>";';
+    assert.equal(inlineable(evil), false);
+    assert.equal(inlineable('a <!-- b'), false);
+    const h = panelHtml({ cspSource: 'x', scriptUri: 'https://r/webview.js', inlineScript: evil, nonce });
+    assert.ok(!h.includes('alert(1)'));
+    assert.ok(h.includes('src="https://r/webview.js"'));
   });
 });
