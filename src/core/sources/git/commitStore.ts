@@ -35,12 +35,14 @@ export class CommitStore implements CommitGraph {
   readonly commits: Commit[] = [];
 
   private readonly lookup: HashIndex;
+  private readonly scratch: Buffer;
   private authorIndex: Map<string, number> | null = null;
   private pathIndex: Map<string, number> | null = null;
 
   constructor(readonly hashLength: number) {
     this.hashBytes = Buffer.alloc(hashLength * 1024);
     this.lookup = new HashIndex(hashLength, () => this.hashBytes);
+    this.scratch = Buffer.alloc(hashLength);
   }
 
   get parentStart(): Int32Array {
@@ -57,22 +59,27 @@ export class CommitStore implements CommitGraph {
 
   /** The index of a commit by its full hash, or −1. */
   indexOf(hash: string): number {
-    if (hash.length !== this.hashLength * 2) return -1;
-    const bytes = Buffer.from(hash, 'hex');
-    return bytes.length === this.hashLength ? this.lookup.find(bytes) : -1;
+    // Decoded into one reused buffer: lookups run once per parent, 100,000 times on a cold run.
+    if (hash.length !== this.hashLength * 2 || this.scratch.write(hash, 'hex') !== this.hashLength) return -1;
+    return this.lookup.find(this.scratch);
   }
 
   /** Adds parsed commits (any order) that are not in the store yet; returns how many were new. */
   append(parsed: Commit[]): number {
-    const fresh = parsed.filter((c) => this.indexOf(c.hash) < 0);
+    const appender = this.appender();
+    for (const c of parsed) appender.add(c);
+    return appender.finish();
+  }
+
+  /**
+   * Adds commits one by one as a log stream delivers them, while the reader would otherwise wait on
+   * git. Parents are resolved in finish(), once every new commit is known (git lists children
+   * before their parents). Commits already stored are skipped.
+   */
+  appender(): { add(c: Commit): void; finish(): number } {
     const start = this.length;
-    this.reserve(start + fresh.length);
-    this.lookup.reserve(start + fresh.length);
-    // Index the new hashes first: a parent may come later in the same batch (git lists newest first).
-    fresh.forEach((c, k) => {
-      this.hashBytes.write(c.hash, (start + k) * this.hashLength, 'hex');
-      this.lookup.add(start + k);
-    });
+    const checkStored = start > 0;
+    const pending: Commit[] = [];
     const authors = (this.authorIndex ??= new Map(this.authors.map(([n, e], i) => [`${n}\0${e}`, i])));
     const paths = (this.pathIndex ??= new Map(this.paths.map((p, i) => [p, i])));
     const pathId = (p: string) => {
@@ -83,34 +90,46 @@ export class CommitStore implements CommitGraph {
       }
       return i;
     };
-    for (const c of fresh) {
-      for (const p of c.parents) {
-        const at = this.indexOf(p);
-        if (at < 0) this.missingParents.set(this.parentListCol.length, p);
-        this.parentListCol.push(at < 0 ? MISSING : at);
-      }
-      this.parentStartCol.push(this.parentListCol.length);
-      this.authorDateCol.push(c.authorDate);
-      this.committerDateCol.push(c.committerDate);
-      const ak = `${c.authorName}\0${c.authorEmail}`;
-      let a = authors.get(ak);
-      if (a === undefined) {
-        a = this.authors.push([c.authorName, c.authorEmail]) - 1;
-        authors.set(ak, a);
-      }
-      this.authorCol.push(a);
-      this.subjects.push(c.subject);
-      for (const f of c.files) {
-        const code = STATUSES.indexOf(f.status);
-        this.fileCodeCol.push(pathId(f.path) * 8 + (code < 0 ? 7 : code));
-        if (f.oldPath) this.fileCodeCol.push(-(pathId(f.oldPath) + 1));
-      }
-      this.fileStartCol.push(this.fileCodeCol.length);
-      // The parsed object already has every field decoded: use it as is.
-      this.commits.push(c);
-    }
-    this.length = start + fresh.length;
-    return fresh.length;
+    return {
+      add: (c) => {
+        if (checkStored && this.indexOf(c.hash) >= 0) return;
+        const i = this.length;
+        this.reserve(i + 1);
+        this.hashBytes.write(c.hash, i * this.hashLength, 'hex');
+        this.lookup.add(i);
+        this.authorDateCol.push(c.authorDate);
+        this.committerDateCol.push(c.committerDate);
+        const ak = `${c.authorName}\0${c.authorEmail}`;
+        let a = authors.get(ak);
+        if (a === undefined) {
+          a = this.authors.push([c.authorName, c.authorEmail]) - 1;
+          authors.set(ak, a);
+        }
+        this.authorCol.push(a);
+        this.subjects.push(c.subject);
+        for (const f of c.files) {
+          const code = STATUSES.indexOf(f.status);
+          this.fileCodeCol.push(pathId(f.path) * 8 + (code < 0 ? 7 : code));
+          if (f.oldPath) this.fileCodeCol.push(-(pathId(f.oldPath) + 1));
+        }
+        this.fileStartCol.push(this.fileCodeCol.length);
+        // The parsed object already has every field decoded: use it as is.
+        this.commits.push(c);
+        pending.push(c);
+        this.length = i + 1;
+      },
+      finish: () => {
+        for (const c of pending) {
+          for (const p of c.parents) {
+            const at = this.indexOf(p);
+            if (at < 0) this.missingParents.set(this.parentListCol.length, p);
+            this.parentListCol.push(at < 0 ? MISSING : at);
+          }
+          this.parentStartCol.push(this.parentListCol.length);
+        }
+        return pending.length;
+      },
+    };
   }
 
   /** Makes room for `n` hashes (the other columns grow on their own). */

@@ -127,23 +127,26 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     unreadable(cached.why);
   }
 
-  const fresh: Commit[] = [];
+  const from = store.length;
+  const tablesFrom = { authors: store.authors.length, paths: store.paths.length };
+  // Commits go into the store as they arrive, while this thread would otherwise wait on git. git
+  // log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store
+  // skips those.
+  const appender = store.appender();
+  let parsed = 0;
   const newTips = tips.filter((t) => !exclude.includes(t));
   if (newTips.length > 0 || cacheUse !== 'incremental') {
     const parser = new LogParser((c) => {
-      fresh.push(c);
-      if (opts.onCommits && fresh.length % 2000 === 0) opts.onCommits(fresh.length);
+      appender.add(c);
+      parsed += 1;
+      if (opts.onCommits && parsed % 2000 === 0) opts.onCommits(parsed);
     });
     const stdin = [...tips, ...exclude.map((h) => `^${h}`)].join('\n') + '\n';
     await streamGit(top, [...LOG_ARGS, '--stdin', '--'], (chunk) => parser.push(chunk), { stdin, signal: opts.signal });
     parser.end();
   }
-  if (cacheUse === 'incremental' && fresh.length === 0) cacheUse = 'warm';
-
-  const from = store.length;
-  const tablesFrom = { authors: store.authors.length, paths: store.paths.length };
-  // git log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store skips those.
-  store.append(fresh);
+  appender.finish();
+  if (cacheUse === 'incremental' && parsed === 0) cacheUse = 'warm';
 
   if (cacheUse !== 'warm') {
     const compact = cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS;
@@ -161,7 +164,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     await index.write({ tips, branchTip: state.tip, hashLength, segments });
   }
   return {
-    info: state.info, commits: store.commits, graph: store, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: fresh.length,
+    info: state.info, commits: store.commits, graph: store, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed,
     byHash: { get: (h) => store.commits[store.indexOf(h)] },
   };
 }
