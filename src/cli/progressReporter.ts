@@ -8,8 +8,13 @@ export function progressReporter(stream: NodeJS.WriteStream | { isTTY?: boolean;
   if (!stream.isTTY) return { stop: () => undefined };
   const bar = new SingleBar({ stream: stream as NodeJS.WriteStream, format: ' {bar} {percentage}% | {message}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   bar.start(PHASES.length, 0, { message: 'starting' });
+  // Sources run side by side, so their messages interleave: the bar only ever moves forward.
+  let done = 0;
   return {
-    onProgress: (p) => bar.update(PHASES.indexOf(p.phase) + (p.fraction ?? 0), { message: p.message }),
+    onProgress: (p) => {
+      done = Math.max(done, PHASES.indexOf(p.phase) + (p.fraction ?? 0));
+      bar.update(done, { message: p.message });
+    },
     stop: () => bar.stop(),
   };
 }

@@ -5,7 +5,7 @@ import { repoCacheDir } from './cache/cacheDir';
 import { readRepoState, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
-import { computeReport } from './report/computeReport';
+import { computeReport, prepareHistory } from './report/computeReport';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
 import type { PipelineInput, PipelineResult } from './pipelineTypes';
 
@@ -35,31 +35,9 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const state = await readRepoState(top);
   const linesP = countLinesInWorker(top, state.info.head, input.options, cacheDir, input.signal);
   linesP.catch(() => undefined);
-  const history = await loadGitHistory(top, {
-    cacheDir,
-    state,
-    signal: input.signal,
-    onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
-  });
-  progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
-  const kloc = await linesP;
-
-  const warnings: string[] = [];
-  if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
-  if (history.cacheNote) warnings.push(history.cacheNote);
-
-  const dataset: Dataset = {
-    repo: history.info,
-    commits: history.commits,
-    graph: history.graph,
-    tip: history.tip,
-    tags: history.tags,
-    kloc,
-    sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
-    warnings,
-  };
-  // GitHub and Jira are network-bound and independent: sync them side by side. Each is loaded on
-  // demand (octokit and jira.js stay out of the main bundle) and never throws but for an abort.
+  // GitHub and Jira are network-bound and need no history: they sync side by side from here on.
+  // Each is loaded on demand (octokit and jira.js stay out of the main bundle) and never throws but
+  // for an abort.
   const githubP = (async () => {
     const target = await resolveGitHubTarget(top, input);
     if (!target) return null;
@@ -72,6 +50,34 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
         return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline });
       })()
     : Promise.resolve(null);
+  githubP.catch(() => undefined);
+  jiraP.catch(() => undefined);
+  const history = await loadGitHistory(top, {
+    cacheDir,
+    state,
+    signal: input.signal,
+    onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
+  });
+
+  const warnings: string[] = [];
+  if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
+  if (history.cacheNote) warnings.push(history.cacheNote);
+
+  const dataset: Dataset = {
+    repo: history.info,
+    commits: history.commits,
+    graph: history.graph,
+    tip: history.tip,
+    tags: history.tags,
+    kloc: { files: [], sourceLines: 0, testLines: 0 },
+    sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
+    warnings,
+  };
+  // The history views need neither the line counts nor (when a release tag matches) GitHub's
+  // releases: build them while the worker and the syncs finish.
+  prepareHistory(dataset, input.options.releaseTagPattern);
+  progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
+  dataset.kloc = await linesP;
   const [github, jira] = await Promise.all([githubP, jiraP]);
   if (github) {
     dataset.sources.github = github.status;

@@ -30,6 +30,17 @@ export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   return index;
 }
 
+/**
+ * Builds the history views ahead of computeReport when GitHub's releases cannot change them: a
+ * release tag matches (GitHub Releases only stand in for missing tags). The pipeline calls it while
+ * the line counter and the API syncs are still running.
+ */
+export function prepareHistory(dataset: Dataset, releaseTagPattern: string): void {
+  const re = new RegExp(releaseTagPattern);
+  const graph = dataset.graph;
+  if (graph && dataset.tags.some((t) => re.test(t.name) && graph.indexOf(t.commit) >= 0)) historyOf(dataset, releaseTagPattern);
+}
+
 /** A configured source counts unless it failed before ever delivering data. */
 function usable<T>(data: T[] | undefined, status: { status: string }): data is T[] {
   return data !== undefined && (status.status !== 'error' || data.length > 0);
