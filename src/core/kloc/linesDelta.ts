@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import type { FileLines, KlocIndex } from '../model/kloc';
+import type { KpiOptions } from '../options';
+import { streamGit } from '../sources/git/gitRunner';
+import { blobKey, countBlobs, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
+import { fileClassifier } from './fileClassifier';
+
+/** A path that differs between two trees: its new blob, or null when it is gone or no longer a regular file. */
+interface TreeChange {
+  path: string;
+  blob: string | null;
+}
+
+/** `git diff-tree -r -z` between two trees; null when that fails (the old tree was pruned after a rewrite). */
+async function diffTrees(top: string, from: string, to: string): Promise<TreeChange[] | null> {
+  const chunks: Buffer[] = [];
+  try {
+    await streamGit(top, ['diff-tree', '-r', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', from, to], (c) => chunks.push(c));
+  } catch {
+    return null;
+  }
+  const parts = Buffer.concat(chunks).toString('utf8').split('\0');
+  const changes: TreeChange[] = [];
+  // ":<old mode> <new mode> <old blob> <new blob> <status>", then the path.
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i]!.replace(/^\n/, '');
+    if (!meta.startsWith(':')) return null;
+    const [, newMode, , newBlob] = meta.slice(1).split(' ') as [string, string, string, string];
+    // Only regular files are counted (100644/100755), as in a full listing: not symlinks or submodules.
+    const regular = newMode === '100644' || newMode === '100755';
+    changes.push({ path: parts[i + 1]!, blob: regular ? newBlob : null });
+  }
+  return changes;
+}
+
+/**
+ * HEAD's line counts from the previous HEAD's: only the files that differ between the two trees
+ * are classified, checked for linguist attributes and counted, so a run after a few new commits
+ * reads a few blobs instead of listing and looking up every file. Null when that would not be
+ * exact: the previous tree is gone, or a .gitattributes file changed (it decides which unchanged
+ * files are generated or vendored); the caller then counts the whole tree.
+ */
+export async function updateLines(top: string, previous: { tree: string; index: KlocIndex }, tree: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex | null> {
+  const changes = await diffTrees(top, previous.tree, tree);
+  if (!changes || changes.some((c) => path.posix.basename(c.path) === '.gitattributes')) return null;
+  const classify = fileClassifier(options);
+  const candidates: Candidate[] = [];
+  for (const c of changes) {
+    const cls = c.blob ? classify(c.path) : null;
+    if (cls) candidates.push({ path: c.path, blob: c.blob!, ...cls });
+  }
+  const skip = await generatedOrVendored(top, candidates.map((c) => c.path));
+  const counted = candidates.filter((c) => !skip.has(c.path));
+  const lines: LinesCache = {};
+  await countBlobs(top, counted, lines, path.dirname(cacheDir), signal);
+
+  const changed = new Set(changes.map((c) => c.path));
+  const files: FileLines[] = previous.index.files.filter((f) => !changed.has(f.path));
+  for (const c of counted) files.push({ path: c.path, lines: lines[blobKey(c)] ?? 0, kind: c.kind });
+  // The order a full listing gives (git sorts paths bytewise; code-unit order agrees for these).
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    files,
+    sourceLines: files.filter((f) => f.kind === 'source').reduce((s, f) => s + f.lines, 0),
+    testLines: files.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
+  };
+}
