@@ -1,7 +1,8 @@
 import type { Commit } from '../model/commit';
+import { subjectMarksFix } from '../model/commitSubject';
 
-const CONVENTIONAL = /^(fix|bugfix|hotfix)(\(.+\))?!?:/i;
-const WORDS = /\b(fix|fixes|fixed|bug|hotfix)\b/i;
+export { subjectMarksFix };
+
 const JIRA_KEY = /\b([A-Z][A-Z0-9_]+-\d+)\b/g;
 const HASH_REF = /#(\d+)\b/g;
 
@@ -20,11 +21,6 @@ export function referencedNumbers(text: string): number[] {
 }
 
 /** Spec §4: a non-merge commit whose subject says it fixes something, or references a known defect. */
-/** The subject alone says "fix" (conventional prefix or a fix word). */
-export function subjectMarksFix(subject: string): boolean {
-  return CONVENTIONAL.test(subject) || WORDS.test(subject);
-}
-
 export function isBugFix(c: Commit, refs: DefectRefs = {}): boolean {
   if (c.parents.length > 1) return false;
   const s = c.subject;

@@ -2,7 +2,7 @@ import type { Commit, Tag } from '../model/commit';
 import { inWindow, type Window } from '../model/time';
 import type { Release } from '../model/pullRequest';
 import type { CommitGraph } from '../model/commitGraph';
-import { subjectMarksFix } from './bugFix';
+import { subjectFactsOf } from '../model/commitSubject';
 
 export interface ReleasePoint {
   name: string;
@@ -51,8 +51,6 @@ export interface HistoryIndex {
   changes: GitChange[];
 }
 
-const SQUASH = /\(#(\d+)\)\s*$/;
-const MERGE_PR = /^Merge pull request #(\d+)/;
 
 /** Releases: tags matching releaseTagPattern; GitHub Releases only where the repository has no such tags. */
 export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[] | undefined, byHash: CommitLookup): ReleasePoint[] {
@@ -89,6 +87,7 @@ export function graphOf(commits: Commit[]): CommitGraph {
 export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[], graph: CommitGraph = graphOf(commits)): HistoryIndex {
   const n = commits.length;
   const { parentStart, parentList } = graph;
+  const facts = graph.subjectFacts ?? subjectFactsOf(commits.map((c) => c.subject));
   const indexOf = (h: string): number | undefined => { const i = graph.indexOf(h); return i < 0 ? undefined : i; };
   const byHash: CommitLookup = { get: (h) => { const i = graph.indexOf(h); return i < 0 ? undefined : commits[i]; }, has: (h) => graph.indexOf(h) >= 0 };
   const pushParents = (stack: number[], i: number, from = 0) => {
@@ -128,13 +127,13 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
         if (first == null || c.authorDate < first) first = c.authorDate;
         pushParents(stack, i);
       }
-      const pr = MERGE_PR.exec(m.subject);
-      changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr ? Number(pr[1]) : null, release: undefined });
+      const pr = facts.mergePr[mi]!;
+      changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr >= 0 ? pr : null, release: undefined });
       changeIdx.push(mi);
     } else {
-      const sq = SQUASH.exec(m.subject);
-      if (sq) {
-        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: Number(sq[1]), release: undefined });
+      const sq = facts.squashPr[mi]!;
+      if (sq >= 0) {
+        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: sq, release: undefined });
         changeIdx.push(mi);
       }
     }
@@ -182,7 +181,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   for (const i of branchIdx) {
     if (isMerge(i)) continue;
     if (releaseIdx[i] === -1) unreleased += 1;
-    if (subjectMarksFix(commits[i]!.subject)) bugFixes.push(commits[i]!);
+    if (facts.fix[i]) bugFixes.push(commits[i]!);
   }
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;

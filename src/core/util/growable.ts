@@ -2,7 +2,7 @@
  * Typed arrays that grow by doubling: the commit store appends a column value per commit without
  * a JS array of boxed numbers, and hands out exact-length views for the history walks.
  */
-abstract class Growable<A extends Int32Array | Float64Array> {
+abstract class Growable<A extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
   protected data: A;
 
@@ -34,7 +34,7 @@ abstract class Growable<A extends Int32Array | Float64Array> {
     return this.data.subarray(0, this.length) as A;
   }
 
-  private grow(n: number): void {
+  protected grow(n: number): void {
     const bigger = this.make(n);
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
@@ -50,5 +50,24 @@ export class GrowableInt32 extends Growable<Int32Array> {
 export class GrowableFloat64 extends Growable<Float64Array> {
   protected make(n: number): Float64Array {
     return new Float64Array(n);
+  }
+}
+
+/** Bytes (a Buffer, so text decodes straight from it), e.g. the UTF-8 of every commit subject. */
+export class GrowableBytes extends Growable<Buffer> {
+  protected make(n: number): Buffer {
+    return Buffer.alloc(n);
+  }
+
+  /** Appends a string's UTF-8. */
+  pushString(s: string): void {
+    const n = Buffer.byteLength(s);
+    if (this.length + n > this.data.length) this.grow(Math.max(this.length + n, this.data.length * 2));
+    this.data.write(s, this.length);
+    this.length += n;
+  }
+
+  text(start: number, end: number): string {
+    return this.data.toString('utf8', start, end);
   }
 }

@@ -41,6 +41,11 @@ describe('commit store: columns, hash index and segment files', () => {
     assert.equal(back.indexOf('zz'), -1);
     // The graph walks parents by position: the merge's second parent is the fix commit.
     const m = back.indexOf(hex('c', 3));
+    // Subject facts are stored, not re-derived: the fix and the merge's PR number come back.
+    assert.equal(back.subjectFacts.fix[back.indexOf(hex('d', 1))], 1);
+    assert.equal(back.subjectFacts.fix[m], 0);
+    assert.equal(back.subjectFacts.mergePr[m], 7);
+    assert.equal(back.subjectFacts.squashPr[m], -1);
     assert.equal(back.parentList[back.parentStart[m]! + 1], back.indexOf(hex('d', 1)));
   });
 

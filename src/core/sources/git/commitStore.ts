@@ -1,6 +1,7 @@
 import type { Commit, FileChange } from '../../model/commit';
 import type { CommitGraph } from '../../model/commitGraph';
-import { GrowableFloat64, GrowableInt32 } from '../../util/growable';
+import { GrowableBytes, GrowableFloat64, GrowableInt32 } from '../../util/growable';
+import { mergePrNumber, squashPrNumber, subjectMarksFix, type SubjectFacts } from '../../model/commitSubject';
 import { HashIndex } from './hashIndex';
 
 const STATUSES = ['A', 'M', 'D', 'T', 'R', 'C', 'U', 'X'];
@@ -27,9 +28,15 @@ export class CommitStore implements CommitGraph {
   readonly authorCol = new GrowableInt32();
   readonly fileStartCol = new GrowableInt32([0]);
   readonly fileCodeCol = new GrowableInt32();
+  /** Subjects as UTF-8, decoded only for the commits a report shows. */
+  readonly subjectEndCol = new GrowableInt32([0]);
+  readonly subjectBytes = new GrowableBytes();
+  /** Subject facts, computed once when a commit is first read (see model/commitSubject). */
+  readonly fixCol = new GrowableBytes();
+  readonly squashPrCol = new GrowableInt32();
+  readonly mergePrCol = new GrowableInt32();
   /** Author table: [name, email] pairs. */
   readonly authors: Array<[string, string]> = [];
-  subjects: string[] = [];
   readonly paths: string[] = [];
   /** The commits as objects, index for index (decoded on first use of each field). */
   readonly commits: Commit[] = [];
@@ -51,6 +58,15 @@ export class CommitStore implements CommitGraph {
 
   get parentList(): Int32Array {
     return this.parentListCol.view();
+  }
+
+  get subjectFacts(): SubjectFacts {
+    return { fix: this.fixCol.view(), squashPr: this.squashPrCol.view(), mergePr: this.mergePrCol.view() };
+  }
+
+  subjectAt(i: number): string {
+    const ends = this.subjectEndCol.view();
+    return this.subjectBytes.text(ends[i]!, ends[i + 1]!);
   }
 
   hashAt(i: number): string {
@@ -106,7 +122,11 @@ export class CommitStore implements CommitGraph {
           authors.set(ak, a);
         }
         this.authorCol.push(a);
-        this.subjects.push(c.subject);
+        this.subjectBytes.pushString(c.subject);
+        this.subjectEndCol.push(this.subjectBytes.length);
+        this.fixCol.push(subjectMarksFix(c.subject) ? 1 : 0);
+        this.squashPrCol.push(squashPrNumber(c.subject));
+        this.mergePrCol.push(mergePrNumber(c.subject));
         for (const f of c.files) {
           const code = STATUSES.indexOf(f.status);
           this.fileCodeCol.push(pathId(f.path) * 8 + (code < 0 ? 7 : code));
@@ -179,6 +199,7 @@ export class CommitStore implements CommitGraph {
  */
 class StoredCommit implements Commit {
   private h?: string;
+  private s?: string;
   private p?: string[];
   private f?: FileChange[];
 
@@ -206,7 +227,7 @@ class StoredCommit implements Commit {
     return this.store.committerDateCol.at(this.i);
   }
   get subject(): string {
-    return this.store.subjects[this.i]!;
+    return (this.s ??= this.store.subjectAt(this.i));
   }
   /** Plain data for JSON and for comparing with a parsed commit. */
   toJSON(): Commit {

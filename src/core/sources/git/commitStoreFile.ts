@@ -5,8 +5,9 @@ import { crc32 } from 'node:zlib';
 import { CommitStore, MISSING } from './commitStore';
 
 /**
- * One cache segment: the commits [first, first + count) of a CommitStore as raw columns, plus the
- * names, paths and subjects they added to its tables (JSON). Layout:
+ * One cache segment: the commits [first, first + count) of a CommitStore as raw columns (subjects
+ * as UTF-8 with their end offsets, and the facts read from them), plus the names and paths they
+ * added to its tables (JSON). Layout:
  *
  *   "EKPIGIT\n" · u32 header length · header JSON · columns (each 8-byte aligned) · "END\n" · u32 CRC-32
  *
@@ -28,6 +29,8 @@ interface SegmentHeader {
   fileCodes: number;
   firstAuthor: number;
   firstPath: number;
+  firstSubjectByte: number;
+  subjectBytes: number;
   /** Parent slots (absolute) whose parent is outside the history, with that parent's hash. */
   missing: Array<[number, string]>;
   /** Byte length of the JSON tables at the end. */
@@ -37,7 +40,6 @@ interface SegmentHeader {
 interface Tables {
   authors: Array<[string, string]>;
   paths: string[];
-  subjects: string[];
 }
 
 export type SegmentReadOutcome = { ok: true } | { ok: false; why: 'missing' | 'corrupt' | 'version' };
@@ -52,13 +54,14 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
   const tables = Buffer.from(JSON.stringify({
     authors: store.authors.slice(tableFrom.authors),
     paths: store.paths.slice(tableFrom.paths),
-    subjects: store.subjects.slice(from),
   } satisfies Tables));
+  const sEnds = store.subjectEndCol.view();
   const header: SegmentHeader = {
     kind: 'git-commits', schemaVersion, hashLength: store.hashLength, first: from, count,
     firstParentSlot: pStart[from]!, parentSlots: pStart[store.length]! - pStart[from]!,
     firstFileCode: fStart[from]!, fileCodes: fStart[store.length]! - fStart[from]!,
     firstAuthor: tableFrom.authors, firstPath: tableFrom.paths,
+    firstSubjectByte: sEnds[from]!, subjectBytes: sEnds[store.length]! - sEnds[from]!,
     missing: [...store.missingParents].filter(([slot]) => slot >= pStart[from]!),
     tablesLength: tables.length,
   };
@@ -71,6 +74,11 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
     bytes(store.authorCol.view().subarray(from)),
     bytes(fStart.subarray(from + 1, store.length + 1)),
     bytes(store.fileCodeCol.view().subarray(header.firstFileCode, header.firstFileCode + header.fileCodes)),
+    bytes(sEnds.subarray(from + 1, store.length + 1)),
+    store.subjectBytes.view().subarray(header.firstSubjectByte, header.firstSubjectByte + header.subjectBytes),
+    store.fixCol.view().subarray(from),
+    bytes(store.squashPrCol.view().subarray(from)),
+    bytes(store.mergePrCol.view().subarray(from)),
     tables,
   ];
   const headerJson = Buffer.from(JSON.stringify(header));
@@ -133,7 +141,7 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   const pStart = store.parentStart;
   const fStart = store.fileStartCol.view();
   if (h.hashLength !== store.hashLength || h.first !== store.length || h.firstParentSlot !== pStart[store.length] || h.firstFileCode !== fStart[store.length]
-    || h.firstAuthor !== store.authors.length || h.firstPath !== store.paths.length) return corrupt;
+    || h.firstAuthor !== store.authors.length || h.firstPath !== store.paths.length || h.firstSubjectByte !== store.subjectBytes.length) return corrupt;
 
   let at = MAGIC.length + 4 + headerLength;
   const take = (byteLength: number): [number, number] => {
@@ -144,6 +152,7 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   };
   const i32 = (n: number) => { const [o] = take(n * 4); return new Int32Array(buf.buffer, o, n); };
   const f64 = (n: number) => { const [o] = take(n * 8); return new Float64Array(buf.buffer, o, n); };
+  const u8 = (n: number) => { const [o] = take(n); return Buffer.from(buf.buffer, o, n); };
   const [hashOffset] = take(h.count * h.hashLength);
   const parentEnds = i32(h.count);
   const parentList = i32(h.parentSlots);
@@ -152,14 +161,20 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   const authorIds = i32(h.count);
   const fileEnds = i32(h.count);
   const fileCodes = i32(h.fileCodes);
+  const subjectEnds = i32(h.count);
+  const subjectText = u8(h.subjectBytes);
+  const fix = u8(h.count);
+  const squashPr = i32(h.count);
+  const mergePr = i32(h.count);
   const [tablesOffset] = take(h.tablesLength);
   const tables = JSON.parse(Buffer.from(buf.buffer, tablesOffset, h.tablesLength).toString('utf8')) as Tables;
-  if (!Array.isArray(tables.subjects) || tables.subjects.length !== h.count || !Array.isArray(tables.paths) || !Array.isArray(tables.authors)) return corrupt;
+  if (!Array.isArray(tables.paths) || !Array.isArray(tables.authors)) return corrupt;
 
   const commitsEnd = h.first + h.count;
   const authorsEnd = h.firstAuthor + tables.authors.length;
   const pathsEnd = h.firstPath + tables.paths.length;
-  if (!ascending(parentEnds, h.firstParentSlot, h.firstParentSlot + h.parentSlots) || !ascending(fileEnds, h.firstFileCode, h.firstFileCode + h.fileCodes)) return corrupt;
+  if (!ascending(parentEnds, h.firstParentSlot, h.firstParentSlot + h.parentSlots) || !ascending(fileEnds, h.firstFileCode, h.firstFileCode + h.fileCodes)
+    || !ascending(subjectEnds, h.firstSubjectByte, h.firstSubjectByte + h.subjectBytes)) return corrupt;
   for (let k = 0; k < parentList.length; k++) if (parentList[k]! < MISSING || parentList[k]! >= commitsEnd) return corrupt;
   for (let k = 0; k < authorIds.length; k++) if (authorIds[k]! < 0 || authorIds[k]! >= authorsEnd) return corrupt;
   for (let k = 0; k < fileCodes.length; k++) {
@@ -179,7 +194,11 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   store.fileCodeCol.pushAll(fileCodes);
   for (const a of tables.authors) store.authors.push(a);
   for (const p of tables.paths) store.paths.push(p);
-  store.subjects = store.subjects.length === 0 ? tables.subjects : store.subjects.concat(tables.subjects);
+  store.subjectEndCol.pushAll(subjectEnds);
+  store.subjectBytes.pushAll(subjectText);
+  store.fixCol.pushAll(fix);
+  store.squashPrCol.pushAll(squashPr);
+  store.mergePrCol.pushAll(mergePr);
   store.length = commitsEnd;
   store.indexLoaded(h.first);
   return { ok: true };
@@ -195,7 +214,7 @@ function ascending(ends: Int32Array, start: number, end: number): boolean {
   return prev === end;
 }
 
-function bytes(a: Int32Array | Float64Array): Buffer {
+function bytes(a: Int32Array | Float64Array | Uint8Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 

@@ -10,7 +10,7 @@ import { CommitStore } from './commitStore';
 import { readSegment, writeSegment } from './commitStoreFile';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
 
-export const GIT_CACHE_VERSION = 4;
+export const GIT_CACHE_VERSION = 5;
 
 /**
  * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
