@@ -65,7 +65,9 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
 
   const dataset: Dataset = {
     repo: history.info,
-    commits: history.commits,
+    get commits() {
+      return history.commits;
+    },
     graph: history.graph,
     tip: history.tip,
     tags: history.tags,

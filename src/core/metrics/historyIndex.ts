@@ -76,7 +76,7 @@ export function graphOf(commits: Commit[]): CommitGraph {
     const ps = commits[i]!.parents;
     for (let k = 0; k < ps.length; k++) parentList[parentStart[i]! + k] = index.get(ps[k]!) ?? -1;
   }
-  return { parentStart, parentList, indexOf: (h) => index.get(h) ?? -1 };
+  return { parentStart, parentList, indexOf: (h) => index.get(h) ?? -1, commitAt: (i) => commits[i]! };
 }
 
 /**
@@ -84,12 +84,15 @@ export function graphOf(commits: Commit[]): CommitGraph {
  * sets: on a 100,000-commit history this is several times faster and leaves far less for the
  * garbage collector. With the git cache's graph it never looks at a parent's hash at all.
  */
-export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[], graph: CommitGraph = graphOf(commits)): HistoryIndex {
-  const n = commits.length;
+export function buildHistoryIndex(graph: CommitGraph, tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[]): HistoryIndex {
   const { parentStart, parentList } = graph;
-  const facts = graph.subjectFacts ?? subjectFactsOf(commits.map((c) => c.subject));
+  const n = parentStart.length - 1;
+  // Commits are touched through this view only where a list needs them: the git cache turns a
+  // position into an object on first use, so most of a long history never becomes one.
+  const commits = { at: (i: number) => graph.commitAt(i) };
+  const facts = graph.subjectFacts ?? subjectFactsOf(Array.from({ length: n }, (_, i) => graph.commitAt(i).subject));
   const indexOf = (h: string): number | undefined => { const i = graph.indexOf(h); return i < 0 ? undefined : i; };
-  const byHash: CommitLookup = { get: (h) => { const i = graph.indexOf(h); return i < 0 ? undefined : commits[i]; }, has: (h) => graph.indexOf(h) >= 0 };
+  const byHash: CommitLookup = { get: (h) => { const i = graph.indexOf(h); return i < 0 ? undefined : commits.at(i); }, has: (h) => graph.indexOf(h) >= 0 };
   const pushParents = (stack: number[], i: number, from = 0) => {
     for (let k = parentStart[i]! + from; k < parentStart[i + 1]!; k++) if (parentList[k]! >= 0) stack.push(parentList[k]!);
   };
@@ -113,8 +116,8 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   const stack: number[] = [];
   for (let k = fpIdx.length - 1; k >= 0; k--) {
     const mi = fpIdx[k]!;
-    const m = commits[mi]!;
     if (parentStart[mi + 1]! - parentStart[mi]! >= 2) {
+      const m = commits.at(mi);
       const branch: Commit[] = [];
       let first: number | null = null;
       pushParents(stack, mi, 1);
@@ -122,7 +125,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
         const i = stack.pop()!;
         if (flags[i]! & (CLAIMED | FIRST)) continue;
         flags[i]! |= CLAIMED;
-        const c = commits[i]!;
+        const c = commits.at(i);
         branch.push(c);
         if (first == null || c.authorDate < first) first = c.authorDate;
         pushParents(stack, i);
@@ -133,6 +136,7 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
     } else {
       const sq = facts.squashPr[mi]!;
       if (sq >= 0) {
+        const m = commits.at(mi);
         changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: sq, release: undefined });
         changeIdx.push(mi);
       }
@@ -181,20 +185,20 @@ export function buildHistoryIndex(commits: Commit[], tip: string, tags: Tag[], r
   for (const i of branchIdx) {
     if (isMerge(i)) continue;
     if (releaseIdx[i] === -1) unreleased += 1;
-    if (facts.fix[i]) bugFixes.push(commits[i]!);
+    if (facts.fix[i]) bugFixes.push(commits.at(i));
   }
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
   let firstParent: Commit[] | undefined;
   return {
     byHash, bugFixes, releases, releaseOf, changes, unreleased,
-    releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits[i]!, release })) : [])),
+    releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits.at(i), release })) : [])),
     // Built on first use only: most reports never ask for them.
     get firstParent() {
-      return (firstParent ??= fpIdx.map((i) => commits[i]!));
+      return (firstParent ??= fpIdx.map((i) => commits.at(i)));
     },
     get branchCommits() {
-      return (branchCommits ??= branchIdx.map((i) => commits[i]!));
+      return (branchCommits ??= branchIdx.map((i) => commits.at(i)));
     },
     get onBranch() {
       return (onBranch ??= new Set(this.branchCommits.map((c) => c.hash)));

@@ -3,11 +3,14 @@
  * parentList[parentStart[i] .. parentStart[i + 1]), −1 where a parent is not in the history.
  * The git cache keeps the history in this form, so the history views walk it without a hash lookup.
  */
+import type { Commit } from './commit';
 import type { SubjectFacts } from './commitSubject';
 
 export interface CommitGraph {
   readonly parentStart: Int32Array;
   readonly parentList: Int32Array;
+  /** The commit at a position (the git cache decodes it on first use). */
+  commitAt(i: number): Commit;
   /** A commit's position by its full hash, or −1. */
   indexOf(hash: string): number;
   /** Fix and PR facts of each commit's subject, when the source keeps them (the git cache does). */

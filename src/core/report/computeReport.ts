@@ -1,7 +1,7 @@
 import type { Dataset } from '../model/dataset';
 import { previousWindow, toIso } from '../model/time';
 import type { ReportInput } from '../pipelineTypes';
-import { buildHistoryIndex } from '../metrics/historyIndex';
+import { buildHistoryIndex, graphOf } from '../metrics/historyIndex';
 import type { MetricContext, MetricOutput } from '../metrics/metricContext';
 import { cycleTime } from '../metrics/cycleTime';
 import { changeVelocity } from '../metrics/velocity';
@@ -25,7 +25,7 @@ const historyCache = new WeakMap<Dataset, { pattern: string; index: ReturnType<t
 export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   const hit = historyCache.get(dataset);
   if (hit && hit.pattern === releaseTagPattern) return hit.index;
-  const index = buildHistoryIndex(dataset.commits, dataset.tip, dataset.tags, releaseTagPattern, dataset.releases, dataset.graph);
+  const index = buildHistoryIndex(dataset.graph ?? graphOf(dataset.commits), dataset.tip, dataset.tags, releaseTagPattern, dataset.releases);
   historyCache.set(dataset, { pattern: releaseTagPattern, index });
   return index;
 }

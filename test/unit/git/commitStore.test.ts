@@ -112,8 +112,8 @@ describe('commit store: columns, hash index and segment files', () => {
     store.append(parsed);
     const tip = hex('c', 3);
     const tags = [{ name: 'v1.0.0', commit: hex('c', 2), date: 1_775_000_000 }];
-    const fromStore = buildHistoryIndex(store.commits, tip, tags, '^v', undefined, store);
-    const fromList = buildHistoryIndex(parsed, tip, tags, '^v', undefined, graphOf(parsed));
+    const fromStore = buildHistoryIndex(store, tip, tags, '^v', undefined);
+    const fromList = buildHistoryIndex(graphOf(parsed), tip, tags, '^v', undefined);
     const summary = (h: typeof fromStore) => ({
       firstParent: h.firstParent.map((c) => c.hash),
       branch: h.branchCommits.map((c) => c.hash).sort(),

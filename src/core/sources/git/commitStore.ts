@@ -38,8 +38,8 @@ export class CommitStore implements CommitGraph {
   /** Author table: [name, email] pairs. */
   readonly authors: Array<[string, string]> = [];
   readonly paths: string[] = [];
-  /** The commits as objects, index for index (decoded on first use of each field). */
-  readonly commits: Commit[] = [];
+  /** Commit objects made so far, by position (a hole until first use). */
+  private readonly objects: Commit[] = [];
 
   private readonly lookup: HashIndex;
   private readonly scratch: Buffer;
@@ -50,6 +50,17 @@ export class CommitStore implements CommitGraph {
     this.hashBytes = Buffer.alloc(hashLength * 1024);
     this.lookup = new HashIndex(hashLength, () => this.hashBytes);
     this.scratch = Buffer.alloc(hashLength);
+  }
+
+  /** The commit at a position, made on first use (its fields decode on first use too). */
+  commitAt(i: number): Commit {
+    return (this.objects[i] ??= new StoredCommit(this, i));
+  }
+
+  /** Every commit as an object, index for index. */
+  get commits(): Commit[] {
+    for (let i = 0; i < this.length; i++) this.commitAt(i);
+    return this.objects;
   }
 
   get parentStart(): Int32Array {
@@ -134,7 +145,7 @@ export class CommitStore implements CommitGraph {
         }
         this.fileStartCol.push(this.fileCodeCol.length);
         // The parsed object already has every field decoded: use it as is.
-        this.commits.push(c);
+        this.objects[i] = c;
         pending.push(c);
         this.length = i + 1;
       },
@@ -163,10 +174,7 @@ export class CommitStore implements CommitGraph {
   /** Called by the reader after it filled the columns of commits [from, length). */
   indexLoaded(from: number): void {
     this.lookup.reserve(this.length);
-    for (let i = from; i < this.length; i++) {
-      this.lookup.add(i);
-      this.commits.push(new StoredCommit(this, i));
-    }
+    for (let i = from; i < this.length; i++) this.lookup.add(i);
   }
 
   filesAt(i: number): FileChange[] {

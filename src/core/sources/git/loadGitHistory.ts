@@ -164,7 +164,11 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     await index.write({ tips, branchTip: state.tip, hashLength, segments });
   }
   return {
-    info: state.info, commits: store.commits, graph: store, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed,
-    byHash: { get: (h) => store.commits[store.indexOf(h)] },
+    info: state.info, graph: store,
+    // Made on demand: a report walks the graph and turns few positions into commit objects.
+    get commits() {
+      return store.commits;
+    }, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed,
+    byHash: { get: (h) => { const i = store.indexOf(h); return i < 0 ? undefined : store.commitAt(i); } },
   };
 }
