@@ -56,6 +56,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     cacheDir,
     state,
     signal: input.signal,
+    deferWrite: true,
     onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
   });
 
@@ -81,6 +82,9 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
   dataset.kloc = await linesP;
   const [github, jira] = await Promise.all([githubP, jiraP]);
+  // The cache write went on while the views were built and the sources synced: a failed write
+  // only costs the next run its head start, so it is reported, not fatal.
+  await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
   if (github) {
     dataset.sources.github = github.status;
     if (github.pullRequests) dataset.pullRequests = github.pullRequests;

@@ -43,6 +43,8 @@ export interface GitHistory {
   cacheUse: 'cold' | 'warm' | 'incremental' | 'rebuilt';
   cacheNote?: string;
   parsedCommits: number;
+  /** Settles when the cache holds this run's commits (at once unless `deferWrite`). */
+  persisted: Promise<void>;
 }
 
 export interface LoadOptions {
@@ -51,6 +53,11 @@ export interface LoadOptions {
   state?: RepoState;
   signal?: AbortSignal;
   onCommits?: (n: number) => void;
+  /**
+   * Return before the cache is written and let `persisted` say when it is: the caller computes
+   * the report meanwhile (the store is complete and no longer changes) and awaits it before it ends.
+   */
+  deferWrite?: boolean;
 }
 
 function sameSet(a: string[], b: string[]): boolean {
@@ -148,7 +155,8 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   appender.finish();
   if (cacheUse === 'incremental' && parsed === 0) cacheUse = 'warm';
 
-  if (cacheUse !== 'warm') {
+  const persist = async () => {
+    if (cacheUse === 'warm') return;
     const compact = cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS;
     if (compact) {
       // Start over (or compact): one segment with everything, and drop the old files.
@@ -162,8 +170,12 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
       segments = [...segments, name];
     }
     await index.write({ tips, branchTip: state.tip, hashLength, segments });
-  }
+  };
+  const persisted = persist();
+  if (!opts.deferWrite) await persisted;
+  else persisted.catch(() => undefined);
   return {
+    persisted,
     info: state.info, graph: store,
     // Made on demand: a report walks the graph and turns few positions into commit objects.
     get commits() {
