@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultCacheRoot } from '../core/cache/cacheDir';
 import { OptionError, resolveOptions, type KpiOptions } from '../core/options';
@@ -49,12 +50,24 @@ async function optionsFrom(values: Values, repo: string): Promise<KpiOptions> {
   return resolveOptions(file as Partial<Record<keyof KpiOptions, unknown>>, flags);
 }
 
+/** The cache folder, created if needed; one that cannot be is a usage error that says which and why. */
+function usableCacheRoot(flag: string | undefined): string {
+  const dir = flag ?? defaultCacheRoot();
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' || (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'it is a file, not a folder' : (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot use ${dir} as the cache folder (${why}): pass --cache-dir with a folder you can write`);
+  }
+  return dir;
+}
+
 /** Builds the pipeline input from flags and environment; GitHub/Jira sources add their parts here. */
 export async function pipelineInputFrom(values: Values, io: CliIo): Promise<PipelineInput> {
   const repo = values.repo ?? '.';
   const input: PipelineInput = {
     repoPath: repo,
-    cacheRoot: values['cache-dir'] ?? defaultCacheRoot(),
+    cacheRoot: usableCacheRoot(values['cache-dir']),
     options: await optionsFrom(values, repo),
     offline: values.offline,
   };

@@ -38,7 +38,11 @@ export function primeTypescript(cacheRoot: string, dir = __dirname): void {
   } catch {
     // The cache only speeds things up: on any trouble the chunk's own require() loads the compiler.
     delete require.cache[file];
-    rmSync(path.join(cacheRoot, 'v8-code-cache'), { recursive: true, force: true });
+    try {
+      rmSync(path.join(cacheRoot, 'v8-code-cache'), { recursive: true, force: true });
+    } catch {
+      // An unwritable cache folder: nothing to clean, and nothing to fail for.
+    }
   }
 }
 

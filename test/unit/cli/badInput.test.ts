@@ -52,6 +52,18 @@ describe('bad input gets a clear one-line message and exit code 2', () => {
     r.remove();
   });
 
+  it('a --cache-dir that is a file is named, not a crash', async () => {
+    const r = GitFixture.init();
+    r.commit('one', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
+    const file = path.join(tempDir(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const run = await runCliInProcess(['report', '--repo', r.dir, '--cache-dir', file]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /not-a-folder as the cache folder \(it is a file, not a folder\)/);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    r.remove();
+  });
+
   it('a malformed .engineering-kpis.json is named, not a crash', async () => {
     const r = GitFixture.init();
     r.commit('one', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
