@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import type { Dataset, SourceStatus } from './model/dataset';
 import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
-import { readRepoState, resolveRepository } from './sources/git/repoInfo';
+import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport, prepareHistory } from './report/computeReport';
@@ -32,6 +32,9 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
   // while this thread parses the log stream.
   // Read once (it also rejects an empty repository with a clear message) and shared with the history.
+  // Tags are read beside the state (the history needs both; an empty repository fails the state first).
+  const tagsP = readTags(top);
+  tagsP.catch(() => undefined);
   const state = await readRepoState(top);
   const linesP = countLinesInWorker(top, state.info.head, input.options, cacheDir, input.signal);
   linesP.catch(() => undefined);
@@ -55,6 +58,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const history = await loadGitHistory(top, {
     cacheDir,
     state,
+    tags: tagsP,
     signal: input.signal,
     deferWrite: true,
     onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),

@@ -51,6 +51,8 @@ export interface LoadOptions {
   cacheDir: string;
   /** HEAD, default branch and shallowness, when the caller has read them already. */
   state?: RepoState;
+  /** The tags, when the caller reads them beside the state. */
+  tags?: Promise<Tag[]>;
   signal?: AbortSignal;
   onCommits?: (n: number) => void;
   /**
@@ -89,7 +91,7 @@ async function existingCommits(top: string, hashes: string[]): Promise<string[]>
  * With a cache, reads only commits beyond the cached tips; a rewritten branch rebuilds.
  */
 export async function loadGitHistory(top: string, opts: LoadOptions): Promise<GitHistory> {
-  const [state, tags] = await Promise.all([opts.state ?? readRepoState(top), readTags(top)]);
+  const [state, tags] = await Promise.all([opts.state ?? readRepoState(top), opts.tags ?? readTags(top)]);
   const tips = [...new Set([state.tip, ...tags.map((t) => t.commit)])];
   const dir = path.join(opts.cacheDir, 'git-history');
   const index = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
@@ -111,24 +113,24 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   if (cached.ok && cached.data.hashLength !== hashLength) {
     unreadable('corrupt');
   } else if (cached.ok) {
-    // Both checks read only the cached index: run them side by side.
-    const [ancestor, existing] = unchanged ? [true, tips] : await Promise.all([isAncestor(top, cached.data.branchTip, state.tip), existingCommits(top, cached.data.tips)]);
-    if (ancestor) {
-      cacheUse = 'incremental';
-      for (const seg of cached.data.segments) {
-        const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
-        if (!r.ok) {
-          unreadable(r.why);
-          break;
-        }
+    // Both checks need only the cached index: git answers them while the segments decode.
+    const checks = unchanged ? Promise.resolve([true, tips] as const) : Promise.all([isAncestor(top, cached.data.branchTip, state.tip), existingCommits(top, cached.data.tips)]);
+    cacheUse = 'incremental';
+    for (const seg of cached.data.segments) {
+      const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
+      if (!r.ok) {
+        unreadable(r.why);
+        break;
       }
-      if (cacheUse === 'incremental') {
-        segments = cached.data.segments;
-        exclude = existing;
-      }
-    } else {
+    }
+    const [ancestor, existing] = await checks;
+    if (!ancestor) {
       cacheUse = 'rebuilt';
       cacheNote = 'history was rewritten since the last run (force push?): rebuilt the cache';
+      store = new CommitStore(hashLength);
+    } else if (cacheUse === 'incremental') {
+      segments = cached.data.segments;
+      exclude = [...existing];
     }
   } else if (cached.why !== 'missing') {
     unreadable(cached.why);
