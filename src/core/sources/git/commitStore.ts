@@ -3,6 +3,7 @@ import type { CommitGraph } from '../../model/commitGraph';
 import { GrowableBytes, GrowableFloat64, GrowableInt32 } from '../../util/growable';
 import { mergePrNumber, squashPrNumber, subjectMarksFix, type SubjectFacts } from '../../model/commitSubject';
 import { HashIndex } from './hashIndex';
+import { StoredCommit } from './storedCommit';
 
 const STATUSES = ['A', 'M', 'D', 'T', 'R', 'C', 'U', 'X'];
 /** No parent slot is this: a parent outside the history (a shallow clone's boundary). */
@@ -198,47 +199,5 @@ export class CommitStore implements CommitGraph {
     const out: string[] = [];
     for (let k = starts[i]!; k < starts[i + 1]!; k++) out.push(list[k]! === MISSING ? this.missingParents.get(k) ?? '' : this.hashAt(list[k]!));
     return out;
-  }
-}
-
-/**
- * A commit read from the cache. Its fields are decoded from the columns on first use and kept:
- * most reports look at the hash, parents or files of a small share of the history.
- */
-class StoredCommit implements Commit {
-  private h?: string;
-  private s?: string;
-  private p?: string[];
-  private f?: FileChange[];
-
-  constructor(private readonly store: CommitStore, private readonly i: number) {}
-
-  get hash(): string {
-    return (this.h ??= this.store.hashAt(this.i));
-  }
-  get parents(): string[] {
-    return (this.p ??= this.store.parentsAt(this.i));
-  }
-  get files(): FileChange[] {
-    return (this.f ??= this.store.filesAt(this.i));
-  }
-  get authorName(): string {
-    return this.store.authors[this.store.authorCol.at(this.i)]![0];
-  }
-  get authorEmail(): string {
-    return this.store.authors[this.store.authorCol.at(this.i)]![1];
-  }
-  get authorDate(): number {
-    return this.store.authorDateCol.at(this.i);
-  }
-  get committerDate(): number {
-    return this.store.committerDateCol.at(this.i);
-  }
-  get subject(): string {
-    return (this.s ??= this.store.subjectAt(this.i));
-  }
-  /** Plain data for JSON and for comparing with a parsed commit. */
-  toJSON(): Commit {
-    return { hash: this.hash, parents: this.parents, authorName: this.authorName, authorEmail: this.authorEmail, authorDate: this.authorDate, committerDate: this.committerDate, subject: this.subject, files: this.files };
   }
 }
