@@ -2,11 +2,15 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { syncJira } from '../src/core/sources/jira/syncJira';
+import { RECONCILE_INTERVAL } from '../src/core/sources/jira/dropVanishedIssues';
 import { DEFAULT_OPTIONS } from '../src/core/options';
 import { FakeJira } from '../test/fakes/fakeJira';
 import { fakeIssue, history, sprintChange, transition } from '../test/fakes/fakeJiraData';
 
-/** Sync of 10,000 issues from the local fake Jira (Cloud paging), then a warm re-sync with nothing changed. */
+/**
+ * Sync of 10,000 issues from the local fake Jira (Cloud paging), a warm re-sync with nothing changed,
+ * and a re-sync a day later, when the check for deleted issues (10 of them) is due.
+ */
 export async function benchJira(): Promise<Array<{ name: string; value: string }>> {
   const t0 = Date.UTC(2025, 0, 6) / 1000;
   const issues = Array.from({ length: 10_000 }, (_, i) => {
@@ -31,9 +35,16 @@ export async function benchJira(): Promise<Array<{ name: string; value: string }
     const warm = await syncJira(cfg, DEFAULT_OPTIONS, dir, {});
     const warmMs = performance.now() - start;
     if (cold.issues.length !== 10_000 || warm.issues.length !== 10_000) throw new Error(`jira bench: expected 10,000 issues, got ${cold.issues.length}/${warm.issues.length}`);
+    fake.issues = fake.issues.slice(10);
+    const dayLater = Math.floor(Date.now() / 1000) + RECONCILE_INTERVAL;
+    start = performance.now();
+    const daily = await syncJira(cfg, DEFAULT_OPTIONS, dir, { now: () => dayLater });
+    const dailyMs = performance.now() - start;
+    if (daily.issues.length !== 9_990) throw new Error(`jira bench: expected 9,990 issues after the deletions check, got ${daily.issues.length}`);
     return [
       { name: 'jira cold sync, 10,000 issues', value: `${(coldMs / 1000).toFixed(2)} s, ${cold.requests} requests` },
       { name: 'jira warm re-sync, nothing changed', value: `${warmMs.toFixed(0)} ms, ${warm.requests} requests` },
+      { name: 'jira re-sync a day later (fields + deletions check)', value: `${dailyMs.toFixed(0)} ms, ${daily.requests} requests` },
     ];
   } finally {
     await fake.stop();

@@ -10,6 +10,8 @@ export interface Fault {
   /** Raw body; default a Jira-style errorMessages JSON. */
   body?: string;
   times: number;
+  /** Only requests whose query has these parameters (e.g. `{ fields: 'id' }`, the id listing). */
+  query?: Record<string, string>;
 }
 
 export interface FakeJiraOptions {
@@ -73,7 +75,7 @@ export class FakeJira {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
-    const fault = this.faults.find((f) => f.times > 0 && u.pathname.startsWith(f.path));
+    const fault = this.faults.find((f) => f.times > 0 && u.pathname.startsWith(f.path) && Object.entries(f.query ?? {}).every(([k, v]) => u.searchParams.get(k) === v));
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { errorMessages: [`fake fault ${fault.status}`], errors: {} }, fault.headers);
@@ -142,9 +144,23 @@ export class FakeJira {
     return { ...issue, changelog: { startAt: 0, maxResults: cap, total: cl.histories.length, histories: cl.histories.slice(0, cap) } };
   }
 
+  /**
+   * Asked for `id` or `key` only, search answers slim issues and larger pages: Cloud up to 5,000
+   * (its documented maximum for id/key-only requests; always `id`, plus `key` when asked), Server
+   * up to 1,000 (`jira.search.views.default.max`; it always sends id, self and key).
+   */
+  private slim(q: URLSearchParams, issues: RawJson[]): { issues: RawJson[]; cap: number } | undefined {
+    const fields = q.get('fields');
+    if (fields !== 'id' && fields !== 'key') return undefined;
+    if (this.opts.variant === 'server') return { issues: issues.map((i) => ({ id: i.id, self: i.self, key: i.key })), cap: 1000 };
+    return { issues: issues.map((i) => (fields === 'key' ? { id: i.id, key: i.key } : { id: i.id })), cap: 5000 };
+  }
+
   private cloudSearch(q: URLSearchParams): RawJson {
-    const all = this.matching(q.get('jql') ?? '');
-    const max = Math.min(Number(q.get('maxResults') ?? 50), 100);
+    const found = this.matching(q.get('jql') ?? '');
+    const slim = this.slim(q, found);
+    const all = slim?.issues ?? found;
+    const max = Math.min(Number(q.get('maxResults') ?? 50), slim?.cap ?? 100);
     if (this.opts.tokenLoop) return { issues: all.slice(0, max), nextPageToken: 'same-token', isLast: false };
     const offset = q.get('nextPageToken') ? Number(Buffer.from(q.get('nextPageToken')!, 'base64url').toString()) : 0;
     const slice = all.slice(offset, offset + max);
@@ -153,9 +169,10 @@ export class FakeJira {
   }
 
   private serverSearch(q: URLSearchParams): RawJson {
-    const all = this.matching(q.get('jql') ?? '');
+    const found = this.matching(q.get('jql') ?? '');
+    const all = this.slim(q, found)?.issues ?? found;
     const startAt = Number(q.get('startAt') ?? 0);
-    const max = Math.min(Number(q.get('maxResults') ?? 50), 100);
+    const max = Math.min(Number(q.get('maxResults') ?? 50), 1000);
     return { expand: 'schema,names', startAt, maxResults: max, total: all.length, issues: all.slice(startAt, startAt + max) };
   }
 

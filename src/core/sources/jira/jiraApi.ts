@@ -68,16 +68,18 @@ export class JiraApi {
   }
 
   /** Cloud: the enhanced search. The old /rest/api/3/search answers 410 on Cloud and is never called. */
-  searchCloud(jql: string, fields: string[], nextPageToken: string | undefined, maxResults: number): Promise<unknown> {
+  searchCloud(jql: string, fields: string[], nextPageToken: string | undefined, maxResults: number, withChangelog: boolean): Promise<unknown> {
+    const expand = withChangelog ? 'changelog' : undefined;
     return this.call('/rest/api/3/search/jql', () =>
-      this.v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields, expand: 'changelog', maxResults, nextPageToken }),
+      this.v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields, expand, maxResults, nextPageToken }),
     );
   }
 
   /** Server/Data Center: offset paging. */
-  searchServer(jql: string, fields: string[], startAt: number, maxResults: number): Promise<unknown> {
+  searchServer(jql: string, fields: string[], startAt: number, maxResults: number, withChangelog: boolean): Promise<unknown> {
+    const expand = withChangelog ? 'changelog' : undefined;
     return this.call('/rest/api/2/search', () =>
-      this.v2.issueSearch.searchForIssuesUsingJql({ jql, fields, expand: 'changelog', startAt, maxResults }),
+      this.v2.issueSearch.searchForIssuesUsingJql({ jql, fields, expand, startAt, maxResults }),
     );
   }
 

@@ -19,6 +19,12 @@ export interface JiraCacheData {
   boardId: number | null;
   /** Start of the last complete sync (epoch seconds); the next one asks for issues updated since. */
   cursor: number | null;
+  /**
+   * When the cached issues were last checked against a complete listing of the project (epoch
+   * seconds), to drop deleted and moved-away issues once a day. Optional so that caches written
+   * before it existed stay valid (no version bump, no cold re-sync): they are checked on their next sync.
+   */
+  reconciledAt?: number | null;
   /** By Jira's numeric issue id, which survives a move between projects (the key does not). */
   issues: Record<string, Issue>;
   sprints: Sprint[];

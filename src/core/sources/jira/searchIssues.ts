@@ -16,9 +16,64 @@ export interface SearchOutcome {
 const PAGE = 100;
 const CHANGELOG_PAGE = 100;
 
+/** One JQL search as the pager sends it; the listing for deletions asks for ids only, without changelogs. */
+export interface SearchQuery {
+  jql: string;
+  fields: string[];
+  maxResults: number;
+  withChangelog: boolean;
+}
+
+/** How a paged search ended: `complete` only when Jira's own paging said the last page was read. */
+export type PagingEnd = { complete: true } | { complete: false; why: string };
+
 /**
- * Runs one JQL search to the end, on Cloud by nextPageToken and on Server by startAt.
- * Every issue comes back with its whole changelog: the embedded one stops at 100 entries.
+ * Runs one JQL search to the end, on Cloud by nextPageToken and on Server by startAt, and hands
+ * every page's issues to `onPage`. Never loops forever; says when the listing may be short.
+ */
+export async function pageSearch(
+  api: JiraApi,
+  cloud: boolean,
+  q: SearchQuery,
+  onPage: (issues: unknown[], total: number | undefined) => Promise<void>,
+): Promise<PagingEnd> {
+  if (cloud) {
+    const seenTokens = new Set<string>();
+    let token: string | undefined;
+    for (;;) {
+      const page = expectObject(await api.searchCloud(q.jql, q.fields, token, q.maxResults, q.withChangelog), '/rest/api/3/search/jql');
+      await onPage(arr(page.issues), undefined);
+      const next = str(page.nextPageToken);
+      if (page.isLast === true) return { complete: true };
+      // Jira Cloud omits the token on the last page; isLast false without one means pages are missing.
+      if (!next) return page.isLast === false ? { complete: false, why: 'Jira ended a search with more pages but no page token' } : { complete: true };
+      // A token seen before would replay pages forever; stop with what we have and say so.
+      if (seenTokens.has(next)) return { complete: false, why: 'Jira returned a page token it had already returned; paging stopped there' };
+      seenTokens.add(next);
+      token = next;
+    }
+  }
+  let startAt = 0;
+  let firstTotal: number | undefined;
+  for (;;) {
+    const page = expectObject(await api.searchServer(q.jql, q.fields, startAt, q.maxResults, q.withChangelog), '/rest/api/2/search');
+    const list = arr(page.issues);
+    const total = num(page.total);
+    firstTotal ??= total;
+    await onPage(list, total);
+    startAt += list.length;
+    if (list.length === 0 || total == null || startAt >= total) {
+      // Offset paging shifts when issues appear or vanish mid-way: a changed total means one may have been skipped.
+      if (total == null) return { complete: false, why: 'Jira answered a search page without a total' };
+      if (startAt < total) return { complete: false, why: 'Jira ended a search before the total it announced' };
+      return total === firstTotal ? { complete: true } : { complete: false, why: 'the number of Jira issues changed while they were listed' };
+    }
+  }
+}
+
+/**
+ * Runs one JQL search to the end. Every issue comes back with its whole changelog: the embedded
+ * one stops at 100 entries.
  */
 export async function searchAll(
   api: JiraApi,
@@ -28,40 +83,14 @@ export async function searchAll(
   onPage: (fetched: number, total: number | undefined) => void,
 ): Promise<SearchOutcome> {
   const issues: RawIssue[] = [];
-  const warnings: string[] = [];
-  if (cloud) {
-    const seenTokens = new Set<string>();
-    let token: string | undefined;
-    for (;;) {
-      const page = expectObject(await api.searchCloud(jql, fields, token, PAGE), '/rest/api/3/search/jql');
-      await collect(api, cloud, page, issues);
-      onPage(issues.length, undefined);
-      const next = str(page.nextPageToken);
-      if (page.isLast === true || !next) break;
-      // A token seen before would replay pages forever; stop with what we have and say so.
-      if (seenTokens.has(next)) {
-        warnings.push('Jira returned a page token it had already returned; paging stopped there');
-        break;
-      }
-      seenTokens.add(next);
-      token = next;
-    }
-  } else {
-    let startAt = 0;
-    for (;;) {
-      const page = expectObject(await api.searchServer(jql, fields, startAt, PAGE), '/rest/api/2/search');
-      const got = await collect(api, cloud, page, issues);
-      const total = num(page.total);
-      onPage(issues.length, total);
-      startAt += got;
-      if (got === 0 || total == null || startAt >= total) break;
-    }
-  }
-  return { issues, warnings };
+  const end = await pageSearch(api, cloud, { jql, fields, maxResults: PAGE, withChangelog: true }, async (list, total) => {
+    await collect(api, cloud, list, issues);
+    onPage(issues.length, total);
+  });
+  return { issues, warnings: end.complete ? [] : [end.why] };
 }
 
-async function collect(api: JiraApi, cloud: boolean, page: Json, into: RawIssue[]): Promise<number> {
-  const list = arr(page.issues);
+async function collect(api: JiraApi, cloud: boolean, list: unknown[], into: RawIssue[]): Promise<void> {
   for (const item of list) {
     const raw = obj(item);
     if (!raw || typeof raw.key !== 'string') throw new JiraError('malformed', 'Jira answered a search page with an issue that has no key');
@@ -71,7 +100,6 @@ async function collect(api: JiraApi, cloud: boolean, page: Json, into: RawIssue[
     if (total > histories.length) histories = await fullChangelog(api, cloud, raw.key);
     into.push({ raw, histories });
   }
-  return list.length;
 }
 
 async function fullChangelog(api: JiraApi, cloud: boolean, key: string): Promise<unknown[]> {

@@ -8,6 +8,7 @@ import { JiraApi } from './jiraApi';
 import { jiraStore, type JiraCacheData } from './jiraCache';
 import { JiraError, credentialNames } from './jiraErrors';
 import { discoverFields, readStatuses } from './jiraFields';
+import { dropVanishedIssues, issueRecordId, reconcileDue } from './dropVanishedIssues';
 import { boardProject, fetchSprints, fetchVelocityChart, findBoard } from './jiraSprints';
 import { jqlDate } from './jqlDate';
 import { obj, str } from './rawJson';
@@ -111,7 +112,8 @@ async function refresh(
   const boardId = cfg.boardId ?? base?.boardId ?? (await findBoard(api, project));
 
   const cloud = deployment === 'cloud';
-  let jql = `project = "${project.replace(/"/g, '')}"`;
+  const scope = `project = "${project.replace(/"/g, '')}"`;
+  let jql = scope;
   if (base?.cursor != null) {
     const d = jqlDate(base.cursor - CURSOR_MARGIN, timeZone);
     jql += ` AND updated >= "${d.text}"`;
@@ -121,9 +123,24 @@ async function refresh(
   const found = await searchAll(api, cloud, jql, searchFields(fields), (n, total) =>
     onProgress?.({ phase: 'jira', message: `Jira: ${n}${total != null ? ` of ${total}` : ''} issues`, fraction: total ? n / total : undefined }),
   );
-  const issues: Record<string, Issue> = { ...(base?.issues ?? {}) };
+  let issues: Record<string, Issue> = { ...(base?.issues ?? {}) };
   for (const { raw, histories } of found.issues) {
-    issues[str(raw.id) ?? String(raw.key)] = extractIssue(raw, histories, ectx);
+    issues[issueRecordId(raw)] = extractIssue(raw, histories, ectx);
+  }
+  const warnings = [...found.warnings];
+  // A search without a cursor returned the whole scope, so nothing vanished can be cached after it.
+  let reconciledAt = base?.cursor != null ? (base.reconciledAt ?? null) : startedAt;
+  if (base?.cursor != null && reconcileDue(reconciledAt, startedAt)) {
+    onProgress?.({ phase: 'jira', message: 'Jira: checking for deleted issues' });
+    const fetched = new Set(found.issues.map((f) => issueRecordId(f.raw)));
+    const outcome = await dropVanishedIssues(api, cloud, scope, issues, fetched);
+    if (outcome.complete) {
+      issues = outcome.issues;
+      reconciledAt = startedAt;
+    } else {
+      // Left due, so the next sync tries again.
+      warnings.push(outcome.warning);
+    }
   }
 
   let sprints: Sprint[] = base?.sprints ?? [];
@@ -150,9 +167,9 @@ async function refresh(
     data: {
       url: cfg.url, project, deployment, fields, statuses, timeZone,
       metaAt: metaFresh ? cached.metaAt : startedAt,
-      boardId, cursor: startedAt, issues, sprints, velocity, velocityFor, velocityOffered, savedAt: startedAt,
+      boardId, cursor: startedAt, reconciledAt, issues, sprints, velocity, velocityFor, velocityOffered, savedAt: startedAt,
     },
-    warnings: found.warnings,
+    warnings,
   };
 }
 
