@@ -25,7 +25,7 @@ export function fillSparklines(root: HTMLElement, details: ReportDetails): void 
 }
 
 export function cards(report: Report, details: ReportDetails | undefined, expanded: string | undefined, windowLabel: string, act: CardActions): HTMLElement {
-  return el('div', { class: 'cards', role: 'list' }, ...KPI_NAMES.map((k) => card(k, report, details, expanded === k, windowLabel, act)));
+  return el('div', { class: 'cards', role: 'list', 'aria-label': 'KPI cards' }, ...KPI_NAMES.map((k) => card(k, report, details, expanded === k, windowLabel, act)));
 }
 
 function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, open: boolean, windowLabel: string, act: CardActions): HTMLElement {
@@ -67,10 +67,16 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
   const items = details?.[kpi].items ?? [];
   if (items.length > 0) {
     const listId = `drill-${kpi}`;
-    const toggle = custom('vscode-button', { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId }, open ? 'Hide details' : `Show ${items.length} items`);
+    const text = open ? 'Hide details' : `Show ${items.length} items`;
+    // Several cards say "Show 5 items": the accessible name also says whose items they are.
+    const toggle = custom(
+      'vscode-button',
+      { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, 'aria-label': `${text} of ${KPI_LABELS[kpi]}` },
+      text,
+    );
     toggle.addEventListener('click', () => act.toggle(kpi));
     section.appendChild(toggle);
-    if (open) section.appendChild(drillDown(listId, items, r.unit, act));
+    if (open) section.appendChild(drillDown(listId, `Items behind ${KPI_LABELS[kpi]}`, items, r.unit, act));
   }
   return section;
 }

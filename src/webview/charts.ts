@@ -24,15 +24,15 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
+const CHART_COLORS = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'];
+
+/**
+ * The theme's chart colours, in this order. A theme may leave one out (Dark High Contrast has no
+ * charts.orange): skip it rather than draw a colour that is not the theme's.
+ */
 export function palette(): string[] {
-  return [
-    cssVar('--vscode-charts-blue', '#3794ff'),
-    cssVar('--vscode-charts-orange', '#d18616'),
-    cssVar('--vscode-charts-green', '#89d185'),
-    cssVar('--vscode-charts-purple', '#b180d7'),
-    cssVar('--vscode-charts-red', '#f14c4c'),
-    cssVar('--vscode-charts-yellow', '#cca700'),
-  ];
+  const colors = CHART_COLORS.map((c) => cssVar(`--vscode-charts-${c}`, '')).filter((c) => c !== '');
+  return colors.length > 0 ? colors : [cssVar('--vscode-foreground', '#3794ff')];
 }
 
 function themeDefaults(): void {
@@ -105,7 +105,7 @@ function dataTable(spec: ChartSpec): HTMLElement {
   const rows = spec.labels.map((label, i) =>
     el('tr', {}, el('th', { scope: 'row' }, label), ...spec.series.map((s) => el('td', {}, fmt(s.values[i] ?? null)))),
   );
-  return el('details', { class: 'table' }, el('summary', {}, 'Data table'), el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+  return el('details', { class: 'table' }, el('summary', {}, 'Data table'), el('table', { 'aria-label': `${spec.title}: data` }, el('thead', {}, head), el('tbody', {}, ...rows)));
 }
 
 function fmt(v: number | null): string {
@@ -119,7 +119,7 @@ export function sparkline(values: Array<number | null>, label: string): HTMLElem
   const canvas = el('canvas', { class: 'spark', role: 'img', 'aria-label': `${label} trend: ${values.map((v) => fmt(v)).join(', ')}` });
   const box = el('div', { class: 'spark-box' }, canvas);
   themeDefaults();
-  const color = palette()[0] ?? '#3794ff';
+  const color = palette()[0];
   live.add(
     new Chart(canvas, {
       type: 'line',

@@ -11,8 +11,8 @@ export interface DrillActions {
 
 const LIMIT = 100;
 
-export function drillDown(id: string, items: DrillItem[], unit: KpiUnit, act: DrillActions): HTMLElement {
-  const list = el('ul', { id, class: 'drill', 'aria-label': 'Items behind this number' });
+export function drillDown(id: string, label: string, items: DrillItem[], unit: KpiUnit, act: DrillActions): HTMLElement {
+  const list = el('ul', { id, class: 'drill', 'aria-label': label });
   for (const it of items.slice(0, LIMIT)) list.appendChild(row(it, unit, act));
   if (items.length > LIMIT) list.appendChild(el('li', { class: 'more' }, `… and ${items.length - LIMIT} more (Export Report has them all)`));
   return list;

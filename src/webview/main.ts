@@ -56,7 +56,6 @@ const actions = {
     if (!ui) return;
     saveUi({ ...ui, expanded: ui.expanded === kpi ? undefined : kpi });
     if (last) render(last);
-    document.querySelector<HTMLElement>(`[data-kpi="${kpi}"] .toggle`)?.focus();
   },
 };
 
@@ -78,8 +77,33 @@ function setWindow(w: WindowChoice): void {
   post({ type: 'setWindow', window: w });
 }
 
+/**
+ * A selector that finds the focused control again after a render rebuilt it (new data, a window
+ * chosen with the arrow keys, a drill-down toggled, a theme switch), so keyboard users keep their place.
+ */
+function focusedControl(): string | undefined {
+  const a = document.activeElement;
+  if (!(a instanceof HTMLElement) || !app.contains(a)) return undefined;
+  const kpi = a.closest<HTMLElement>('[data-kpi]')?.dataset.kpi;
+  const scope = kpi ? `[data-kpi="${kpi}"] ` : '';
+  if (a.dataset.window) return `vscode-radio[data-window="${a.dataset.window}"]`;
+  if (a.classList.contains('toggle')) return `${scope}.toggle`;
+  if (a.dataset.command) return `${scope}[data-command="${a.dataset.command}"]`;
+  if (a.dataset.path) return `${scope}button${a.classList.contains('hotspot') ? '.hotspot' : ''}[data-path="${CSS.escape(a.dataset.path)}"]`;
+  return undefined;
+}
+
+/** What to focus after the last render, kept until its frame: several renders can come in one frame. */
+let pendingFocus: string | undefined;
+
+function refocus(selector: string | undefined): void {
+  // Only while the panel has focus: a re-render must never pull focus out of the workbench.
+  if (selector && document.hasFocus()) app.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+}
+
 function render(msg: StateMessage): void {
   last = msg;
+  pendingFocus = focusedControl() ?? pendingFocus;
   const window = msg.window;
   if (!ui || JSON.stringify(ui.window) !== JSON.stringify(window)) saveUi({ ...ui, window });
   destroyCharts();
@@ -110,6 +134,13 @@ function render(msg: StateMessage): void {
   } else if (msg.status.kind === 'computing') {
     app.append(el('p', { class: 'loading' }, custom('vscode-progress-ring', { 'aria-label': 'Computing KPIs' }), ' Computing KPIs…'));
   }
+  // The vscode-elements controls become focusable once they have rendered, and the charts (with the
+  // hotspot buttons) are drawn in the frame requested above: focus in the frame after.
+  requestAnimationFrame(() => {
+    if (last !== msg) return;
+    if (document.activeElement === document.body) refocus(pendingFocus);
+    pendingFocus = undefined;
+  });
   app.setAttribute('aria-busy', msg.status.kind === 'computing' ? 'true' : 'false');
   app.dataset.window = window.kind === 'days' ? String(window.days) : 'custom';
   app.dataset.status = msg.status.kind;

@@ -1,8 +1,12 @@
-/** 30 / 90 / 180 days or custom dates, as a radio group (arrow keys move between choices). */
+/** 30 / 90 / 180 days or custom dates, as a radio group: Tab reaches the chosen window, arrow keys choose another. */
 import type { WindowChoice } from '../shared/protocol';
 import { custom, el } from './dom';
 
 const PRESETS = [30, 90, 180] as const;
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/** A vscode-radio: `checked` is its property. */
+type Radio = HTMLElement & { checked: boolean };
 
 export function windowLabel(w: WindowChoice): string {
   return w.kind === 'days' ? `${w.days} days` : `${w.since} – ${w.until}`;
@@ -18,6 +22,9 @@ export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice
   }
   const customRadio = custom('vscode-radio', { name: 'window', value: 'custom', label: 'Custom', 'data-window': 'custom', checked: current.kind === 'custom' });
   group.appendChild(customRadio);
+  const radios = [...group.children] as Radio[];
+  // The group makes its first radio the Tab stop once its slot fills; the checked one should be (ARIA radio group).
+  requestAnimationFrame(() => radios.forEach((r) => (r.tabIndex = r.checked ? 0 : -1)));
 
   const today = new Date().toISOString().slice(0, 10);
   const since = el('input', { type: 'date', 'aria-label': 'From (UTC)', max: today, value: current.kind === 'custom' ? current.since : '' });
@@ -28,6 +35,15 @@ export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice
   customRadio.addEventListener('change', () => {
     customBox.hidden = false;
     since.focus();
+  });
+  // The group's arrow keys check the next radio without a `change` event: its own listener, added
+  // when the element was made, has run by now, so read which radio it checked.
+  group.addEventListener('keydown', (e: KeyboardEvent) => {
+    if (!ARROWS.has(e.key)) return;
+    const checked = radios.find((r) => r.checked)?.dataset.window;
+    const days = PRESETS.find((d) => String(d) === checked);
+    if (checked === 'custom') customBox.hidden = false;
+    else if (days !== undefined && (current.kind !== 'days' || current.days !== days)) choose({ kind: 'days', days });
   });
   apply.addEventListener('click', () => {
     error.textContent = '';

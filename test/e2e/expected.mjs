@@ -26,6 +26,29 @@ export const EXPECTED = {
 };
 export const STATUS_BAR_90 = { value: '30h', change: '▼50%' };
 export const HOTSPOT_FILE = 'src/app/main.ts'; // c1 touched it: 1 defect / 0.1 KLOC = 10, above util.ts's 1 / 0.15
+// Accessible names in the panel over 90 days. Drill-down buttons: the items of each KPI with a value
+// (cycle time B F C D E; velocity the same 5; time to market the 5 commits of v1.0.0; defect density
+// 2 fixes + 2 files + 2 modules; test effectiveness f1, c1). Charts: [title, has a canvas]; git
+// alone has no escalations, and test effectiveness has no weekly series with a bug fix in both halves.
+export const PANEL_NAMES = {
+  cards: ['Cycle time', 'Velocity', 'Time to market', 'Defect density', 'Escalations', 'Test effectiveness'],
+  toggles: [
+    ['cycleTime', 'Show 5 items of Cycle time'],
+    ['velocity', 'Show 5 items of Velocity'],
+    ['timeToMarket', 'Show 5 items of Time to market'],
+    ['defectDensity', 'Show 6 items of Defect density'],
+    ['testEffectiveness', 'Show 2 items of Test effectiveness'],
+  ],
+  charts: [
+    ['Cycle time trend (weekly)', true],
+    ['Cycle time phases (median)', true],
+    ['Distribution of cycle times', true],
+    ['Velocity (changes/week)', true],
+    ['Defect-density hotspots by module', true],
+    ['Escalations over time', false],
+    ['Test effectiveness over time', false],
+  ],
+};
 
 // Sprint review, "Last 14 days" (git only, so date ranges): [now-14d, now), compared with the two
 // 14-day periods before it; now is T plus the minutes since the fixture was built (under an hour).

@@ -125,6 +125,16 @@ export async function runCommand(page, title, { keepFocus = false } = {}) {
   return issued;
 }
 
+/** Picks a colour theme by its label in "Preferences: Color Theme", as a user would. */
+export async function pickColorTheme(page, label) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.fill(label);
+  // Labels overlap ("Dark High Contrast" / "Light High Contrast"): click the row whose label is exactly ours.
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().click({ timeout: 15_000 });
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Our status bar item, found by its accessibility label. */
 export function kpiStatus(page) {
   return page.locator('#workbench\\.parts\\.statusbar [aria-label^="Engineering KPIs:"]').first();

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXPECTED, HOTSPOT_FILE, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
-import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from './harness.mjs';
+import { EXPECTED, HOTSPOT_FILE, PANEL_NAMES, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
+import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from './harness.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
 const SHOTS = resolve('test/e2e/screenshots');
@@ -144,6 +144,158 @@ try {
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(SHOTS, file) });
       await frame.locator('#app').screenshot({ path: join(SHOTS, file.replace('.png', '-content.png')) });
+    }
+  });
+
+  // ---- high contrast and the keyboard --------------------------------------------------------------
+  await test('high contrast: borders, text and chart colours come from the Dark High Contrast theme (panel-hc.png)', async () => {
+    await pickColorTheme(page, 'Dark High Contrast');
+    await frame.locator('body.vscode-high-contrast:not(.vscode-high-contrast-light)').waitFor({ timeout: 20_000 });
+    // The theme switch re-renders the panel; its charts are drawn a frame after the cards.
+    await frame.locator('[data-chart="cycle-trend"] canvas').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'panel-hc.png') });
+    await frame.locator('#app').screenshot({ path: join(SHOTS, 'panel-hc-content.png') });
+    const got = await frame.locator('body').evaluate(() => {
+      const v = (name) => getComputedStyle(document.body).getPropertyValue(name).trim();
+      const probe = document.createElement('span');
+      document.body.appendChild(probe);
+      /** A CSS colour as [r, g, b, a], as the browser resolves it. */
+      const rgba = (css) => {
+        probe.style.color = '';
+        probe.style.color = css;
+        const m = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number);
+        return [m[0], m[1], m[2], m[3] ?? 1];
+      };
+      const same = (x, y) => x.every((c, i) => Math.abs(c - y[i]) < 1e-3 * (i === 3 ? 1 : 255));
+      const lum = ([r, g, b]) => [r, g, b].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = rgba(v('--vscode-editor-background'));
+      /** WCAG contrast of a (possibly translucent) text colour over the editor background. */
+      const contrast = (css) => {
+        const [r, g, b, a] = rgba(css);
+        const fg = [r, g, b].map((c, i) => c * a + background[i] * (1 - a));
+        const [hi, lo] = [lum(fg), lum(background)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+      };
+      const contrastBorder = v('--vscode-contrastBorder');
+      const cards = [...document.querySelectorAll('.card')];
+      const toggle = document.querySelector('.toggle');
+      const base = toggle?.shadowRoot?.querySelector('[part="base"]');
+      const texts = {};
+      for (const sel of ['header h1', '.window-selector .label', '.card h2', '.card .number', '.card .unit', '.card .change', '.card .meta', '.card .reason', 'figcaption', '.tabs [role="tab"]:not([aria-selected="true"])', 'button.hotspot']) {
+        const e = document.querySelector(sel);
+        texts[sel] = e ? contrast(getComputedStyle(e).color) : null;
+      }
+      // The trend chart's colours: every colour that fills a sizeable area (lines, points, legend boxes).
+      const canvas = document.querySelector('[data-chart="cycle-trend"] canvas');
+      const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const counts = new Map();
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i + 3] !== 255) continue;
+        const k = `${px[i]},${px[i + 1]},${px[i + 2]}`;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      const key = (css) => rgba(css).slice(0, 3).join(',');
+      const charts = Object.fromEntries(['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => [c, v(`--vscode-charts-${c}`)]).filter(([, x]) => x).map(([c, x]) => [key(x), c]));
+      const drawn = [...counts].filter(([, n]) => n >= 150).map(([k]) => k);
+      const css = [...document.querySelectorAll('style')].map((st) => st.textContent).join('\n');
+      const result = {
+        contrastBorder,
+        focusBorder: v('--vscode-focusBorder'),
+        cardBorders: cards.filter((c) => !same(rgba(getComputedStyle(c).borderTopColor), rgba(contrastBorder))).map((c) => `${c.dataset.kpi}: ${getComputedStyle(c).borderTopColor}`),
+        cardCount: cards.length,
+        tabStripBorder: same(rgba(getComputedStyle(document.querySelector('.tabs')).borderBottomColor), rgba(contrastBorder)),
+        buttonBackground: base ? same(rgba(getComputedStyle(base).backgroundColor), rgba(v('--vscode-button-background'))) : 'no button',
+        buttonBorder: base ? same(rgba(getComputedStyle(base).borderTopColor), rgba(v('--vscode-button-border'))) : 'no button',
+        texts,
+        chartColours: drawn.map((k) => charts[k] ?? (k === key(v('--vscode-foreground')) ? 'foreground' : `rgb(${k})`)),
+        literals: css.match(/[:,(\s]#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/gi) ?? [],
+      };
+      probe.remove();
+      return result;
+    });
+    assert(got.contrastBorder !== '' && got.focusBorder !== '', `the theme has no contrastBorder/focusBorder: ${JSON.stringify(got)}`);
+    assert(got.cardCount === 6 && got.cardBorders.length === 0, `card borders are not the theme's contrastBorder ${got.contrastBorder}: ${got.cardBorders.join('; ')}`);
+    assert(got.tabStripBorder === true, 'the tab strip border is not the contrastBorder');
+    assert(got.buttonBackground === true && got.buttonBorder === true, `a drill-down button is not drawn in the theme's button colours (background ${got.buttonBackground}, border ${got.buttonBorder})`);
+    for (const [sel, ratio] of Object.entries(got.texts)) assert(ratio !== null && ratio >= 7, `text "${sel}" has contrast ${ratio?.toFixed(2)} < 7:1 in high contrast`);
+    const series = got.chartColours.filter((c) => c !== 'foreground');
+    assert(series.every((c) => !c.startsWith('rgb(')), `the trend chart draws colours that are not the theme's --vscode-charts-*: ${got.chartColours.join(', ')}`);
+    assert(new Set(series).size >= 2, `median and p85 should be two theme chart colours, drawn: ${got.chartColours.join(', ')}`);
+    assert(got.literals.length === 0, `the panel's stylesheet names colours instead of theme variables: ${got.literals.join(' ')}`);
+  });
+
+  await test('keyboard: Tab reaches the window selector and a drill-down button, arrows pick a window, Enter and Space open and close the items, focus is visible', async () => {
+    try {
+      const focusBorder = await frame.locator('body').evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-focusBorder').trim());
+      /** The focused element in the panel (through shadow roots), its data, name and the outline that shows it. */
+      const focused = () =>
+        frame.locator('body').evaluate((_, fb) => {
+          const a = document.activeElement;
+          const probe = document.createElement('span');
+          probe.style.color = fb;
+          document.body.appendChild(probe);
+          const want = getComputedStyle(probe).color;
+          probe.remove();
+          // A control shows focus on itself or on a part inside its shadow root (vscode-radio outlines its circle).
+          const parts = [a, ...(a?.shadowRoot ? a.shadowRoot.querySelectorAll('[part="base"], .icon') : [])];
+          const ring = parts.map((e) => getComputedStyle(e)).find((cs) => cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1 && cs.outlineColor === want);
+          return { tag: a?.tagName.toLowerCase(), window: a?.dataset.window, kpi: a?.closest('[data-kpi]')?.dataset.kpi, toggle: a?.classList.contains('toggle'), label: a?.getAttribute('aria-label'), expanded: a?.getAttribute('aria-expanded'), ring: !!ring };
+        }, focusBorder);
+      /** The focused element once `ok` holds (a re-render puts focus back a frame after it rebuilt the panel). */
+      const focusedWhen = async (ok) => {
+        let f = await focused();
+        for (let i = 0; i < 30 && !ok(f); i++) {
+          await page.waitForTimeout(100);
+          f = await focused();
+        }
+        return f;
+      };
+      // Start from a plain spot of the panel, as a user clicking into it would.
+      await frame.locator('header h1').click();
+      await page.keyboard.press('Tab');
+      let f = await focused();
+      assert(f.tag === 'vscode-radio' && f.window === '90', `the first Tab stop is not the chosen window: ${JSON.stringify(f)}`);
+      assert(f.ring, `no focus outline in --vscode-focusBorder (${focusBorder}) on the window selector`);
+      await page.keyboard.press('ArrowRight');
+      await expectCards(180);
+      f = await focusedWhen((x) => x.window === '180');
+      assert(f.window === '180', `focus left the window selector after choosing 180 days: ${JSON.stringify(f)}`);
+      await page.keyboard.press('ArrowLeft');
+      await expectCards(90);
+      f = await focusedWhen((x) => x.window === '90');
+      assert(f.window === '90', `focus left the window selector after choosing 90 days: ${JSON.stringify(f)}`);
+      await page.keyboard.press('Tab');
+      f = await focused();
+      assert(f.toggle && f.kpi === 'cycleTime' && f.label === 'Show 5 items of Cycle time' && f.expanded === 'false', `Tab after the window selector: ${JSON.stringify(f)}`);
+      assert(f.ring, `no focus outline in --vscode-focusBorder (${focusBorder}) on the drill-down button`);
+      await page.keyboard.press('Enter');
+      const drill = frame.getByRole('list', { name: 'Items behind Cycle time' });
+      await drill.waitFor({ timeout: 5_000 });
+      assert((await drill.getByRole('listitem').count()) === 5, 'the cycle-time drill-down does not list 5 changes');
+      f = await focusedWhen((x) => x.expanded === 'true');
+      assert(f.toggle && f.kpi === 'cycleTime' && f.expanded === 'true' && f.label === 'Hide details of Cycle time' && f.ring, `after Enter the focus is not on the open toggle: ${JSON.stringify(f)}`);
+      await frame.locator('#app').screenshot({ path: join(SHOTS, 'panel-hc-keyboard.png') });
+      await page.keyboard.press(' ');
+      await drill.waitFor({ state: 'detached', timeout: 5_000 });
+      f = await focusedWhen((x) => x.expanded === 'false');
+      assert(f.toggle && f.kpi === 'cycleTime' && f.expanded === 'false', `after Space the focus is not on the closed toggle: ${JSON.stringify(f)}`);
+
+      // What a screen reader is told: names of the cards, the window selector, the charts and their canvases.
+      const list = frame.getByRole('list', { name: 'KPI cards' });
+      for (const name of PANEL_NAMES.cards) assert((await list.getByRole('listitem', { name, exact: true }).count()) === 1, `no card named "${name}"`);
+      assert((await frame.getByRole('radiogroup', { name: 'Time window' }).count()) === 1, 'no radio group named "Time window"');
+      for (const [kpi, name] of PANEL_NAMES.toggles) assert((await frame.getByRole('button', { name, exact: true }).count()) === 1, `${kpi}: no button named "${name}"`);
+      assert((await frame.getByRole('img', { name: /^Cycle time trend: / }).count()) === 1, 'the cycle-time sparkline has no name');
+      for (const [title, drawn] of PANEL_NAMES.charts) {
+        const fig = frame.getByRole('figure', { name: title, exact: true });
+        assert((await fig.count()) === 1, `no chart figure named "${title}"`);
+        if (drawn) assert((await fig.getByRole('img', { name: `${title}: chart; the same data is in the table below`, exact: true }).count()) === 1, `the canvas of "${title}" has no name`);
+      }
+    } finally {
+      // The rest of the suite (and its screenshots) runs in the profile's dark theme.
+      await pickColorTheme(page, 'Dark Modern');
+      await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
     }
   });
 
