@@ -110,10 +110,21 @@ export async function runCommand(page, title, { keepFocus = false } = {}) {
   // The click gives the workbench keyboard focus; it also focuses whatever editor lies under it,
   // so commands that act on "the active editor" pass keepFocus after focusing their editor.
   if (!keepFocus) await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${title}`);
+  // The palette closes when focus moves (an editor opening late, a webview taking focus as it
+  // loads): then open it again, as a user would, and say so in the log.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`    (the command palette closed before "${title}" was typed; opening it again)`);
+      await page.keyboard.press('Escape');
+    }
+  }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 15_000 });
   // Enter runs the highlighted row, which need not be ours when titles overlap ("Export Sprint Review…"
