@@ -131,6 +131,8 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
       extra: { defects: n, kloc: round4((lines.get(k) ?? 0) / 1000) },
     })).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.id.localeCompare(b.id));
 
+  const hotModules = hot(perModule, moduleLines, 'module');
+  const hotFiles = hot(perFile, fileLines, 'file');
   const reason = klocTotal === 0 ? 'no source lines found at HEAD (check sourceGlobs/excludeGlobs)' : undefined;
   const prevDefects = collectDefects(ctx, previous).defects.length;
   return {
@@ -143,13 +145,13 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
       kloc: round4(klocTotal),
       sampleSize: defects.length,
       hotspots: {
-        modules: hot(perModule, moduleLines, 'module').slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
-        files: hot(perFile, fileLines, 'file').slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),
+        modules: hotModules.slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
+        files: hotFiles.slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),
       },
       previous: reason ? null : density(prevDefects),
     },
     details: {
-      items: [...hot(perModule, moduleLines, 'module'), ...hot(perFile, fileLines, 'file'), ...defects.map((d) => d.item)],
+      items: [...hotModules, ...hotFiles, ...defects.map((d) => d.item)],
       series: [],
     },
   };

@@ -1,5 +1,5 @@
 import { inWindow, span, toIso, type Window } from '../model/time';
-import type { DrillItem } from '../report/details';
+import { lazyDetails, type DrillItem } from '../report/details';
 import { DAY, durationStats } from './stats';
 import type { MetricContext, MetricOutput } from './metricContext';
 
@@ -9,21 +9,14 @@ import type { MetricContext, MetricOutput } from './metricContext';
  */
 export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
   const { history } = ctx;
-  const sample = (w: Window) => {
-    const out: Array<{ seconds: number | null; item: DrillItem }> = [];
-    for (const { commit: c, release: rel } of history.releasedIn(w)) {
-      const hash = c.hash;
-      const seconds = span(c.authorDate, rel.date);
-      out.push({ seconds, item: { kind: 'commit', id: hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName } } });
-    }
-    return out;
-  };
+  const sample = (w: Window) => history.releasedIn(w).map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) }));
   const cur = sample(ctx.window);
   const st = durationStats(cur.map((s) => s.seconds), DAY);
   const { unreleased } = history;
   const reason = history.releases.length === 0
     ? `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`
     : 'no commits reached a release in window';
+  const inWindowReleases = history.releases.filter((r) => inWindow(r.date, ctx.window));
   return {
     kpi: {
       value: st.value,
@@ -34,15 +27,18 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
       p85: st.p85,
       mean: st.mean,
       unreleased,
-      releases: history.releases.filter((r) => inWindow(r.date, ctx.window)).length,
+      releases: inWindowReleases.length,
       previous: durationStats(sample(previous).map((s) => s.seconds), DAY).value,
     },
-    details: {
-      items: cur.map((s) => s.item).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
-      series: history.releases.filter((r) => inWindow(r.date, ctx.window)).map((r) => {
-        const rs = durationStats(cur.filter((s) => s.item.extra?.release === r.name).map((s) => s.seconds), DAY);
+    // Thousands of commits on a long history: their items are made only when the panel asks.
+    details: lazyDetails(
+      () => cur.map(({ commit: c, release: rel, seconds }): DrillItem => ({
+        kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName },
+      })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
+      () => inWindowReleases.map((r) => {
+        const rs = durationStats(cur.filter((s) => s.release === r).map((s) => s.seconds), DAY);
         return { period: r.name, start: toIso(r.date), values: { median: rs.value, commits: rs.sampleSize } };
       }),
-    },
+    ),
   };
 }

@@ -29,3 +29,21 @@ export interface KpiDetails {
 
 /** Everything the panel needs beyond the report JSON; never printed by `--format json`. */
 export type ReportDetails = Record<KpiName, KpiDetails>;
+
+/**
+ * Details built on first read (and then kept): the CLI never reads them, and a KPI over a long
+ * history can list thousands of items. The getters are enumerable, so JSON and structured clone
+ * (the webview message) see plain `items` and `series`.
+ */
+export function lazyDetails(items: () => DrillItem[], series: () => SeriesPoint[] = () => []): KpiDetails {
+  let i: DrillItem[] | undefined;
+  let s: SeriesPoint[] | undefined;
+  return {
+    get items() {
+      return (i ??= items());
+    },
+    get series() {
+      return (s ??= series());
+    },
+  };
+}
