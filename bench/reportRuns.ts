@@ -11,10 +11,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
-const PRELOAD = pathToFileURL(resolve(import.meta.dirname, 'rssPreload.mjs')).href;
+const PRELOAD = resolve(import.meta.dirname, 'rssPreload.cjs');
 const GNU_TIME = '/usr/bin/time';
 
 export interface ReportRun {
@@ -40,7 +39,7 @@ export async function runReport(repo: string, cacheDir: string, window: ReportWi
   const scratch = mkdtempSync(join(tmpdir(), 'ekpi-bench-rss-'));
   const rssFile = join(scratch, 'node');
   const treeFile = join(scratch, 'tree');
-  const nodeArgs = [...extraNodeArgs, '--import', PRELOAD, CLI, 'report', '--repo', repo, '--format', 'json', '--cache-dir', cacheDir, '--since', window.since, '--until', window.until];
+  const nodeArgs = [...extraNodeArgs, '--require', PRELOAD, CLI, 'report', '--repo', repo, '--format', 'json', '--cache-dir', cacheDir, '--since', window.since, '--until', window.until];
   const useTime = existsSync(GNU_TIME);
   const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', treeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   try {
