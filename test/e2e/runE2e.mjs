@@ -463,7 +463,13 @@ try {
   await test('the reloaded window showed the last result first (from cache), then replaced it with the fresh one', async () => {
     // The fresh value replaces the cached one (same numbers here: nothing changed in between).
     await page.locator('#workbench\\.parts\\.statusbar [aria-label^="Engineering KPIs:"]:not([aria-label*="from cache"])', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 30_000 });
-    const logs = findLogs(join(server.state, 'data/logs')).map((f) => readFileSync(f, 'utf8'));
+    // The log channel writes its file a moment after the status bar changes: wait for the
+    // reloaded host's log to hold its "computed" line (up to 15 s) before reading both.
+    let logs = [];
+    for (const until = Date.now() + 15_000; Date.now() < until; await page.waitForTimeout(250)) {
+      logs = findLogs(join(server.state, 'data/logs')).map((f) => readFileSync(f, 'utf8'));
+      if (logs.length === 2 && /computed in \d+ ms/.test(logs[1])) break;
+    }
     assert(logs.length === 2, `expected two extension host logs, found ${logs.length}`);
     assert(!logs[0].includes('showing the last result'), 'the first session had no last result to show');
     const shown = logs[1].indexOf('showing the last result');
