@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { u32 } from '../util/u32';
 
 /**
  * Loads the bundled TypeScript compiler (dist/typescript.js, 9 MB) with V8's code cache, so a run
@@ -51,10 +52,4 @@ function verified(file: Buffer): Buffer | undefined {
   if (file.length < 4) return undefined;
   const data = file.subarray(4);
   return file.readUInt32LE(0) === crc32(data) ? data : undefined;
-}
-
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0);
-  return b;
 }

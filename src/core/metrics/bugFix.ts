@@ -1,8 +1,6 @@
 import type { Commit } from '../model/commit';
 import { subjectMarksFix } from '../model/commitSubject';
 
-export { subjectMarksFix };
-
 const JIRA_KEY = /\b([A-Z][A-Z0-9_]+-\d+)\b/g;
 const HASH_REF = /#(\d+)\b/g;
 

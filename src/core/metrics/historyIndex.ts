@@ -33,8 +33,6 @@ export interface CommitLookup {
 
 export interface HistoryIndex {
   byHash: CommitLookup;
-  /** The default branch's first-parent line, newest first. */
-  firstParent: Commit[];
   /** Hashes of every commit reachable from the default branch tip. */
   onBranch: Set<string>;
   /** The same commits, as a list (cheaper to scan). */
@@ -189,14 +187,10 @@ export function buildHistoryIndex(graph: CommitGraph, tip: string, tags: Tag[], 
   }
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
-  let firstParent: Commit[] | undefined;
   return {
     byHash, bugFixes, releases, releaseOf, changes, unreleased,
     releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits.at(i), release })) : [])),
     // Built on first use only: most reports never ask for them.
-    get firstParent() {
-      return (firstParent ??= fpIdx.map((i) => commits.at(i)));
-    },
     get branchCommits() {
       return (branchCommits ??= branchIdx.map((i) => commits.at(i)));
     },

@@ -115,7 +115,6 @@ describe('commit store: columns, hash index and segment files', () => {
     const fromStore = buildHistoryIndex(store, tip, tags, '^v', undefined);
     const fromList = buildHistoryIndex(graphOf(parsed), tip, tags, '^v', undefined);
     const summary = (h: typeof fromStore) => ({
-      firstParent: h.firstParent.map((c) => c.hash),
       branch: h.branchCommits.map((c) => c.hash).sort(),
       fixes: h.bugFixes.map((c) => c.hash),
       changes: h.changes.map((ch) => [ch.commit.hash, ch.kind, ch.commits.map((c) => c.hash), ch.release?.name]),

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { u32 } from '../../util/u32';
 import { CommitStore, MISSING } from './commitStore';
 
 /**
@@ -216,10 +217,4 @@ function ascending(ends: Int32Array, start: number, end: number): boolean {
 
 function bytes(a: Int32Array | Float64Array | Uint8Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-}
-
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0);
-  return b;
 }
