@@ -1,4 +1,5 @@
 import { KPI_NAMES, type Report } from './reportTypes';
+import { exclusionLines } from './exclusionNotes';
 import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
 
 /** What a person reads in a terminal: one row per KPI, with unit, source and sample size. */
@@ -26,6 +27,8 @@ export function renderTable(report: Report): string {
     line(widths.map((w) => '─'.repeat(w))),
     ...rows.map(line),
   ];
+  const notes = exclusionLines(report);
+  if (notes.length > 0) out.push('', ...notes);
   const ct = report.kpis.cycleTime;
   if (ct.value != null && ct.p85 != null) out.push('', `Cycle time p85 ${Number(ct.p85).toFixed(1)} h, mean ${Number(ct.mean).toFixed(1)} h`);
   for (const w of report.warnings ?? []) out.push(`warning: ${w}`);

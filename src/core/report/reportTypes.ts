@@ -12,6 +12,16 @@ export interface Stats {
 }
 
 /**
+ * (v2) The rules that leave items out of a KPI's sample, or have to infer something about them
+ * (spec Conventions "Every number says what it left out"). Adding a rule means adding its key
+ * here and its sentence in exclusionNotes.ts; the type makes the second one required.
+ */
+export const EXCLUDED_KEYS = ['bots', 'unknownStart', 'firstRelease', 'invalidEstimate', 'unknownStatus'] as const;
+export type ExcludedKey = (typeof EXCLUDED_KEYS)[number];
+/** Distinct items of the KPI's own sample per rule; a zero count is omitted. */
+export type ExcludedCounts = Partial<Record<ExcludedKey, number>>;
+
+/**
  * One KPI as the report JSON carries it (KPI-SPEC "Report JSON"): value, unit, and source or,
  * when value is null, a reason. Extra fields are KPI-specific.
  */
@@ -23,6 +33,8 @@ export interface KpiResult {
   sampleSize?: number;
   /** The same KPI over the previous window of the same length (for trends). */
   previous?: number | null;
+  /** (v2) What the KPI left out, by rule; absent when nothing was. Build it with excludedCounts(). */
+  excluded?: ExcludedCounts;
   [extra: string]: unknown;
 }
 

@@ -1,0 +1,45 @@
+import { EXCLUDED_KEYS, KPI_NAMES, type ExcludedCounts, type ExcludedKey, type KpiResult, type Report } from './reportTypes';
+import { KPI_LABELS } from './formatValue';
+
+/**
+ * The `excluded` object of a KPI: zero counts dropped, and no object at all when nothing was left
+ * out, so a reader sees only the rules that fired (spec Conventions: "a zero count may be omitted").
+ */
+export function excludedCounts(counts: ExcludedCounts): ExcludedCounts | undefined {
+  const out: ExcludedCounts = {};
+  for (const key of EXCLUDED_KEYS) if ((counts[key] ?? 0) > 0) out[key] = counts[key];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What a rule's count means to a person, and what they can do about it: one sentence per key. */
+const SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult) => string> = {
+  bots: (n) => `${plural(n, 'item by a bot or an excluded author was', 'items by bots or excluded authors were')} left out`,
+  unknownStart: (n, kpi) => {
+    const what = kpi.changeUnit === 'squash' ? ['squash merge has', 'squash merges have']
+      : kpi.changeUnit === 'commit' ? ['commit has', 'commits have']
+      : ['change has', 'changes have'];
+    return `${plural(n, what[0]!, what[1]!)} no known start: connect GitHub, or run with --fetch-pr-heads`;
+  },
+  firstRelease: (n) => `${plural(n, 'item was', 'items were')} first released by the first release tag, which starts the clock: no deploy time or lead time for ${n === 1 ? 'it' : 'them'}`,
+  invalidEstimate: (n) => `${plural(n, 'issue has an invalid estimate', 'issues have invalid estimates')} (negative or not a number): counted as unestimated`,
+  unknownStatus: (n) => `${plural(n, 'issue passed', 'issues passed')} through a status the site no longer has: its category was taken from the resolution`,
+};
+
+/**
+ * One line per rule that left something out of a KPI, for under the CLI's KPI table, e.g.
+ * "Cycle time: 566 squash merges have no known start: connect GitHub, or run with --fetch-pr-heads".
+ * Keyed by the `excluded` key, so a rule gets its line as soon as a KPI reports its count.
+ */
+export function exclusionLines(report: Report): string[] {
+  const lines: string[] = [];
+  for (const name of KPI_NAMES) {
+    const kpi = report.kpis[name];
+    for (const key of EXCLUDED_KEYS) {
+      const n = kpi.excluded?.[key] ?? 0;
+      if (n > 0) lines.push(`${KPI_LABELS[name]}: ${SENTENCES[key](n, kpi)}`);
+    }
+  }
+  return lines;
+}

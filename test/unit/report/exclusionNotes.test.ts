@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { excludedCounts, exclusionLines } from '../../../src/core/report/exclusionNotes';
+import { renderTable } from '../../../src/core/report/renderTable';
+import { reportWith } from '../extension/reportFixture';
+
+describe('what each KPI left out (excluded counts and their lines under the CLI table)', () => {
+  it('drops zero counts, and gives no object at all when nothing was left out', () => {
+    assert.deepEqual(excludedCounts({ bots: 3, unknownStart: 0 }), { bots: 3 });
+    assert.equal(excludedCounts({ bots: 0, unknownStart: 0 }), undefined);
+    assert.equal(excludedCounts({}), undefined);
+  });
+
+  it('writes one line per KPI and rule that fired, worded by the rule and the change unit', () => {
+    const report = reportWith({
+      cycleTime: { value: 12, unit: 'hours', source: 'git', changeUnit: 'squash', excluded: { bots: 1, unknownStart: 566 } },
+      velocity: { value: 3, unit: 'changes/week', source: 'git', excluded: { bots: 2 } },
+    });
+    assert.deepEqual(exclusionLines(report), [
+      'Cycle time: 1 item by a bot or an excluded author was left out',
+      'Cycle time: 566 squash merges have no known start: connect GitHub, or run with --fetch-pr-heads',
+      'Velocity: 2 items by bots or excluded authors were left out',
+    ]);
+  });
+
+  it('prints those lines under the KPI table, and none when no KPI left anything out', () => {
+    const withNotes = renderTable(reportWith({ cycleTime: { value: null, unit: 'hours', reason: 'x', changeUnit: 'commit', excluded: { unknownStart: 1 } } }));
+    const lines = withNotes.split('\n');
+    const tableEnd = lines.findIndex((l) => l.startsWith('Test effectiveness'));
+    assert.equal(lines[tableEnd + 2], 'Cycle time: 1 commit has no known start: connect GitHub, or run with --fetch-pr-heads');
+    assert.doesNotMatch(renderTable(reportWith({})), /no known start|left out/);
+  });
+});
