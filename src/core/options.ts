@@ -23,7 +23,8 @@ export interface KpiOptions {
 }
 
 export const DEFAULT_OPTIONS: KpiOptions = {
-  releaseTagPattern: '^v?\\d+\\.\\d+(\\.\\d+)?$',
+  // Spec §3 (v2): two to four numeric parts, so `v8.1.3.1` is a release and `v1.2.0-rc.1` is not.
+  releaseTagPattern: '^v?\\d+(\\.\\d+){1,3}$',
   sourceGlobs: [],
   excludeGlobs: [
     '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**',

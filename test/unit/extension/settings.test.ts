@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { githubAuthProvider, readSettings } from '../../../src/extension/settings';
+import { githubAuthProvider, OPTION_SETTING_PREFIX, readSettings } from '../../../src/extension/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -31,6 +32,22 @@ describe('extension settings', () => {
     assert.deepEqual(s.options, DEFAULT_OPTIONS);
     assert.equal(s.problems.length, 1);
     assert.match(s.problems[0] ?? '', /invalid pattern/);
+  });
+
+  it("package.json's metrics.* setting defaults are the core's DEFAULT_OPTIONS (one default, mirrored for the Settings UI)", () => {
+    // VS Code hands readSettings the manifest's default for an unset setting, so a manifest default
+    // that drifted from the core's would silently win in the editor while the CLI used the core's.
+    const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown }> } | Array<{ properties: Record<string, { default?: unknown }> }> };
+    };
+    const configs = ([] as Array<{ properties: Record<string, { default?: unknown }> }>).concat(manifest.contributes.configuration);
+    const props = Object.assign({}, ...configs.map((c) => c.properties)) as Record<string, { default?: unknown }>;
+    for (const [key, value] of Object.entries(DEFAULT_OPTIONS)) {
+      const setting = props[`engineeringKpis.${OPTION_SETTING_PREFIX}${key}`];
+      assert.ok(setting, `package.json declares engineeringKpis.metrics.${key}`);
+      assert.deepEqual(setting.default, value, `default of engineeringKpis.metrics.${key}`);
+    }
+    assert.equal(DEFAULT_OPTIONS.releaseTagPattern, '^v?\\d+(\\.\\d+){1,3}$'); // spec §3 (v2)
   });
 
   it('ignores unknown KPI names and window lengths', () => {
