@@ -6,11 +6,18 @@ import { byIsoWeek } from './isoWeek';
 import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
 import type { Window } from '../model/time';
 import type { GitChange } from './historyIndex';
+import { excludedCounts } from '../report/exclusionNotes';
+
+/** What one sample is: the spec's `cycleTime.changeUnit` names the units a window counted. */
+export type ChangeUnit = 'pull request' | 'merge' | 'squash' | 'commit';
 
 /** One sampled change with its phase durations in seconds (null where the phase does not exist). */
 export interface CycleSample {
   item: DrillItem;
+  unit: ChangeUnit;
   mergedAt: number;
+  /** (v2) First commit at the merge instant, to the second: no cycle time (or coding phase), still a change. */
+  unknownStart: boolean;
   cycle: number | null;
   coding: number | null;
   pickup: number | null;
@@ -27,11 +34,14 @@ export function prCycleSample(pr: PullRequest, releasedAt: number | null): Cycle
   const firstCommitAt = pr.commitAuthorDates.length ? Math.min(...pr.commitAuthorDates) : null;
   // A first commit after the PR was ready (a rebase rewrote author dates) starts the clock at readyAt.
   const start = firstCommitAt == null || firstCommitAt > readyAt ? readyAt : firstCommitAt;
+  const unknownStart = firstCommitAt === pr.mergedAt;
   const s: CycleSample = {
     item: { kind: 'pr', id: `#${pr.number}`, title: pr.title, url: pr.url, at: toIso(pr.mergedAt) },
+    unit: 'pull request',
     mergedAt: pr.mergedAt,
-    cycle: span(start, pr.mergedAt),
-    coding: span(firstCommitAt, readyAt),
+    unknownStart,
+    cycle: unknownStart ? null : span(start, pr.mergedAt),
+    coding: unknownStart ? null : span(firstCommitAt, readyAt),
     pickup: span(readyAt, pr.firstReviewAt),
     review: span(pr.firstReviewAt, pr.mergedAt),
     deploy: span(pr.mergedAt, releasedAt),
@@ -41,10 +51,17 @@ export function prCycleSample(pr: PullRequest, releasedAt: number | null): Cycle
   return s;
 }
 
-/** Samples depend on the dataset and the excluded authors only: cycle time, velocity and the sprint review share them. */
-const sampleMemo = new WeakMap<object, Map<string, { samples: CycleSample[]; source: 'github' | 'git' }>>();
+/** The delivered changes of the history, and when each change left out as a bot's was merged. */
+export interface CycleSamples {
+  samples: CycleSample[];
+  source: 'github' | 'git';
+  botMergedAt: number[];
+}
 
-export function cycleSamples(ctx: MetricContext): { samples: CycleSample[]; source: 'github' | 'git' } {
+/** Samples depend on the dataset and the excluded authors only: cycle time, velocity and the sprint review share them. */
+const sampleMemo = new WeakMap<object, Map<string, CycleSamples>>();
+
+export function cycleSamples(ctx: MetricContext): CycleSamples {
   const key = JSON.stringify([ctx.options.excludeAuthors, ctx.dataset.sources.github.status]);
   let memo = sampleMemo.get(ctx.history);
   if (!memo) sampleMemo.set(ctx.history, (memo = new Map()));
@@ -55,25 +72,31 @@ export function cycleSamples(ctx: MetricContext): { samples: CycleSample[]; sour
   return out;
 }
 
-function computeCycleSamples(ctx: MetricContext): { samples: CycleSample[]; source: 'github' | 'git' } {
+function computeCycleSamples(ctx: MetricContext): CycleSamples {
   const { dataset, history, options } = ctx;
   const usePrs = dataset.pullRequests !== undefined && (dataset.sources.github.status !== 'error' || dataset.pullRequests.length > 0);
+  const samples: CycleSample[] = [];
+  const botMergedAt: number[] = [];
   if (usePrs) {
-    const samples: CycleSample[] = [];
     for (const pr of dataset.pullRequests!) {
-      if (pr.authorIsBot || isExcludedAuthor(options, pr.author)) continue;
+      if (pr.authorIsBot || isExcludedAuthor(options, pr.author)) {
+        if (pr.mergedAt != null) botMergedAt.push(pr.mergedAt);
+        continue;
+      }
       const rel = pr.mergeCommitSha ? history.releaseOf(pr.mergeCommitSha)?.date ?? null : null;
       const s = prCycleSample(pr, rel);
       if (s) samples.push(s);
     }
-    return { samples, source: 'github' };
+    return { samples, source: 'github', botMergedAt };
   }
-  const samples: CycleSample[] = [];
   for (const ch of history.changes) {
-    if (ch.commits.length > 0 && ch.commits.every((c) => isExcludedAuthor(options, c.authorName, c.authorEmail))) continue;
+    if (ch.commits.length > 0 && ch.commits.every((c) => isExcludedAuthor(options, c.authorName, c.authorEmail))) {
+      botMergedAt.push(ch.mergedAt);
+      continue;
+    }
     samples.push(new ChangeSample(ch));
   }
-  return { samples, source: 'git' };
+  return { samples, source: 'git', botMergedAt };
 }
 
 /**
@@ -81,7 +104,9 @@ function computeCycleSamples(ctx: MetricContext): { samples: CycleSample[]; sour
  * the changes of two windows, while the samples cover the whole history.
  */
 class ChangeSample implements CycleSample {
+  readonly unit: ChangeUnit;
   readonly mergedAt: number;
+  readonly unknownStart: boolean;
   readonly cycle: number | null;
   readonly deploy: number | null;
   readonly coding = null;
@@ -90,8 +115,10 @@ class ChangeSample implements CycleSample {
   private built?: DrillItem;
 
   constructor(private readonly ch: GitChange) {
+    this.unit = ch.kind;
     this.mergedAt = ch.mergedAt;
-    this.cycle = span(ch.firstCommitAt, ch.mergedAt);
+    this.unknownStart = ch.firstCommitAt === ch.mergedAt;
+    this.cycle = this.unknownStart ? null : span(ch.firstCommitAt, ch.mergedAt);
     this.deploy = span(ch.mergedAt, ch.release?.date);
   }
 
@@ -116,7 +143,7 @@ function inWin(samples: CycleSample[], w: Window): CycleSample[] {
 
 /** Spec §1 cycle time, hours, with phases, a weekly trend and the previous window's median. */
 export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
-  const { samples, source } = cycleSamples(ctx);
+  const { samples, source, botMergedAt } = cycleSamples(ctx);
   const cur = inWin(samples, ctx.window);
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
   const prev = durationStats(inWin(samples, previous).map((s) => s.cycle), HOUR);
@@ -125,19 +152,46 @@ export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
     return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };
   });
   const phases = Object.fromEntries(PHASES.map((p) => [p, phaseStats(cur, p)]));
-  const what = source === 'github' ? 'merged pull requests' : 'merged changes (merge commits or "(#N)" squash commits on the default branch)';
+  const unknownStart = cur.filter((s) => s.unknownStart).length;
+  const unit = changeUnit(cur.length > 0 ? cur : samples, source);
   return {
     kpi: {
       value: st.value,
       unit: 'hours',
       source,
-      ...(st.value == null ? { reason: `no ${what} in window` } : {}),
+      ...(st.value == null ? { reason: unknownStart > 0 ? UNKNOWN_START_REASON : `no ${changesNamed(source, unit)} in window` } : {}),
       sampleSize: st.sampleSize,
       p85: st.p85,
       mean: st.mean,
       phases,
       previous: prev.value,
+      changeUnit: unit,
+      excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length, unknownStart }),
     },
     details: { items: cur.map((s) => s.item).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)), series },
   };
+}
+
+/** Spec §1 (v2): the reason when every change of the window has no known start. */
+export const UNKNOWN_START_REASON =
+  "squash merges keep no branch history: connect GitHub, or fetch the pull request heads (git fetch origin '+refs/pull/*/head:refs/pull/*')";
+
+const UNIT_ORDER: ChangeUnit[] = ['pull request', 'merge', 'squash', 'commit'];
+
+/**
+ * Spec §1 (v2) `changeUnit`: the units the window counted ("merge", "squash", "merge+squash",
+ * "commit", "pull request"); a window without changes names the history's.
+ */
+export function changeUnit(samples: readonly CycleSample[], source: 'github' | 'git'): string {
+  if (source === 'github') return 'pull request';
+  const seen = new Set<ChangeUnit>();
+  for (const s of samples) seen.add(s.unit);
+  const units = UNIT_ORDER.filter((u) => seen.has(u));
+  return units.length > 0 ? units.join('+') : 'merge+squash';
+}
+
+/** How a reason names the changes it looked for. */
+export function changesNamed(source: 'github' | 'git', unit: string): string {
+  if (source === 'github') return 'merged pull requests';
+  return unit === 'commit' ? 'commits on the default branch' : 'merged changes (merge commits or "(#N)" squash commits on the default branch)';
 }

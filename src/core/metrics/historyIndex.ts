@@ -10,12 +10,16 @@ export interface ReleasePoint {
   date: number;
 }
 
-/** One delivered change in git alone (spec §1 git fallback): a merge, or a squash commit "(#N)". */
+/**
+ * One delivered change in git alone (spec §1 git fallback): a merge, a squash commit "(#N)", or
+ * (v2, a linear history with neither) a first-parent commit.
+ */
 export interface GitChange {
   commit: Commit;
-  kind: 'merge' | 'squash';
-  /** Branch commits (merge) or the squash commit itself. */
+  kind: 'merge' | 'squash' | 'commit';
+  /** Branch commits (merge) or the squash commit / the commit itself. */
   commits: Commit[];
+  /** For a squash commit with a pull request head (v2), the earliest author date of the PR's commits. */
   firstCommitAt: number | null;
   mergedAt: number;
   /** PR number from "(#N)" or "Merge pull request #N". */
@@ -82,7 +86,10 @@ export function graphOf(commits: Commit[]): CommitGraph {
  * sets: on a 100,000-commit history this is several times faster and leaves far less for the
  * garbage collector. With the git cache's graph it never looks at a parent's hash at all.
  */
-export function buildHistoryIndex(graph: CommitGraph, tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[]): HistoryIndex {
+export function buildHistoryIndex(
+  graph: CommitGraph, tip: string, tags: Tag[], releasePattern: string, ghReleases?: Release[],
+  prHeadStarts?: ReadonlyMap<string, number>,
+): HistoryIndex {
   const { parentStart, parentList } = graph;
   const n = parentStart.length - 1;
   // Commits are touched through this view only where a list needs them: the git cache turns a
@@ -135,9 +142,20 @@ export function buildHistoryIndex(graph: CommitGraph, tip: string, tags: Tag[], 
       const sq = facts.squashPr[mi]!;
       if (sq >= 0) {
         const m = commits.at(mi);
-        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: sq, release: undefined });
+        // (v2) A pull request head gives the squash its branch's real start (see prHeads.ts).
+        const fromHead = prHeadStarts?.size ? prHeadStarts.get(m.hash) : undefined;
+        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: fromHead ?? m.authorDate, mergedAt: m.committerDate, prNumber: sq, release: undefined });
         changeIdx.push(mi);
       }
+    }
+  }
+  // (v2) Linear history: no merge and no "(#N)" on the first-parent line, so each first-parent
+  // commit is one change (it has no branch, and the unknown-start rule decides whether it counts).
+  if (changes.length === 0) {
+    for (let k = fpIdx.length - 1; k >= 0; k--) {
+      const m = commits.at(fpIdx[k]!);
+      changes.push({ commit: m, kind: 'commit', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: null, release: undefined });
+      changeIdx.push(fpIdx[k]!);
     }
   }
 

@@ -1,18 +1,21 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import { round4, WEEK } from './stats';
 import { byIsoWeek } from './isoWeek';
-import { cycleSamples } from './cycleTime';
+import { changesNamed, changeUnit, cycleSamples } from './cycleTime';
+import { excludedCounts } from '../report/exclusionNotes';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** Spec §2 fallback: merged PRs (or git changes) per week over the window, with a per-ISO-week series. */
 export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutput {
   // Bots are excluded here as in cycle time: the same set of delivered changes feeds both.
-  const { samples, source } = cycleSamples(ctx);
+  // (v2) Changes with no known start still count: they were delivered, only their start is unknown.
+  const { samples, source, botMergedAt } = cycleSamples(ctx);
   const weeks = (w: Window) => (w.until - w.since) / WEEK;
   const count = (w: Window) => samples.filter((s) => inWindow(s.mergedAt, w)).length;
   const cur = samples.filter((s) => inWindow(s.mergedAt, ctx.window));
   const n = cur.length;
   const value = weeks(ctx.window) > 0 ? round4(n / weeks(ctx.window)) : null;
+  const unit = changeUnit(cur.length > 0 ? cur : samples, source);
   const series = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => ({
     period: w.label,
     start: toIso(w.start),
@@ -23,10 +26,12 @@ export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutp
       value: n === 0 ? null : value,
       unit: 'changes/week',
       source,
-      ...(n === 0 ? { reason: source === 'github' ? 'no merged pull requests in window' : 'no merged changes in window' } : {}),
+      ...(n === 0 ? { reason: `no ${changesNamed(source, unit)} in window` } : {}),
       sampleSize: n,
       weeks: round4(weeks(ctx.window)),
       previous: weeks(previous) > 0 && count(previous) > 0 ? round4(count(previous) / weeks(previous)) : null,
+      changeUnit: unit,
+      excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length }),
     },
     details: { items: cur.map((s) => s.item), series },
   };

@@ -24,6 +24,11 @@ export interface Dataset {
   /** The default branch's tip the history was read from (first-parent line starts here). */
   tip: string;
   tags: Tag[];
+  /**
+   * (v2) Squash commit hash → the earliest author date of its pull request's commits, from the
+   * repository's pull request head refs (git alone).
+   */
+  prHeadStarts?: ReadonlyMap<string, number>;
   kloc: KlocIndex;
   pullRequests?: PullRequest[];
   releases?: Release[];

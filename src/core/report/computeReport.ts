@@ -25,7 +25,7 @@ const historyCache = new WeakMap<Dataset, { pattern: string; index: ReturnType<t
 export function historyOf(dataset: Dataset, releaseTagPattern: string) {
   const hit = historyCache.get(dataset);
   if (hit && hit.pattern === releaseTagPattern) return hit.index;
-  const index = buildHistoryIndex(dataset.graph ?? graphOf(dataset.commits), dataset.tip, dataset.tags, releaseTagPattern, dataset.releases);
+  const index = buildHistoryIndex(dataset.graph ?? graphOf(dataset.commits), dataset.tip, dataset.tags, releaseTagPattern, dataset.releases, dataset.prHeadStarts);
   historyCache.set(dataset, { pattern: releaseTagPattern, index });
   return index;
 }
