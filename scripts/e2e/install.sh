@@ -8,6 +8,18 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 t() { local s=$SECONDS; "$@"; echo "e2e-install: $* took $((SECONDS-s))s" >&2; }
 
+# Under `npm test`, the outer npm (the machine's Node) exports its settings as npm_config_* (and
+# npm_*, NODE, INIT_CWD). The inner installs below inherit them: code-server's postinstall reads
+# npm_config_user_agent ("node/v20") and refuses to build. Clear what npm exported; keep only what
+# says where and how to fetch (the cache, the registry, the npmrc files, proxies, CA), which a user
+# may have set on purpose. npm_config_nodedir is set again, to Node 24, for the code-server install.
+for v in $(compgen -e); do
+  case $v in
+    npm_config_cache|npm_config_registry|npm_config_userconfig|npm_config_globalconfig|npm_config_cafile|npm_config_strict_ssl|npm_config_proxy|npm_config_https_proxy|npm_config_noproxy) ;;
+    npm_*|NODE|INIT_CWD) unset "$v" ;;
+  esac
+done
+
 # 1) system packages: the browser, and Kerberos headers for code-server's native module.
 if [ ! -x /usr/lib/chromium/chromium ] || [ ! -e /usr/include/gssapi/gssapi.h ] || ! command -v make >/dev/null || ! command -v g++ >/dev/null; then
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
