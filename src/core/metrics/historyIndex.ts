@@ -44,6 +44,13 @@ export interface HistoryIndex {
   /** Non-merge commits on the branch whose subject marks a bug fix (spec §4, git fallback). */
   bugFixes: Commit[];
   releases: ReleasePoint[];
+  /**
+   * (v2) The earliest release of the history read. It starts the clock (spec §3): it contains
+   * everything before it, so what it released first has no deploy time and no lead time.
+   */
+  firstRelease: ReleasePoint | undefined;
+  /** (v2) Whether any release contains a commit of the default branch (spec §3: when none does, time to market is null). */
+  releasesReachBranch: boolean;
   /** The earliest release (by date) whose commit contains the commit. */
   releaseOf(hash: string): ReleasePoint | undefined;
   /** Non-merge commits whose earliest release is dated inside the window, with that release. */
@@ -177,6 +184,7 @@ export function buildHistoryIndex(
   // Per release, the non-merge commits it released first (positions): lead time reads only the
   // releases of its window, so the rest of the history is never turned into objects.
   const firstReleased: number[][] = releases.map(() => []);
+  let releasesReachBranch = false;
   releases.forEach((r, ri) => {
     const start = indexOf(r.commit);
     if (start !== undefined) stack.push(start);
@@ -184,6 +192,7 @@ export function buildHistoryIndex(
       const i = stack.pop()!;
       if (releaseIdx[i] !== -1) continue;
       releaseIdx[i] = ri;
+      if (flags[i]! & BRANCH) releasesReachBranch = true;
       if (!isMerge(i)) firstReleased[ri]!.push(i);
       pushParents(stack, i);
     }
@@ -206,7 +215,8 @@ export function buildHistoryIndex(
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
   return {
-    byHash, bugFixes, releases, releaseOf, changes, unreleased,
+    byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch,
+    firstRelease: releases[0],
     releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits.at(i), release })) : [])),
     // Built on first use only: most reports never ask for them.
     get branchCommits() {

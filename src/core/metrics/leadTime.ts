@@ -1,38 +1,46 @@
 import { inWindow, span, toIso, type Window } from '../model/time';
 import { lazyDetails, type DrillItem } from '../report/details';
+import { excludedCounts } from '../report/exclusionNotes';
 import { DAY, durationStats } from './stats';
+import type { HistoryIndex } from './historyIndex';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /**
  * Spec §3 git/GitHub fallback, lead time for changes: per non-merge commit that first reached a
- * release inside the window, releasedAt − authorDate, in days.
+ * release inside the window, releasedAt − authorDate, in days. (v2) Commits first released by the
+ * first release of the history read are left out (that release starts the clock) and counted.
  */
 export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
   const { history } = ctx;
-  const sample = (w: Window) => history.releasedIn(w).map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) }));
-  const cur = sample(ctx.window);
-  const st = durationStats(cur.map((s) => s.seconds), DAY);
+  const first = history.firstRelease;
+  const sample = (w: Window) => {
+    const all = history.releasedIn(w);
+    const kept = all.filter((r) => r.release !== first).map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) }));
+    return { kept, firstReleased: all.length - kept.length };
+  };
+  const { kept: cur, firstReleased } = sample(ctx.window);
+  const offBranch = history.releases.length > 0 && !history.releasesReachBranch;
+  // (v2) Releases tagged only on other branches never ship a default-branch commit: no number at all.
+  const st = offBranch ? durationStats([], DAY) : durationStats(cur.map((s) => s.seconds), DAY);
   const { unreleased } = history;
-  const reason = history.releases.length === 0
-    ? `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`
-    : 'no commits reached a release in window';
   const inWindowReleases = history.releases.filter((r) => inWindow(r.date, ctx.window));
   return {
     kpi: {
       value: st.value,
       unit: 'days',
       source: 'git',
-      ...(st.value == null ? { reason } : {}),
+      ...(st.value == null ? { reason: noLeadTimeReason(ctx, history, firstReleased) } : {}),
       sampleSize: st.sampleSize,
       p85: st.p85,
       mean: st.mean,
       unreleased,
       releases: inWindowReleases.length,
-      previous: durationStats(sample(previous).map((s) => s.seconds), DAY).value,
+      previous: offBranch ? null : durationStats(sample(previous).kept.map((s) => s.seconds), DAY).value,
+      ...withExcluded(offBranch ? 0 : firstReleased),
     },
     // Thousands of commits on a long history: their items are made only when the panel asks.
     details: lazyDetails(
-      () => cur.map(({ commit: c, release: rel, seconds }): DrillItem => ({
+      () => (offBranch ? [] : cur).map(({ commit: c, release: rel, seconds }): DrillItem => ({
         kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName },
       })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
       () => inWindowReleases.map((r) => {
@@ -41,4 +49,20 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
       }),
     ),
   };
+}
+
+function withExcluded(firstRelease: number): { excluded?: ReturnType<typeof excludedCounts> } {
+  const excluded = excludedCounts({ firstRelease });
+  return excluded ? { excluded } : {};
+}
+
+/** Why there is no lead time: no release tag, tags only off the default branch, only the clock-starting first release, or nothing released. */
+function noLeadTimeReason(ctx: MetricContext, history: HistoryIndex, firstReleased: number): string {
+  if (history.releases.length === 0) return `no release tags match releaseTagPattern (${ctx.options.releaseTagPattern})`;
+  if (!history.releasesReachBranch) {
+    const newest = history.releases[history.releases.length - 1]!;
+    return `release tags match (e.g. ${newest.name}) but none contains a commit of ${ctx.dataset.repo.defaultBranch}: they are on other branches, so no change of ${ctx.dataset.repo.defaultBranch} reaches a release`;
+  }
+  if (firstReleased > 0) return `the only release in window is the first release tag (${history.firstRelease!.name}), which starts the clock: no lead time for the ${firstReleased} commit(s) it released first`;
+  return 'no commits reached a release in window';
 }

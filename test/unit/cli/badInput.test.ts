@@ -77,12 +77,14 @@ describe('bad input gets a clear one-line message and exit code 2', () => {
   it('settings from .engineering-kpis.json apply (releaseTagPattern)', async () => {
     const r = GitFixture.init();
     r.commit('one', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
-    r.tag('release-7');
+    r.tag('release-7'); // the first release: it starts the clock (spec §3 v2), so "one" has no lead time
+    r.commit('two', { 'a.ts': 'let a = 2;\n' }, { date: '2026-03-02T00:00:00Z' });
+    r.tag('release-8');
     const before = await json(r.dir);
     assert.equal(before.report!.kpis.timeToMarket.value, null);
     writeFileSync(path.join(r.dir, '.engineering-kpis.json'), JSON.stringify({ releaseTagPattern: '^release-\\d+$' }));
     const after = await json(r.dir);
-    assert.equal(after.report!.kpis.timeToMarket.value, 0); // released at its own commit date: 0 days
+    assert.equal(after.report!.kpis.timeToMarket.value, 0); // "two" released at its own commit date: 0 days
     r.remove();
   });
 });

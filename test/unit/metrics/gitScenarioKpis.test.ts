@@ -58,13 +58,16 @@ describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallback
     assert.equal(v.previous, 0.2333);
   });
 
-  it('time to market: lead time of commits first released in window, median 8.5 days, 1 unreleased', () => {
+  it('time to market: lead time of commits first released in window, median 4.5 days, 1 unreleased; the first release starts the clock', () => {
     const t = report.kpis.timeToMarket;
     assert.equal(t.unit, 'days');
     assert.equal(t.source, 'git');
-    // v1.0.0 (09-12): initial 42 d, old 33 d, add x 10 d, more x 8.5 d, squash 2 d; v1.1 (09-20): fix 5 d, typo 4 d.
-    assert.equal(t.sampleSize, 7);
-    assert.equal(t.value, 8.5);
+    // v1.0.0 (09-12) is the first release tag of the history: v2's "the first release starts the clock"
+    // leaves out what it released first (initial, old, add x, more x, squash: 5 commits; v1 counted them
+    // with 42, 33, 10, 8.5 and 2 d and gave a median of 8.5 d). v1.1 (09-20): fix 5 d, typo 4 d → 4.5 d.
+    assert.equal(t.sampleSize, 2);
+    assert.equal(t.value, 4.5);
+    assert.deepEqual(t.excluded, { firstRelease: 5 });
     assert.equal(t.unreleased, 1); // "docs: readme"
   });
 

@@ -40,4 +40,109 @@ describe('release tags (spec §1 releasedAt, §3 v2 release tags)', () => {
       assert.equal(ttm.unreleased, 0);
     });
   });
+
+  describe('a repository that began tagging late: the first release starts the clock', () => {
+    let repo: GitFixture;
+    let r: Report;
+    before(async () => {
+      repo = GitFixture.init();
+      repo.commit('initial', { 'src/a.ts': 'export const a = 1;\n' }, { date: '2024-01-10T00:00:00Z' });
+      repo.commit('feat: old work', { 'src/a.ts': 'export const a = 2;\n' }, { date: '2025-03-01T00:00:00Z' });
+      repo.checkout('f1', true);
+      repo.commit('feat: recent', { 'src/b.ts': 'export const b = 1;\n' }, { date: '2026-09-02T00:00:00Z' });
+      repo.checkout('main');
+      repo.merge('f1', 'Merge pull request #1 from org/f1', { date: '2026-09-04T00:00:00Z' });
+      repo.tag('v1.0.0', { annotated: true, date: '2026-09-05T00:00:00Z' }); // the first tag ever
+      repo.checkout('f2', true);
+      repo.commit('feat: after', { 'src/c.ts': 'export const c = 1;\n' }, { date: '2026-09-10T00:00:00Z' });
+      repo.checkout('main');
+      repo.merge('f2', 'Merge pull request #2 from org/f2', { date: '2026-09-12T00:00:00Z' });
+      repo.commit('fix: crash', { 'src/c.ts': 'export const c = 2;\n' }, { date: '2026-09-14T00:00:00Z' });
+      repo.tag('v1.1.0', { annotated: true, date: '2026-09-20T00:00:00Z' });
+      r = await report(repo);
+    });
+    after(() => repo.remove());
+
+    it('lead time leaves out what the first tag released (years of history) and counts it in excluded.firstRelease', () => {
+      // v1.0.0 first releases initial (2024-01-10, 969 d), old work (2025-03-01, 553 d) and recent
+      // (09-02, 3 d): v1 would report a median of 553 days. They have no lead time now: 3 excluded.
+      // v1.1.0 (09-20) first releases "feat: after" (09-10, 10 d) and "fix: crash" (09-14, 6 d) → median 8 d.
+      const t = r.kpis.timeToMarket;
+      assert.equal(t.value, 8);
+      assert.equal(t.sampleSize, 2);
+      assert.equal(t.mean, 8);
+      assert.deepEqual(t.excluded, { firstRelease: 3 });
+      assert.equal(t.releases, 2);
+    });
+
+    it('a window whose only release is the first tag has no lead time, and says why', async () => {
+      const run = await runCliInProcess(['report', '--repo', repo.dir, '--since', '2026-09-01', '--until', '2026-09-08', '--format', 'json', '--cache-dir', tempDir()]);
+      const t = (JSON.parse(run.stdout) as Report).kpis.timeToMarket;
+      assert.equal(t.value, null);
+      assert.equal(t.reason, 'the only release in window is the first release tag (v1.0.0), which starts the clock: no lead time for the 3 commit(s) it released first');
+      assert.deepEqual(t.excluded, { firstRelease: 3 });
+    });
+
+    it('the table says under the KPIs how many commits the first release left out', async () => {
+      const run = await runCliInProcess(['report', '--repo', repo.dir, ...WINDOW, '--cache-dir', tempDir()]);
+      assert.match(run.stdout, /^Time to market: 3 items were first released by the first release tag, which starts the clock/m);
+    });
+  });
+
+  describe('release tags only on other branches (spec §3 v2)', () => {
+    it('tags on a branch with its own history contain no commit of the default branch: null, naming a tag', async () => {
+      const repo = GitFixture.init();
+      try {
+        repo.commit('initial', { 'src/a.ts': 'export const a = 1;\n' }, { date: '2026-08-01T00:00:00Z' });
+        repo.commit('feat: b', { 'src/b.ts': 'export const b = 1;\n' }, { date: '2026-09-02T00:00:00Z' });
+        // A packaging branch that starts from its own root (as a branch of built artifacts does): its
+        // tags are releases by name, yet none of them contains a commit of main.
+        repo.git(['checkout', '-q', '--orphan', 'release']);
+        repo.commit('build 2.0.0', { 'dist/app.js': 'var a=1;\n' }, { date: '2026-09-09T00:00:00Z' });
+        repo.tag('v2.0.0');
+        repo.commit('build 2.0.1', { 'dist/app.js': 'var a=2;\n' }, { date: '2026-09-19T00:00:00Z' });
+        repo.tag('v2.0.1');
+        repo.checkout('main');
+        const t = (await report(repo)).kpis.timeToMarket;
+        // Without the rule the release branch's own two commits would give lead times of 0 d.
+        assert.equal(t.value, null);
+        assert.equal(t.reason, 'release tags match (e.g. v2.0.1) but none contains a commit of main: they are on other branches, so no change of main reaches a release');
+        assert.equal(t.sampleSize, 0);
+        assert.equal(t.unreleased, 2); // initial, feat: b
+      } finally {
+        repo.remove();
+      }
+    });
+
+    it('tags on a stable branch forked from main: the fork point is in the first release, backports get lead times', async () => {
+      const repo = GitFixture.init();
+      try {
+        repo.commit('initial', { 'src/a.ts': 'export const a = 1;\n' }, { date: '2026-08-01T00:00:00Z' });
+        repo.commit('feat: a', { 'src/a.ts': 'export const a = 2;\n' }, { date: '2026-08-20T00:00:00Z' });
+        repo.checkout('stable-1', true);
+        repo.commit('chore: release 1.0.0', { 'VERSION': '1.0.0\n' }, { date: '2026-09-02T00:00:00Z' });
+        repo.tag('v1.0.0');
+        repo.checkout('main');
+        repo.commit('feat: b', { 'src/b.ts': 'export const b = 1;\n' }, { date: '2026-09-05T00:00:00Z' });
+        const fix = repo.commit('fix: x', { 'src/a.ts': 'export const a = 3;\n' }, { date: '2026-09-08T00:00:00Z' });
+        repo.checkout('stable-1');
+        // A backport keeps the fix's author date (09-08) and is committed 09-09.
+        repo.git(['cherry-pick', '-x', fix], { authorDate: '2026-09-08T00:00:00Z', date: '2026-09-09T00:00:00Z' });
+        repo.tag('v1.0.1', { annotated: true, date: '2026-09-12T00:00:00Z' });
+        repo.checkout('main');
+        repo.commit('feat: c', { 'src/c.ts': 'export const c = 1;\n' }, { date: '2026-09-15T00:00:00Z' });
+        const t = (await report(repo)).kpis.timeToMarket;
+        // The tags contain main's commits up to the fork (initial, feat: a), so the "other branches"
+        // rule does not apply. v1.0.0 (09-02), the first release, first releases initial, feat: a and
+        // the release commit: 3 excluded. v1.0.1 (09-12) first releases the backport: 09-08 → 09-12 = 4 d.
+        // (v1 gave 32, 13, 0 and 4 d: a median of 8.5 d.) feat: b, fix: x and feat: c wait on main.
+        assert.equal(t.value, 4);
+        assert.equal(t.sampleSize, 1);
+        assert.deepEqual(t.excluded, { firstRelease: 3 });
+        assert.equal(t.unreleased, 3);
+      } finally {
+        repo.remove();
+      }
+    });
+  });
 });
