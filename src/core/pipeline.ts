@@ -4,6 +4,7 @@ import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
+import { listPrHeads, resolvePrHeadStarts } from './sources/git/prHeads';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport, prepareHistory } from './report/computeReport';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
@@ -35,6 +36,9 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   // Tags are read beside the state (the history needs both; an empty repository fails the state first).
   const tagsP = readTags(top);
   tagsP.catch(() => undefined);
+  // Pull request heads are refs, not history: listing them is one cheap for-each-ref beside the tags.
+  const prHeadsP = listPrHeads(top);
+  prHeadsP.catch(() => undefined);
   const state = await readRepoState(top);
   const linesP = countLinesInWorker(top, state.info.head, input.options, cacheDir, input.signal);
   linesP.catch(() => undefined);
@@ -67,6 +71,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const warnings: string[] = [];
   if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
   if (history.cacheNote) warnings.push(history.cacheNote);
+  const prHeads = await readPrHeadStarts(top, history, await prHeadsP.catch(() => new Map<number, string>()), cacheDir, warnings, input.signal);
 
   const dataset: Dataset = {
     repo: history.info,
@@ -76,6 +81,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
     graph: history.graph,
     tip: history.tip,
     tags: history.tags,
+    ...(prHeads.starts.size > 0 ? { prHeadStarts: prHeads.starts } : {}),
     kloc: { files: [], sourceLines: 0, testLines: 0 },
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
@@ -89,6 +95,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   // The cache write went on while the views were built and the sources synced: a failed write
   // only costs the next run its head start, so it is reported, not fatal.
   await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
+  await prHeads.persisted.catch((e: unknown) => warnings.push(`could not write the pull request heads cache: ${(e as Error).message}`));
   if (github) {
     dataset.sources.github = github.status;
     if (github.pullRequests) dataset.pullRequests = github.pullRequests;
@@ -102,6 +109,19 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   }
   progress({ phase: 'metrics', message: 'Computing KPIs' });
   return dataset;
+}
+
+/** The squash changes' starts from pull request heads (v2); a failure costs only those starts, with a warning. */
+async function readPrHeadStarts(
+  top: string, history: Awaited<ReturnType<typeof loadGitHistory>>, heads: Map<number, string>, cacheDir: string, warnings: string[], signal?: AbortSignal,
+): ReturnType<typeof resolvePrHeadStarts> {
+  try {
+    return await resolvePrHeadStarts(top, history.graph, history.tip, heads, cacheDir, signal);
+  } catch (e) {
+    signal?.throwIfAborted();
+    warnings.push(`could not read the pull request heads: ${(e as Error).message}`);
+    return { starts: new Map(), walked: 0, persisted: Promise.resolve() };
+  }
 }
 
 /** The whole pipeline: sources → model → metrics → report. */
