@@ -1,3 +1,6 @@
+import { builtInPattern, safePattern } from './util/safePattern';
+import { DEFAULT_BUG_LABEL_PATTERN } from './sources/github/bugLabels';
+
 /**
  * Every user-tunable definition knob, with the spec's defaults. The CLI (flags and
  * .engineering-kpis.json) and the extension (settings) both map onto this one object.
@@ -24,7 +27,7 @@ export interface KpiOptions {
 
 export const DEFAULT_OPTIONS: KpiOptions = {
   // Spec §3 (v2): two to four numeric parts, so `v8.1.3.1` is a release and `v1.2.0-rc.1` is not.
-  releaseTagPattern: '^v?\\d+(\\.\\d+){1,3}$',
+  releaseTagPattern: builtInPattern('^v?\\d+(\\.\\d+){1,3}$'),
   sourceGlobs: [],
   excludeGlobs: [
     '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**',
@@ -33,7 +36,7 @@ export const DEFAULT_OPTIONS: KpiOptions = {
   testGlobs: ['**/*.{test,spec}.*', '**/test/**', '**/tests/**', '**/__tests__/**'],
   excludeAuthors: [],
   moduleDepth: 2,
-  bugLabelPattern: '^(bug|defect|regression)$',
+  bugLabelPattern: DEFAULT_BUG_LABEL_PATTERN,
   defectTypes: ['Bug', 'Defect', 'Incident'],
   featureTypes: ['Story', 'Epic', 'Feature'],
   incidentTypes: ['Incident'],
@@ -65,11 +68,12 @@ export function resolveOptions(...layers: Array<Partial<Record<keyof KpiOptions,
       }
     }
   }
+  // Checked here, once, so a bad pattern is a usage error naming its setting before any work starts.
   try {
-    new RegExp(out.releaseTagPattern);
-    new RegExp(out.bugLabelPattern, 'i');
+    safePattern(out.releaseTagPattern, { setting: 'releaseTagPattern' });
+    safePattern(out.bugLabelPattern, { ignoreCase: true, setting: 'bugLabelPattern' });
   } catch (e) {
-    throw new OptionError(`invalid pattern: ${(e as Error).message}`);
+    throw new OptionError((e as Error).message);
   }
   if (!Number.isInteger(out.moduleDepth) || out.moduleDepth < 1) throw new OptionError('moduleDepth must be a whole number ≥ 1');
   return out;

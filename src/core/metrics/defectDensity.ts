@@ -7,6 +7,7 @@ import { round4 } from './stats';
 import { changeFiles, type GitChange } from './historyIndex';
 import { referencedJiraKeys, referencedNumbers } from './bugFix';
 import { addTo } from '../util/addTo';
+import { isBugIssue } from '../sources/github/bugLabels';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** A defect and the files its fix touched. */
@@ -15,10 +16,10 @@ export interface Defect {
   files: Set<string>;
 }
 
+/** Spec §4: a Jira issue of a defect type, or a GitHub issue with a bug label. */
 export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
   if (issue.source === 'jira') return options.defectTypes.some((t) => t.toLowerCase() === issue.type.toLowerCase());
-  const re = new RegExp(options.bugLabelPattern, 'i');
-  return issue.labels.some((l) => re.test(l));
+  return isBugIssue(issue, options.bugLabelPattern);
 }
 
 export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 'git'; issues: Issue[] } {

@@ -4,13 +4,7 @@ import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails } from '../report/details';
 import type { KpiResult } from '../report/reportTypes';
 import { round4 } from './stats';
-
-/** Spec §4: a Jira issue of a defect type, or a GitHub issue with a bug label. */
-export function isDefect(issue: Issue, options: KpiOptions): boolean {
-  if (issue.source === 'jira') return options.defectTypes.some((t) => t.toLowerCase() === issue.type.toLowerCase());
-  const re = new RegExp(options.bugLabelPattern, 'i');
-  return issue.labels.some((l) => re.test(l));
-}
+import { isDefectIssue } from './defectDensity';
 
 /** Why a defect counts as escaped (spec §6), or null when it was caught before release. */
 export function escapeReason(issue: Issue, options: KpiOptions): 'affected-release' | 'label' | 'incident' | null {
@@ -23,7 +17,7 @@ export function escapeReason(issue: Issue, options: KpiOptions): 'affected-relea
 
 /** Spec §6 (ratio): among defects created in the window, caught / (caught + escaped). */
 export function computeDefectRemovalEfficiency(issues: Issue[], window: Window, options: KpiOptions, _now: number): { kpi: KpiResult; details: KpiDetails } {
-  const defects = issues.filter((i) => isDefect(i, options) && inWindow(i.createdAt, window));
+  const defects = issues.filter((i) => isDefectIssue(i, options) && inWindow(i.createdAt, window));
   const source = issues.some((i) => i.source === 'jira') ? 'jira' : 'github';
   const items: DrillItem[] = [];
   let escaped = 0;

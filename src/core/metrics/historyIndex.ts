@@ -3,6 +3,7 @@ import { inWindow, type Window } from '../model/time';
 import type { Release } from '../model/pullRequest';
 import type { CommitGraph } from '../model/commitGraph';
 import { subjectFactsOf } from '../model/commitSubject';
+import { safePattern } from '../util/safePattern';
 
 export interface ReleasePoint {
   name: string;
@@ -63,7 +64,7 @@ export interface HistoryIndex {
 
 /** Releases: tags matching releaseTagPattern; GitHub Releases only where the repository has no such tags. */
 export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[] | undefined, byHash: CommitLookup): ReleasePoint[] {
-  const re = new RegExp(pattern);
+  const re = safePattern(pattern, { setting: 'releaseTagPattern' });
   let points = tags.filter((t) => re.test(t.name) && byHash.has(t.commit)).map((t) => ({ name: t.name, commit: t.commit, date: t.date }));
   if (points.length === 0 && ghReleases) {
     points = ghReleases.filter((r) => r.commit && byHash.has(r.commit)).map((r) => ({ name: r.tagName, commit: r.commit!, date: r.publishedAt }));

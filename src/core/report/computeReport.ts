@@ -18,6 +18,7 @@ import type { Issue } from '../model/issue';
 import type { Window } from '../model/time';
 import type { ReportDetails } from './details';
 import type { KpiName, Report } from './reportTypes';
+import { safePattern } from '../util/safePattern';
 
 /** The history views depend only on the dataset and the release pattern: build them once per dataset. */
 const historyCache = new WeakMap<Dataset, { pattern: string; index: ReturnType<typeof buildHistoryIndex> }>();
@@ -36,7 +37,7 @@ export function historyOf(dataset: Dataset, releaseTagPattern: string) {
  * the line counter and the API syncs are still running.
  */
 export function prepareHistory(dataset: Dataset, releaseTagPattern: string): void {
-  const re = new RegExp(releaseTagPattern);
+  const re = safePattern(releaseTagPattern, { setting: 'releaseTagPattern' });
   const graph = dataset.graph;
   if (graph && dataset.tags.some((t) => re.test(t.name) && graph.indexOf(t.commit) >= 0)) historyOf(dataset, releaseTagPattern);
 }

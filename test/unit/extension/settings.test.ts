@@ -31,7 +31,7 @@ describe('extension settings', () => {
     const s = readSettings(from({ 'metrics.releaseTagPattern': '(' }));
     assert.deepEqual(s.options, DEFAULT_OPTIONS);
     assert.equal(s.problems.length, 1);
-    assert.match(s.problems[0] ?? '', /invalid pattern/);
+    assert.match(s.problems[0] ?? '', /is not a valid RE2 pattern/);
   });
 
   it("package.json's metrics.* setting defaults are the core's DEFAULT_OPTIONS (one default, mirrored for the Settings UI)", () => {
