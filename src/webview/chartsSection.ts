@@ -52,7 +52,7 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
       horizontal: true,
       labels: modules.map((m) => m.title || m.id),
       series: [{ label: 'defects/KLOC', values: modules.map((m) => m.value ?? null) }],
-      empty: 'No bug fixes touched source files in this window.',
+      empty: modules.length ? "No module with a bug fix has the 500 source lines a density needs; Defect density's items list each module's defects." : 'No bug fixes touched source files in this window.',
     }),
     chartFigure({ id: 'escalations', title: 'Escalations over time', type: 'bar', unit: 'count', ...esc, empty: report.kpis.escalations.reason ?? 'No escalations in this window.' }),
     chartFigure({ id: 'test-effectiveness', title: 'Test effectiveness over time', type: 'line', unit: 'ratio', ...te, empty: 'No bug fixes in this window.' }),
@@ -67,10 +67,14 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
         {},
         ...files.map((f) => {
           const path = f.path ?? f.id;
-          return el('li', {}, linkButton(path, `Open ${path} in the editor`, () => openFile(path), { 'data-path': path, class: 'link hotspot' }), el('span', { class: 'item-value' }, ` ${formatNumber(f.value as number, 'defects/KLOC')} defects/KLOC`));
+          // A file under 50 source lines has no density (spec §4 v2): its defect count, and why.
+          const value = typeof f.value === 'number' ? `${formatNumber(f.value, 'defects/KLOC')} defects/KLOC` : `— ${plural(Number(f.extra?.defects ?? 0), 'defect')} (${String(f.extra?.density ?? 'no density')})`;
+          return el('li', {}, linkButton(path, `Open ${path} in the editor`, () => openFile(path), { 'data-path': path, class: 'link hotspot' }), el('span', { class: 'item-value' }, ` ${value}`));
         }),
       ),
     );
   }
   return el('div', {}, grid, hot);
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

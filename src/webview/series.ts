@@ -46,10 +46,10 @@ export function histogram(items: DrillItem[]): number[] {
   return counts;
 }
 
-/** Hotspots: files (and modules) with their defect density, highest first. */
+/**
+ * Hotspots: files (or modules) in the order the report ranked them (by defects, then density).
+ * Those too small for a density (value null) stay in the list: their defects still count.
+ */
 export function hotspots(items: DrillItem[], kind: 'file' | 'module', limit = 10): DrillItem[] {
-  return items
-    .filter((i) => i.kind === kind && typeof i.value === 'number')
-    .sort((a, b) => (b.value as number) - (a.value as number))
-    .slice(0, limit);
+  return items.filter((i) => i.kind === kind).slice(0, limit);
 }

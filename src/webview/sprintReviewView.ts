@@ -5,7 +5,7 @@
  * every Jira summary, PR title and file path is a text node.
  */
 import { readableTime } from '../core/sprintReview/dataQuality';
-import { figureCells, formatFigureValue, periodWord } from '../core/sprintReview/reviewFormat';
+import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from '../core/sprintReview/reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from '../core/sprintReview/reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SprintReview } from '../core/sprintReview/reviewTypes';
 import type { ReviewExportFormat } from '../shared/protocol';
@@ -143,7 +143,7 @@ function sectionExtras(section: string, r: SprintReview, word: string, act: Revi
         itemsTable(['File', 'Defects (90 days)', 'Defects/KLOC', `Commits this ${word}`], [1, 2, 3], r.quality.hotspots.map((h) => {
           const b = el('button', { class: 'link hotspot', type: 'button', 'data-path': h.path, title: `Open ${h.path} in the editor` }, h.path);
           b.addEventListener('click', () => act.openFile(h.path));
-          return [b, String(h.defects), formatFigureValue(h.density, 'count'), String(h.commitsInPeriod)];
+          return [b, String(h.defects), formatHotspotDensity(h.density), String(h.commitsInPeriod)];
         })),
       ];
     case 'Escalations':

@@ -25,7 +25,8 @@ export const EXPECTED = {
   180: { cycleTime: 35, velocity: 6 / (180 / 7), timeToMarket: 41.25, defectDensity: 2 / 0.25, escalations: null, testEffectiveness: 1 / 2 },
 };
 export const STATUS_BAR_90 = { value: '30h', change: '▼50%' };
-export const HOTSPOT_FILE = 'src/app/main.ts'; // c1 touched it: 1 defect / 0.1 KLOC = 10, above util.ts's 1 / 0.15
+// Spec §4 v2 ranking: one defect each, so by density: c1 touched main.ts (1 / 0.1 KLOC = 10), f1 util.ts (1 / 0.15 = 6.67).
+export const HOTSPOT_FILE = 'src/app/main.ts';
 // Accessible names in the panel over 90 days. Drill-down buttons: the items of each KPI with a value
 // (cycle time B F C D E; velocity the same 5; time to market the 5 commits of v1.0.0; defect density
 // 2 fixes + 2 files + 2 modules; test effectiveness f1, c1). Charts: [title, has a canvas]; git
@@ -44,7 +45,8 @@ export const PANEL_NAMES = {
     ['Cycle time phases (median)', true],
     ['Distribution of cycle times', true],
     ['Velocity (changes/week)', true],
-    ['Defect-density hotspots by module', true],
+    // Spec §4 v2: no module density under 500 source lines; src/app (100) and src/lib (150) have none.
+    ['Defect-density hotspots by module', false],
     ['Escalations over time', false],
     ['Test effectiveness over time', false],
   ],

@@ -4,8 +4,10 @@ import type { Issue } from '../model/issue';
 import type { DrillItem } from '../report/details';
 import type { KpiOptions } from '../options';
 import { round4 } from './stats';
+import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from './hotspots';
 import { changeFiles, type GitChange } from './historyIndex';
 import { referencedJiraKeys, referencedNumbers } from './bugFix';
+import { gitDefectFixes } from './gitDefects';
 import { addTo } from '../util/addTo';
 import { isBugIssue } from '../sources/github/bugLabels';
 import type { MetricContext, MetricOutput } from './metricContext';
@@ -58,19 +60,23 @@ function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
   return out;
 }
 
-/** The defects created (issues) or fixed (git fallback) in window `w`, with the files each fix touched. */
-export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' | 'github' | 'git'; defects: Defect[] } {
+/**
+ * The defects created (issues) or fixed (git fallback) in window `w`, with the files each fix
+ * touched; `notSource`: the window's bug-fix commits that were no defect (git fallback only).
+ */
+export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' | 'github' | 'git'; defects: Defect[]; notSource: number } {
   const { source, issues } = defectSource(ctx);
   if (source === 'git') {
+    const fixes = gitDefectFixes(ctx);
     const defects: Defect[] = [];
-    for (const c of ctx.history.bugFixes) {
+    for (const c of fixes.defects) {
       if (!inWindow(c.committerDate, w)) continue;
       defects.push({
         item: { kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(c.committerDate), extra: { author: c.authorName } },
         files: new Set(c.files.map((f) => f.path)),
       });
     }
-    return { source, defects };
+    return { source, defects, notSource: fixes.notSource.filter((c) => inWindow(c.committerDate, w)).length };
   }
   const refs = commitRefs(ctx);
   const defects: Defect[] = [];
@@ -92,7 +98,7 @@ export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' 
       files: filesOf(commits, ctx),
     });
   }
-  return { source, defects };
+  return { source, defects, notSource: 0 };
 }
 
 export function moduleOf(path: string, depth: number): string {
@@ -100,12 +106,12 @@ export function moduleOf(path: string, depth: number): string {
   return dirs.length === 0 ? '(root)' : dirs.slice(0, depth).join('/');
 }
 
-/** Spec §4: defects per KLOC of source at HEAD, with per-module and per-file hotspots. */
+/** Spec §4: defects per KLOC of source at HEAD, with per-module and per-file hotspots (ranked as compareHotspots says). */
 export function defectDensity(ctx: MetricContext, previous: Window): MetricOutput {
   const { kloc } = ctx.dataset;
   const sourceFiles = kloc.files.filter((f) => f.kind === 'source');
   const klocTotal = kloc.sourceLines / 1000;
-  const { source, defects } = collectDefects(ctx, ctx.window);
+  const { source, defects, notSource } = collectDefects(ctx, ctx.window);
   const density = (n: number) => (klocTotal > 0 ? round4(n / klocTotal) : null);
 
   const fileLines = new Map(sourceFiles.map((f) => [f.path, f.lines]));
@@ -125,12 +131,15 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
     }
     for (const m of modules) perModule.set(m, (perModule.get(m) ?? 0) + 1);
   }
-  const hot = (counts: Map<string, number>, lines: Map<string, number>, kind: 'file' | 'module'): DrillItem[] =>
-    [...counts].filter(([k]) => (lines.get(k) ?? 0) > 0).map(([k, n]) => ({
+  const hot = (counts: Map<string, number>, lines: Map<string, number>, kind: HotspotKind): DrillItem[] =>
+    [...counts].map(([k, defects]) => {
+      const n = lines.get(k) ?? 0;
+      return { k, defects, n, density: hotspotDensity(kind, defects, n) };
+    }).sort((a, b) => compareHotspots(a, b) || a.k.localeCompare(b.k)).map(({ k, defects, n, density }) => ({
       kind, id: k, title: k, ...(kind === 'file' ? { path: k } : {}),
-      value: round4(n / ((lines.get(k) ?? 0) / 1000)),
-      extra: { defects: n, kloc: round4((lines.get(k) ?? 0) / 1000) },
-    })).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.id.localeCompare(b.id));
+      value: density,
+      extra: { defects, kloc: round4(n / 1000), ...(density == null ? { density: noDensityNote(kind) } : {}) },
+    }));
 
   const hotModules = hot(perModule, moduleLines, 'module');
   const hotFiles = hot(perFile, fileLines, 'file');
@@ -145,6 +154,8 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
       defects: defects.length,
       kloc: round4(klocTotal),
       sampleSize: defects.length,
+      // Bug-fix commits that changed no source file (spec §4 v2): why "fix" commits may outnumber defects.
+      ...(notSource > 0 ? { excluded: { notSource } } : {}),
       hotspots: {
         modules: hotModules.slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
         files: hotFiles.slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),

@@ -1,6 +1,7 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import { round4 } from './stats';
 import { testMatcher } from '../kloc/fileClassifier';
+import { gitDefectFixes } from './gitDefects';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** test KLOC / source KLOC at HEAD (spec §6); null when there is no source. */
@@ -9,12 +10,16 @@ export function testToCodeRatio(ctx: MetricContext): number | null {
   return sourceLines > 0 ? round4(testLines / sourceLines) : null;
 }
 
-/** Spec §6 git fallback: the share of bug-fix commits in the window that also change a test file. */
+/**
+ * Spec §6 git fallback: the share of the window's defects (bug-fix commits that change a source
+ * file, §4 v2) that also change a test file.
+ */
 export function regressionTestRate(ctx: MetricContext, previous: Window): MetricOutput {
   const isTest = testMatcher(ctx.options.testGlobs);
+  const { defects, notSource } = gitDefectFixes(ctx);
   const fixes = (w: Window) => {
     const out: Array<{ hash: string; subject: string; at: number; withTest: boolean }> = [];
-    for (const c of ctx.history.bugFixes) {
+    for (const c of defects) {
       if (inWindow(c.committerDate, w)) out.push({ hash: c.hash, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
     }
     return out;
@@ -22,14 +27,16 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
   const rate = (xs: ReturnType<typeof fixes>) => (xs.length ? round4(xs.filter((x) => x.withTest).length / xs.length) : null);
   const cur = fixes(ctx.window);
   const value = rate(cur);
+  const excludedNow = notSource.filter((c) => inWindow(c.committerDate, ctx.window)).length;
   return {
     kpi: {
       value,
       unit: 'ratio',
       source: 'git',
       kind: 'regressionTestRate',
-      ...(value == null ? { reason: 'no bug-fix commits in window' } : {}),
+      ...(value == null ? { reason: excludedNow > 0 ? 'no bug-fix commits in window changed a source file' : 'no bug-fix commits in window' } : {}),
       sampleSize: cur.length,
+      ...(excludedNow > 0 ? { excluded: { notSource: excludedNow } } : {}),
       withTests: cur.filter((x) => x.withTest).length,
       testToCodeRatio: testToCodeRatio(ctx),
       previous: rate(fixes(previous)),

@@ -5,7 +5,8 @@
  * no subject at all for most of the history. Changing a rule here means bumping GIT_CACHE_VERSION.
  */
 const CONVENTIONAL = /^(fix|bugfix|hotfix)(\(.+\))?!?:/i;
-const WORDS = /\b(fix|fixes|fixed|bug|hotfix)\b/i;
+// The whole words of spec §4 (v2): "prefix" or "debugging" are not fixes (\b needs a word edge).
+const WORDS = /\b(fix|fixes|fixed|fixing|bug|bugs|bugfix|hotfix)\b/i;
 const SQUASH = /\(#(\d+)\)\s*$/;
 const MERGE_PR = /^Merge pull request #(\d+)/;
 

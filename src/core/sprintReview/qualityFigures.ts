@@ -2,7 +2,8 @@ import { inWindow } from '../model/time';
 import { collectDefects, defectSource, isDefectIssue } from '../metrics/defectDensity';
 import { computeDefectRemovalEfficiency, escapeReason } from '../metrics/defectRemovalEfficiency';
 import { regressionTestRate } from '../metrics/regressionTestRate';
-import { DAY, round4 } from '../metrics/stats';
+import { compareHotspots, hotspotDensity } from '../metrics/hotspots';
+import { DAY } from '../metrics/stats';
 import { metricContext, type ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { HotspotFile, PeriodValue, QualityKey } from './reviewTypes';
@@ -18,7 +19,8 @@ export const HOTSPOT_DAYS = 90;
 
 /**
  * Files changed in the period that are defect hotspots: source files at HEAD touched by the fix of
- * at least one defect (spec §4) in the 90 days ending with the period, by defects per KLOC.
+ * at least one defect (spec §4) in the 90 days ending with the period, ranked as the report's
+ * hotspots are (by defects, then density; no density under 50 source lines).
  */
 function hotspotsChanged(rc: ReviewContext, p: ReviewPeriod): HotspotFile[] {
   const ctx = metricContext(rc, { since: p.until - HOTSPOT_DAYS * DAY, until: p.until });
@@ -37,8 +39,8 @@ function hotspotsChanged(rc: ReviewContext, p: ReviewPeriod): HotspotFile[] {
   return [...commitsPerFile].map(([path, commits]) => {
     const n = defectsPerFile.get(path)!;
     const l = lines.get(path)!;
-    return { path, defects: n, density: l > 0 ? round4(n / (l / 1000)) : null, commitsInPeriod: commits };
-  }).sort((a, b) => (b.density ?? -1) - (a.density ?? -1) || a.path.localeCompare(b.path));
+    return { path, defects: n, density: hotspotDensity('file', n, l), commitsInPeriod: commits };
+  }).sort((a, b) => compareHotspots(a, b) || a.path.localeCompare(b.path));
 }
 
 /** Defects created, fixed and escaped (spec §4, §6), removal efficiency, regression-test rate, hotspots. */

@@ -3,7 +3,7 @@ import { readableTime } from './dataQuality';
 import { escapeHtml as e, jsonForScript, safeHref } from './htmlEscape';
 import { loadChartJsSource } from './chartJsSource';
 import { REVIEW_CHART_SCRIPT } from './reviewChartScript';
-import { figureCells, formatFigureValue, periodWord } from './reviewFormat';
+import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from './reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SprintReview } from './reviewTypes';
 
@@ -83,7 +83,7 @@ export function renderReviewHtml(r: SprintReview, opts: HtmlRenderOptions = {}):
     }
     if (section === 'Quality' && r.quality.hotspots.length) {
       body.push('<h3>Hotspot files changed</h3>', table(['File', 'Defects (90 days)', 'Defects/KLOC', `Commits this ${word}`],
-        r.quality.hotspots.map((h) => [e(h.path), e(String(h.defects)), e(formatFigureValue(h.density, 'count')), e(String(h.commitsInPeriod))]), [1, 2, 3]));
+        r.quality.hotspots.map((h) => [e(h.path), e(String(h.defects)), e(formatHotspotDensity(h.density)), e(String(h.commitsInPeriod))]), [1, 2, 3]));
     }
     if (section === 'Escalations' && r.escalations.items.length) {
       body.push(table(['Issue', 'Summary', 'Escalated', 'Resolved', 'Hours to resolve'], r.escalations.items.map((x) => [

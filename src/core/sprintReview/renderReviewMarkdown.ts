@@ -1,6 +1,6 @@
 import { mdCell } from '../report/renderMarkdown';
 import { readableTime } from './dataQuality';
-import { figureCells, formatFigureValue, periodWord } from './reviewFormat';
+import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from './reviewFormat';
 import { SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SprintReview } from './reviewTypes';
 
@@ -63,7 +63,7 @@ export function renderReviewMarkdown(r: SprintReview): string {
     }
     if (section === 'Quality' && r.quality.hotspots.length) {
       lines.push('', '**Hotspot files changed**', '', row(['File', 'Defects (90 days)', 'Defects/KLOC', `Commits this ${word}`]), '|---|---:|---:|---:|',
-        ...r.quality.hotspots.map((h) => row([mdCell(h.path), String(h.defects), formatFigureValue(h.density, 'count'), String(h.commitsInPeriod)])));
+        ...r.quality.hotspots.map((h) => row([mdCell(h.path), String(h.defects), formatHotspotDensity(h.density), String(h.commitsInPeriod)])));
     }
     if (section === 'Escalations' && r.escalations.items.length) {
       lines.push('', row(['Issue', 'Summary', 'Escalated', 'Resolved', 'Hours to resolve']), '|---|---|---|---|---:|',

@@ -1,5 +1,6 @@
 import { formatNumber } from '../report/formatValue';
 import type { Direction, Figure, FigureUnit } from './reviewTypes';
+import { noDensityNote } from '../metrics/hotspots';
 
 /** Display rounding only; the JSON keeps the computed value. */
 export function formatFigureValue(v: number | null, unit: FigureUnit): string {
@@ -32,4 +33,9 @@ export function figureCells(f: Figure): [string, string, string, string] {
 
 export function periodWord(kind: 'sprint' | 'range'): string {
   return kind === 'sprint' ? 'sprint' : 'period';
+}
+
+/** A hotspot file's defects per KLOC; a file too small for a density (spec §4 v2) says so instead of a bare dash. */
+export function formatHotspotDensity(density: number | null): string {
+  return density == null ? `— (${noDensityNote('file')})` : formatFigureValue(density, 'count');
 }

@@ -78,9 +78,11 @@ describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallback
     assert.equal(d.defects, 2);
     assert.equal(d.kloc, 0.011); // main.ts 4 + x.ts 3 + y.ts 1 + util.py 3; tests and Markdown excluded
     assert.equal(d.value, 181.8182);
-    const hot = d.hotspots as { modules: Array<{ module: string; density: number }>; files: Array<{ file: string; density: number }> };
-    assert.deepEqual(hot.modules.map((m) => [m.module, m.density]), [['src/lib', 333.3333], ['src/app', 125]]);
-    assert.deepEqual(hot.files.map((f) => f.file), ['src/app/x.ts', 'src/lib/util.py']);
+    const hot = d.hotspots as { modules: Array<{ module: string; density: number | null; defects: number }>; files: Array<{ file: string; density: number | null; defects: number }> };
+    // Spec §4 v2: ranked by defects, then density; no density under 500 lines (module) or 50 (file).
+    // src/app has 8 lines and src/lib 3 (v1: 125 and 333.3333/KLOC), one defect each: a tie, by name.
+    assert.deepEqual(hot.modules.map((m) => [m.module, m.defects, m.density]), [['src/app', 1, null], ['src/lib', 1, null]]);
+    assert.deepEqual(hot.files.map((f) => [f.file, f.defects, f.density]), [['src/app/x.ts', 1, null], ['src/lib/util.py', 1, null]]);
   });
 
   it('escalations: null with a reason when there is no issue tracker', () => {

@@ -86,10 +86,11 @@ describe('sprint-review CLI against fake Jira (3 closed sprints + 1 active), fak
     assert.equal(q.defectRemovalEfficiency.meanOver, 2);
     fig(q.regressionTestRate, 0.5, 0, 0.5, 'up'); // 1 of 2 fixes with a test | 0 of 1 | 1 of 1
     fig(q.hotspotFilesChanged, 2, 1, 1, 'up');
-    // AR-8's fix touched five.ts (1 line), AR-12's one.ts (2 lines): 1000 and 500 defects/KLOC.
+    // AR-8's fix touched five.ts (1 line), AR-12's one.ts (2 lines). Spec §4 v2: no density under
+    // 50 source lines (v1 said 1000 and 500 defects/KLOC); one defect each, so the tie goes by path.
     assert.deepEqual(review.quality.hotspots, [
-      { path: 'src/lib/five.ts', defects: 1, density: 1000, commitsInPeriod: 2 },
-      { path: 'src/app/one.ts', defects: 1, density: 500, commitsInPeriod: 3 },
+      { path: 'src/app/one.ts', defects: 1, density: null, commitsInPeriod: 3 },
+      { path: 'src/lib/five.ts', defects: 1, density: null, commitsInPeriod: 2 },
     ]);
   });
 

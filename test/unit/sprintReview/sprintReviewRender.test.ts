@@ -103,4 +103,14 @@ describe('sprint review: periods, data quality and rendering (dataset loaded fro
     assert.ok(html.includes('Charts unavailable'));
     assert.equal([...html.matchAll(/<script\b/gi)].length, 1);
   });
+
+  it('a hotspot file too small for a density (spec §4 v2) shows its defects and says why it has no density', () => {
+    // S3's hotspots: one.ts (2 lines) and five.ts (1 line), one defect each; both under 50 lines.
+    const review = buildSprintReview(dataset, { sprintId: 3 }, DEFAULT_OPTIONS, NOW);
+    assert.deepEqual(review.quality.hotspots.map((h) => [h.path, h.defects, h.density]), [['src/app/one.ts', 1, null], ['src/lib/five.ts', 1, null]]);
+    const md = renderReviewMarkdown(review);
+    assert.match(md, /^\| src\/app\/one\.ts \| 1 \| — \(under 50 source lines\) \| \d+ \|$/m);
+    const html = renderReviewHtml(review, { chartJs: null, nonce: 'N' });
+    assert.match(html, /<td>src\/app\/one\.ts<\/td><td[^>]*>1<\/td><td[^>]*>— \(under 50 source lines\)<\/td>/);
+  });
 });

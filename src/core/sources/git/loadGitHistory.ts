@@ -10,7 +10,8 @@ import { CommitStore } from './commitStore';
 import { readSegment, writeSegment } from './commitStoreFile';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
 
-export const GIT_CACHE_VERSION = 5;
+// 6: the wider fix word list of KPI spec v2 (fixing, bugs, bugfix), stored per commit.
+export const GIT_CACHE_VERSION = 6;
 
 /**
  * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
