@@ -8,6 +8,7 @@ import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from
 import { changeFiles, type GitChange } from './historyIndex';
 import { referencedJiraKeys, referencedNumbers } from './bugFix';
 import { gitDefectFixes } from './gitDefects';
+import { excludedCounts } from '../report/exclusionNotes';
 import { addTo } from '../util/addTo';
 import { isBugIssue } from '../sources/github/bugLabels';
 import type { MetricContext, MetricOutput } from './metricContext';
@@ -155,7 +156,7 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
       kloc: round4(klocTotal),
       sampleSize: defects.length,
       // Bug-fix commits that changed no source file (spec §4 v2): why "fix" commits may outnumber defects.
-      ...(notSource > 0 ? { excluded: { notSource } } : {}),
+      excluded: excludedCounts({ notSource }),
       hotspots: {
         modules: hotModules.slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
         files: hotFiles.slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),

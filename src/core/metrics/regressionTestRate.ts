@@ -2,6 +2,7 @@ import { inWindow, toIso, type Window } from '../model/time';
 import { round4 } from './stats';
 import { testMatcher } from '../kloc/fileClassifier';
 import { gitDefectFixes } from './gitDefects';
+import { excludedCounts } from '../report/exclusionNotes';
 import type { MetricContext, MetricOutput } from './metricContext';
 
 /** test KLOC / source KLOC at HEAD (spec §6); null when there is no source. */
@@ -36,7 +37,7 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
       kind: 'regressionTestRate',
       ...(value == null ? { reason: excludedNow > 0 ? 'no bug-fix commits in window changed a source file' : 'no bug-fix commits in window' } : {}),
       sampleSize: cur.length,
-      ...(excludedNow > 0 ? { excluded: { notSource: excludedNow } } : {}),
+      excluded: excludedCounts({ notSource: excludedNow }),
       withTests: cur.filter((x) => x.withTest).length,
       testToCodeRatio: testToCodeRatio(ctx),
       previous: rate(fixes(previous)),

@@ -25,6 +25,7 @@ const SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult) => string> = {
   firstRelease: (n) => `${plural(n, 'item was', 'items were')} first released by the first release tag, which starts the clock: no deploy time or lead time for ${n === 1 ? 'it' : 'them'}`,
   invalidEstimate: (n) => `${plural(n, 'issue has an invalid estimate', 'issues have invalid estimates')} (negative or not a number): counted as unestimated`,
   unknownStatus: (n) => `${plural(n, 'issue passed', 'issues passed')} through a status the site no longer has: its category was taken from the resolution`,
+  notSource: (n) => `${plural(n, 'bug-fix commit changed', 'bug-fix commits changed')} no source file (docs, config or tests only): not counted as ${n === 1 ? 'a defect' : 'defects'}`,
 };
 
 /**

@@ -16,7 +16,7 @@ export interface Stats {
  * (spec Conventions "Every number says what it left out"). Adding a rule means adding its key
  * here and its sentence in exclusionNotes.ts; the type makes the second one required.
  */
-export const EXCLUDED_KEYS = ['bots', 'unknownStart', 'firstRelease', 'invalidEstimate', 'unknownStatus'] as const;
+export const EXCLUDED_KEYS = ['bots', 'unknownStart', 'firstRelease', 'invalidEstimate', 'unknownStatus', 'notSource'] as const;
 export type ExcludedKey = (typeof EXCLUDED_KEYS)[number];
 /** Distinct items of the KPI's own sample per rule; a zero count is omitted. */
 export type ExcludedCounts = Partial<Record<ExcludedKey, number>>;

@@ -98,6 +98,13 @@ describe('defects in git alone are bug-fix commits that change a source file (sp
     assert.deepEqual(t.excluded, { notSource: 3 });
   });
 
+  it('the table says under the KPIs why fix commits outnumber defects', async () => {
+    const run = await runCliInProcess(['report', '--repo', repo.dir, '--since', '2026-05-01', '--until', '2026-06-01', '--cache-dir', tempDir()]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Defect density: 3 bug-fix commits changed no source file \(docs, config or tests only\): not counted as defects$/m);
+    assert.match(run.stdout, /^Test effectiveness: 3 bug-fix commits changed no source file/m);
+  });
+
   it('the subject rule: conventional prefixes and whole fix words, any case', () => {
     for (const s of ['fix: x', 'bugfix(parser): x', 'hotfix!: x', 'Fixing a leak', 'FIXES the build', 'Two bugs in retry', 'Bugfix for login', 'Fixed #4', 'bug in x'])
       assert.equal(subjectMarksFix(s), true, s);
