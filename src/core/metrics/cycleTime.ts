@@ -5,7 +5,7 @@ import { durationStats, HOUR } from './stats';
 import { byIsoWeek } from './isoWeek';
 import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
 import type { Window } from '../model/time';
-import type { GitChange } from './historyIndex';
+import type { GitChange, HistoryIndex, ReleasePoint } from './historyIndex';
 import { excludedCounts } from '../report/exclusionNotes';
 
 /** What one sample is: the spec's `cycleTime.changeUnit` names the units a window counted. */
@@ -23,12 +23,14 @@ export interface CycleSample {
   pickup: number | null;
   review: number | null;
   deploy: number | null;
+  /** (v2) First released by the first release tag, which starts the clock (spec §3): no deploy phase. */
+  firstRelease: boolean;
 }
 
 const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
-/** Spec §1 per pull request. */
-export function prCycleSample(pr: PullRequest, releasedAt: number | null): CycleSample | null {
+/** Spec §1 per pull request; `releasedAt` null when unreleased or when `firstRelease` (no deploy phase then). */
+export function prCycleSample(pr: PullRequest, releasedAt: number | null, firstRelease = false): CycleSample | null {
   if (pr.mergedAt == null) return null;
   const readyAt = pr.readyAt ?? pr.createdAt;
   const firstCommitAt = pr.commitAuthorDates.length ? Math.min(...pr.commitAuthorDates) : null;
@@ -44,7 +46,8 @@ export function prCycleSample(pr: PullRequest, releasedAt: number | null): Cycle
     coding: unknownStart ? null : span(firstCommitAt, readyAt),
     pickup: span(readyAt, pr.firstReviewAt),
     review: span(pr.firstReviewAt, pr.mergedAt),
-    deploy: span(pr.mergedAt, releasedAt),
+    deploy: firstRelease ? null : span(pr.mergedAt, releasedAt),
+    firstRelease,
   };
   s.item.value = s.cycle == null ? null : s.cycle / HOUR;
   s.item.extra = Object.fromEntries(PHASES.map((p) => [p, s[p] == null ? null : s[p]! / HOUR]));
@@ -83,8 +86,8 @@ function computeCycleSamples(ctx: MetricContext): CycleSamples {
         if (pr.mergedAt != null) botMergedAt.push(pr.mergedAt);
         continue;
       }
-      const rel = pr.mergeCommitSha ? history.releaseOf(pr.mergeCommitSha)?.date ?? null : null;
-      const s = prCycleSample(pr, rel);
+      const rel = pr.mergeCommitSha ? history.releaseOf(pr.mergeCommitSha) : undefined;
+      const s = prCycleSample(pr, rel?.date ?? null, startsTheClock(history, rel));
       if (s) samples.push(s);
     }
     return { samples, source: 'github', botMergedAt };
@@ -94,7 +97,7 @@ function computeCycleSamples(ctx: MetricContext): CycleSamples {
       botMergedAt.push(ch.mergedAt);
       continue;
     }
-    samples.push(new ChangeSample(ch));
+    samples.push(new ChangeSample(ch, startsTheClock(history, ch.release)));
   }
   return { samples, source: 'git', botMergedAt };
 }
@@ -109,17 +112,19 @@ class ChangeSample implements CycleSample {
   readonly unknownStart: boolean;
   readonly cycle: number | null;
   readonly deploy: number | null;
+  readonly firstRelease: boolean;
   readonly coding = null;
   readonly pickup = null;
   readonly review = null;
   private built?: DrillItem;
 
-  constructor(private readonly ch: GitChange) {
+  constructor(private readonly ch: GitChange, firstRelease: boolean) {
     this.unit = ch.kind;
     this.mergedAt = ch.mergedAt;
     this.unknownStart = ch.firstCommitAt === ch.mergedAt;
     this.cycle = this.unknownStart ? null : span(ch.firstCommitAt, ch.mergedAt);
-    this.deploy = span(ch.mergedAt, ch.release?.date);
+    this.firstRelease = firstRelease;
+    this.deploy = firstRelease ? null : span(ch.mergedAt, ch.release?.date);
   }
 
   get item(): DrillItem {
@@ -130,6 +135,11 @@ class ChangeSample implements CycleSample {
       extra: { commits: ch.commits.length, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
     });
   }
+}
+
+/** (v2) A change first released by the history's first release has no deploy phase: that release starts the clock. */
+function startsTheClock(history: HistoryIndex, release: ReleasePoint | undefined): boolean {
+  return release !== undefined && release === history.firstRelease;
 }
 
 function phaseStats(samples: CycleSample[], phase: (typeof PHASES)[number]) {
@@ -166,7 +176,7 @@ export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
       phases,
       previous: prev.value,
       changeUnit: unit,
-      excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length, unknownStart }),
+      excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length, unknownStart, firstRelease: cur.filter((s) => s.firstRelease).length }),
     },
     details: { items: cur.map((s) => s.item).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)), series },
   };

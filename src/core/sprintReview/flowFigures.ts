@@ -50,6 +50,7 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
     const v = durationStats(cur.map((s) => s[k]), HOUR).value;
     if (v != null) return { value: v };
     if (cur.length === 0) return { value: null, reason: none };
+    if (k === 'deploy' && cur.some((s) => s.firstRelease)) return { value: null, reason: `the ${what} of the period that reached a release were first released by the first release tag, which starts the clock` };
     return { value: null, reason: k === 'deploy' ? `no ${what} of the period reached a release yet` : `no ${what} of the period had a review` };
   };
   const threshold = outlierThreshold(rc.samples, earlier);

@@ -42,9 +42,12 @@ describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallback
 
   it('cycle time phases: git has only deploy (merge → earliest release containing it)', () => {
     const phases = report.kpis.cycleTime.phases as Record<string, { median: number | null; sampleSize: number }>;
-    // deploy: A 09-04 → v1.0.0 09-12 = 192 h; squash 09-10 06:00 → 09-12 = 42 h; C 09-20 → v1.1 09-20 = 0 h.
-    assert.equal(phases.deploy!.median, 42);
-    assert.equal(phases.deploy!.sampleSize, 3);
+    // deploy: C 09-20 → v1.1 09-20 = 0 h. A (09-04) and the squash (09-10 06:00) are first released by
+    // v1.0.0, the first release tag: by v2's "the first release starts the clock" they have no deploy
+    // phase (v1 gave them 192 h and 42 h, median 42 h) and count in excluded.firstRelease.
+    assert.equal(phases.deploy!.median, 0);
+    assert.equal(phases.deploy!.sampleSize, 1);
+    assert.equal((report.kpis.cycleTime.excluded as Record<string, number>).firstRelease, 2);
     assert.equal(phases.pickup!.median, null);
     assert.equal(phases.review!.sampleSize, 0);
   });

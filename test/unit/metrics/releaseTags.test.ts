@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { runCliInProcess } from '../../helpers/runCliInProcess';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import type { KpiResult, Report } from '../../../src/core/report/reportTypes';
+import type { SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 
 const WINDOW = ['--since', '2026-09-01', '--until', '2026-10-01'];
 
@@ -73,6 +74,27 @@ describe('release tags (spec §1 releasedAt, §3 v2 release tags)', () => {
       assert.equal(t.mean, 8);
       assert.deepEqual(t.excluded, { firstRelease: 3 });
       assert.equal(t.releases, 2);
+    });
+
+    it('a change first released by the first tag has no deploy phase (spec §1), counted in cycleTime.excluded', () => {
+      // #1 merged 09-04 is first released by v1.0.0 (v1: 24 h of deploy); #2 merged 09-12 → v1.1.0 09-20 = 192 h.
+      const ct = r.kpis.cycleTime;
+      const deploy = (ct.phases as Record<string, { median: number | null; sampleSize: number }>).deploy!;
+      assert.equal(ct.sampleSize, 2); // both changes keep their cycle time (48 h each)
+      assert.equal(deploy.median, 192);
+      assert.equal(deploy.sampleSize, 1);
+      assert.deepEqual(ct.excluded, { firstRelease: 1 });
+    });
+
+    it('the sprint review honours it: a period whose only release is the first tag has no deploy or lead time, and says why', async () => {
+      const run = await runCliInProcess(['sprint-review', '--repo', repo.dir, '--since', '2026-09-01', '--until', '2026-09-08', '--format', 'json', '--cache-dir', tempDir()]);
+      assert.equal(run.code, 0, run.stderr);
+      const review = JSON.parse(run.stdout) as SprintReview;
+      assert.equal(review.flow.figures.deployMedian.value, null);
+      assert.match(review.flow.figures.deployMedian.reason ?? '', /first released by the first release tag, which starts the clock/);
+      assert.equal(review.timeToMarket.figures.releasedItems.value, 0);
+      assert.equal(review.timeToMarket.figures.leadTimeMedian.value, null);
+      assert.match(review.timeToMarket.figures.leadTimeMedian.reason ?? '', /^the only release in period is the first release tag \(v1\.0\.0\)/);
     });
 
     it('a window whose only release is the first tag has no lead time, and says why', async () => {

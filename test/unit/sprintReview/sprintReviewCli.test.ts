@@ -65,7 +65,11 @@ describe('sprint-review CLI against fake Jira (3 closed sprints + 1 active), fak
     fig(f.codingMedian, 2, 0, 0.6667, 'up'); // 2, 4, 2 | 0, 0 | 0
     fig(f.pickupMedian, 21.5, 10, 15.75, 'up'); // 3, 40 | 10 | none (S1 unreviewed)
     fig(f.reviewMedian, 12.5, 20, 16.25, 'down'); // 7, 18 | 20 | none
-    fig(f.deployMedian, 166, 179, 175.6667, 'down'); // v1.2 09-24: 204, 166, 84 | v1.1: 196, 162 | v1.0: 182
+    // v1.2 09-24: 204, 166, 84 | v1.1: 196, 162 | v1.0: 182 in v1, but v1.0 is the first release tag:
+    // by v2's "the first release starts the clock" that PR has no deploy phase → mean of 2 periods.
+    fig(f.deployMedian, 166, 179, 172.5, 'down');
+    assert.equal(f.deployMedian.meanOver, 2);
+    assert.equal(review.trend[0]!.values.deployMedian, null);
     assert.equal(f.pickupMedian.meanOver, 2);
     // Threshold: p85 of S2+S1 cycles (10, 20, 30) = 27 h; PR 6 (60 h) is over it, PR 5 (26 h) is not.
     assert.equal(review.flow.outlierThresholdHours, 27);
