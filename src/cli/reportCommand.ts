@@ -5,6 +5,7 @@ import { OptionError, resolveOptions, type KpiOptions } from '../core/options';
 import { runPipeline } from '../core/pipeline';
 import { RepoError } from '../core/sources/git/repoInfo';
 import type { PipelineInput } from '../core/pipelineTypes';
+import { checkCredentialUrl, CLI_URL_ROLES, type UrlRole } from '../core/sources/http/credentialUrl';
 import { renderTable } from '../core/report/renderTable';
 import { renderMarkdown } from '../core/report/renderMarkdown';
 import { renderCsv } from '../core/report/renderCsv';
@@ -62,6 +63,14 @@ function usableCacheRoot(flag: string | undefined): string {
   return dir;
 }
 
+/** A URL that credentials go to, checked by the core's one rule (https or loopback, no userinfo). */
+function credentialUrlFlag(value: string | undefined, role: UrlRole): string | undefined {
+  if (value === undefined) return undefined;
+  const checked = checkCredentialUrl(value, role);
+  if ('problem' in checked) throw new UsageError(checked.problem);
+  return checked.url;
+}
+
 /** Builds the pipeline input from flags and environment; GitHub/Jira sources add their parts here. */
 export async function pipelineInputFrom(values: Values, io: CliIo): Promise<PipelineInput> {
   const repo = values.repo ?? '.';
@@ -70,16 +79,18 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
     cacheRoot: usableCacheRoot(values['cache-dir']),
     options: await optionsFrom(values, repo),
     offline: values.offline,
+    httpLimits: io.httpLimits,
   };
   // GitHub applies when --github-repo is given or origin is on GitHub; without GITHUB_TOKEN it reports "off".
-  input.github = { repo: values['github-repo'], apiUrl: values['github-api-url'] ?? '', token: async () => io.env.GITHUB_TOKEN || undefined };
-  if (values['jira-url']) {
-    if (!/^https?:\/\/[^/\s]+/i.test(values['jira-url'])) throw new UsageError(`--jira-url must be the site's address, like https://example.atlassian.net (got "${values['jira-url']}")`);
+  const apiUrl = credentialUrlFlag(values['github-api-url'] || undefined, CLI_URL_ROLES.github);
+  input.github = { repo: values['github-repo'], apiUrl: apiUrl ?? '', token: async () => io.env.GITHUB_TOKEN || undefined };
+  const jiraUrl = credentialUrlFlag(values['jira-url'] || undefined, CLI_URL_ROLES.jira);
+  if (jiraUrl) {
     const board = values['jira-board'] === undefined ? undefined : Number(values['jira-board']);
     if (board !== undefined && !(Number.isInteger(board) && board > 0)) throw new UsageError(`--jira-board must be a board id (got "${values['jira-board']}")`);
     // Cloud: JIRA_EMAIL + JIRA_API_TOKEN (Basic); Server/Data Center: JIRA_PAT (Bearer).
     const email = io.env.JIRA_EMAIL || undefined;
-    input.jira = { url: values['jira-url'], project: values['jira-project'], boardId: board, email, token: async () => (email ? io.env.JIRA_API_TOKEN : io.env.JIRA_PAT) || undefined };
+    input.jira = { url: jiraUrl, project: values['jira-project'], boardId: board, email, token: async () => (email ? io.env.JIRA_API_TOKEN : io.env.JIRA_PAT) || undefined };
   }
   void io;
   return input;

@@ -48,13 +48,15 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const githubP = (async () => {
     const target = await resolveGitHubTarget(top, input);
     if (!target) return null;
+    // Refused or off before any request: no client to load.
+    if ('status' in target) return { status: target.status };
     const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
     return loadGitHubForPipeline(target, cacheDir, input);
   })();
   const jiraP = input.jira
     ? (async () => {
         const { syncJira } = await import('./sources/jira/syncJira');
-        return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline });
+        return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline, httpLimits: input.httpLimits });
       })()
     : Promise.resolve(null);
   githubP.catch(() => undefined);

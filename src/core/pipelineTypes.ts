@@ -3,6 +3,8 @@ import type { Window } from './model/time';
 import type { Dataset } from './model/dataset';
 import type { Report } from './report/reportTypes';
 import type { ReportDetails } from './report/details';
+import type { UrlRole } from './sources/http/credentialUrl';
+import type { HttpLimits } from './sources/http/httpLimits';
 
 /** Progress as the core reports it; the CLI draws a bar, the extension a notification. */
 export interface Progress {
@@ -18,7 +20,10 @@ export type TokenProvider = () => Promise<string | undefined>;
 export interface GitHubConfig {
   /** owner/name; when absent it is derived from the origin remote. */
   repo?: string;
+  /** Empty: api.github.com, and only for an origin on github.com. Any other host only when named here. */
   apiUrl: string;
+  /** How the user names apiUrl and the token, for messages; default the CLI's flag and env var. */
+  apiUrlRole?: UrlRole;
   token: TokenProvider;
 }
 
@@ -30,6 +35,8 @@ export interface JiraConfig {
   deployment?: 'cloud' | 'server';
   /** Cloud: email + API token (Basic). Server/DC: personal access token (Bearer). */
   email?: string;
+  /** How the user names url and the credentials, for messages; default the CLI's flag and env vars. */
+  urlRole?: UrlRole;
   token: TokenProvider;
 }
 
@@ -42,6 +49,8 @@ export interface PipelineInput {
   jira?: JiraConfig;
   /** Use only what is cached for GitHub/Jira (offline); git is local and always read. */
   offline?: boolean;
+  /** Body cap, request deadline and sync budget for GitHub and Jira; defaults in httpLimits.ts. */
+  httpLimits?: Partial<HttpLimits>;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }

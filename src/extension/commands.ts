@@ -9,6 +9,7 @@ import type { KpiHost } from './kpiHost';
 import { KpiPanel } from './panel';
 import type { Secrets } from './secrets';
 import { SECTION } from './settings';
+import { redactUrls } from '../core/sources/http/credentialUrl';
 import { settingsFor } from './config';
 import { runSprintReview } from './sprintReviewCommand';
 import { exportSprintReview } from './sprintReviewExport';
@@ -43,7 +44,7 @@ const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
     if (!token) return;
     await vscode.workspace.getConfiguration(SECTION).update('github.enabled', true, vscode.ConfigurationTarget.Global);
     const who = await githubAccountLabel(apiUrl);
-    log.info(`GitHub connected${who ? ` as ${who}` : ''} (${apiUrl})`);
+    log.info(`GitHub connected${who ? ` as ${who}` : ''} (${redactUrls(apiUrl)})`);
     void vscode.window.showInformationMessage(`Engineering KPIs: GitHub connected${who ? ` as ${who}` : ''}.`);
   },
   [COMMAND_IDS.configureJira]: ({ secrets, log }) => configureJira(secrets, log),

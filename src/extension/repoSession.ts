@@ -14,7 +14,7 @@ import { settingsFor } from './config';
 import { githubToken } from './githubAuth';
 import { LastResult, settingsKey } from './lastResult';
 import type { Secrets } from './secrets';
-import type { ExtensionSettings } from './settings';
+import { EDITOR_URL_ROLES, type ExtensionSettings } from './settings';
 import type { StatusState } from './statusPresentation';
 
 export interface SessionDeps {
@@ -150,10 +150,10 @@ export class RepoSession implements vscode.Disposable {
 
   private pipelineInput(settings: ExtensionSettings, offline: boolean, signal: AbortSignal, report: (m: string) => void): PipelineInput {
     const github: GitHubConfig | undefined = settings.github.enabled
-      ? { repo: settings.github.repo, apiUrl: settings.github.apiUrl, token: () => githubToken(settings.github.apiUrl, false) }
+      ? { repo: settings.github.repo, apiUrl: settings.github.apiUrl, apiUrlRole: EDITOR_URL_ROLES.github, token: () => githubToken(settings.github.apiUrl, false) }
       : undefined;
     const jira: JiraConfig | undefined = settings.jira.url
-      ? { ...settings.jira, url: settings.jira.url, token: () => this.deps.secrets.jiraToken() }
+      ? { ...settings.jira, url: settings.jira.url, urlRole: EDITOR_URL_ROLES.jira, token: () => this.deps.secrets.jiraToken() }
       : undefined;
     return {
       repoPath: this.root.fsPath,

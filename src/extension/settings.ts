@@ -4,8 +4,15 @@
  */
 import { DEFAULT_OPTIONS, resolveOptions, type KpiOptions } from '../core/options';
 import { KPI_NAMES, type KpiName } from '../core/report/reportTypes';
+import { checkCredentialUrl, GITHUB_EXAMPLE, JIRA_EXAMPLE, type UrlRole } from '../core/sources/http/credentialUrl';
 
 export const SECTION = 'engineeringKpis';
+
+/** The editor's names for the URLs credentials go to, for the core's messages. */
+export const EDITOR_URL_ROLES = {
+  jira: { name: `${SECTION}.jira.url`, credentials: "the 'Engineering KPIs: Configure Jira' command (it keeps the token in SecretStorage)", example: JIRA_EXAMPLE },
+  github: { name: `${SECTION}.github.apiUrl`, credentials: "VS Code's GitHub sign-in ('Engineering KPIs: Configure GitHub')", example: GITHUB_EXAMPLE },
+} as const satisfies Record<string, UrlRole>;
 
 export interface ExtensionSettings {
   statusBarKpi: KpiName;
@@ -53,6 +60,13 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
 
   const boardId = get('jira.boardId');
   const deployment = get('jira.deployment');
+  const apiUrl = str(get('github.apiUrl')) ?? 'https://api.github.com';
+  const jiraUrl = str(get('jira.url'));
+  // A refused URL is kept: the sync refuses it too, so the panel shows that source's error.
+  for (const [url, role] of [[apiUrl, EDITOR_URL_ROLES.github], [jiraUrl, EDITOR_URL_ROLES.jira]] as const) {
+    const checked = url === undefined ? undefined : checkCredentialUrl(url, role);
+    if (checked && 'problem' in checked) problems.push(checked.problem);
+  }
   return {
     statusBarKpi,
     windowDays,
@@ -61,10 +75,10 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
     github: {
       enabled: get('github.enabled') === true,
       repo: str(get('github.repo')),
-      apiUrl: str(get('github.apiUrl')) ?? 'https://api.github.com',
+      apiUrl,
     },
     jira: {
-      url: str(get('jira.url')),
+      url: jiraUrl,
       project: str(get('jira.project')),
       boardId: typeof boardId === 'number' && Number.isInteger(boardId) && boardId > 0 ? boardId : undefined,
       deployment: deployment === 'cloud' || deployment === 'server' ? deployment : undefined,

@@ -1,4 +1,5 @@
 import { runCli } from '../../src/cli';
+import type { HttpLimits } from '../../src/core/sources/http/httpLimits';
 
 export interface CliRun {
   code: number;
@@ -7,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output and a fixed clock. */
-export async function runCliInProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; now?: number } = {}): Promise<CliRun> {
+export async function runCliInProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; now?: number; httpLimits?: Partial<HttpLimits> } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -15,6 +16,7 @@ export async function runCliInProcess(args: string[], opts: { env?: NodeJS.Proce
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: opts.env ?? {},
     now: () => opts.now ?? Date.parse('2026-10-01T00:00:00Z'),
+    httpLimits: opts.httpLimits,
   });
   return { code, stdout, stderr };
 }

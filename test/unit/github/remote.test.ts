@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultApiUrl, parseGitHubRemote } from '../../../src/core/sources/github/remote';
+import { isGitHubCom, parseGitHubRemote } from '../../../src/core/sources/github/remote';
 
 describe('parseGitHubRemote', () => {
   const cases: Array<[string, { host: string; owner: string; name: string } | null]> = [
@@ -22,9 +22,9 @@ describe('parseGitHubRemote', () => {
   }
 });
 
-describe('defaultApiUrl', () => {
-  it('uses api.github.com for github.com and /api/v3 on Enterprise hosts', () => {
-    assert.equal(defaultApiUrl('github.com'), 'https://api.github.com');
-    assert.equal(defaultApiUrl('ghe.corp.example'), 'https://ghe.corp.example/api/v3');
+describe('isGitHubCom', () => {
+  it("takes only github.com's own remote hosts for github.com (an Enterprise host is never guessed)", () => {
+    assert.ok(isGitHubCom('github.com') && isGitHubCom('ssh.github.com') && isGitHubCom('WWW.GitHub.com'));
+    assert.ok(!isGitHubCom('ghe.corp.example') && !isGitHubCom('github.evil.test') && !isGitHubCom('github.com.evil.test'));
   });
 });

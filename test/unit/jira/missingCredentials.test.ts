@@ -31,6 +31,6 @@ describe('Jira configured without credentials or with a bad URL (CLI)', () => {
   it('rejects a --jira-url that is not an address with exit code 2', async () => {
     const run = await runCliInProcess(['report', '--repo', repo.dir, '--jira-url', 'example.atlassian.net']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /--jira-url must be the site's address/);
+    assert.match(run.stderr, /--jira-url must be an https:\/\/ address like https:\/\/example\.atlassian\.net/);
   });
 });

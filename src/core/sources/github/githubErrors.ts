@@ -1,5 +1,6 @@
 import type { SourceStatus } from '../../model/dataset';
 import { MalformedGitHubData } from './extractGraphql';
+import { findHttpLimitError } from '../http/httpLimits';
 
 interface ErrorLike {
   name?: string;
@@ -33,6 +34,8 @@ export function clock(epochSeconds: number): string {
  * never quote request headers (the token lives there).
  */
 export function statusFromError(err: unknown, repo: string): SourceStatus {
+  const limit = findHttpLimitError(err);
+  if (limit) return { status: 'error', message: `GitHub: ${limit.message}` };
   const e = (err ?? {}) as ErrorLike;
   const types = graphqlErrors(e).map((x) => x.type);
   const remaining = header(e, 'x-ratelimit-remaining');

@@ -6,12 +6,11 @@ import { syncGitHub } from './syncGitHub';
 type GitHubPart = Pick<Dataset, 'pullRequests' | 'githubIssues' | 'releases'> & { status: Dataset['sources']['github'] };
 
 /** Syncs the repository `resolveGitHubTarget` chose (loaded on demand: it carries octokit). */
-export async function loadGitHubForPipeline(target: GitHubTarget, cacheDir: string, input: PipelineInput): Promise<GitHubPart> {
-  if ('error' in target) return { status: { status: 'error', message: target.error } };
+export async function loadGitHubForPipeline(target: Exclude<GitHubTarget, { status: unknown }>, cacheDir: string, input: PipelineInput): Promise<GitHubPart> {
   const data = await syncGitHub(
     { owner: target.owner, name: target.name, apiUrl: target.apiUrl, token: input.github?.token ?? (async () => undefined), offline: input.offline },
     cacheDir,
-    { signal: input.signal, onProgress: input.onProgress, bugLabelPattern: input.options.bugLabelPattern },
+    { signal: input.signal, onProgress: input.onProgress, bugLabelPattern: input.options.bugLabelPattern, httpLimits: input.httpLimits },
   );
   if (data.status.status === 'off') return { status: data.status };
   return { status: data.status, pullRequests: data.pullRequests, githubIssues: data.issues, releases: data.releases };

@@ -36,9 +36,10 @@ export function parseGitHubRemote(url: string): GitHubRemote | null {
   return { host: host.toLowerCase(), owner, name };
 }
 
-/** github.com's API lives on its own host; Enterprise Server serves it under /api/v3. */
-export function defaultApiUrl(host: string): string {
+export const GITHUB_COM_API = 'https://api.github.com';
+
+/** The hosts github.com's remotes use; their API is GITHUB_COM_API. */
+export function isGitHubCom(host: string): boolean {
   const h = host.toLowerCase();
-  if (h === 'github.com' || h === 'www.github.com' || h === 'ssh.github.com') return 'https://api.github.com';
-  return `https://${h}/api/v3`;
+  return h === 'github.com' || h === 'www.github.com' || h === 'ssh.github.com';
 }

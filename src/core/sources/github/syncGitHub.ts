@@ -7,6 +7,7 @@ import { collectReleases } from './collectReleases';
 import { emptyCache, githubCacheStore, type GitHubCacheData } from './githubCache';
 import { createGitHubClient, type GitHubTuning } from './githubClient';
 import { statusFromError } from './githubErrors';
+import { httpLimits, SyncBudget, type HttpLimits } from '../http/httpLimits';
 import { walkPages } from './walkPages';
 
 export interface GitHubData {
@@ -32,6 +33,8 @@ export interface GitHubSyncContext {
   onProgress?: (p: Progress) => void;
   /** For the status line's bug count; the KPIs apply their own pattern. */
   bugLabelPattern?: string;
+  /** Body cap, request deadline and sync budget; tests turn them down. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 function isAbort(e: unknown, signal?: AbortSignal): boolean {
@@ -73,7 +76,8 @@ export async function syncGitHub(cfg: GitHubSyncConfig, cacheDir: string, ctx: G
   }
   if (!token) return result(emptyCache(repoKey), { status: 'off', message: 'GitHub: off (set GITHUB_TOKEN)' }, 0);
 
-  const client = createGitHubClient(cfg.apiUrl, token, tuning);
+  const limits = httpLimits(ctx.httpLimits);
+  const client = createGitHubClient(cfg.apiUrl, token, limits, new SyncBudget(limits.syncBudgetMs), tuning);
   ctx.onProgress?.({ phase: 'github', message: `GitHub: syncing ${repo}` });
   try {
     cache = await walkPages(cache, {

@@ -1,4 +1,5 @@
 import { AgileClient, Version2Client, Version3Client } from 'jira.js';
+import { findHttpLimitError, httpLimits, limitedFetch, SyncBudget, type HttpLimits } from '../http/httpLimits';
 import { JiraError, httpFailure } from './jiraErrors';
 import { DEFAULT_RETRY, parseRetryAfterMs, retryDelayMs, type RetryPolicy } from './retryPolicy';
 import { obj, type Json } from './rawJson';
@@ -12,7 +13,8 @@ export interface JiraAuth {
 /**
  * Every Jira call the sync makes, behind one retry/count/translate layer. Calls go through jira.js;
  * the greenhopper velocity chart has no jira.js method, so it uses jira.js's generic sendRequest.
- * Results are `unknown`: callers validate shapes themselves (a proxy may answer HTML).
+ * Results are `unknown`: callers validate shapes themselves (a proxy may answer HTML). One JiraApi
+ * is one sync: its budget starts when it is made.
  */
 export class JiraApi {
   private readonly v2: Version2Client;
@@ -20,18 +22,24 @@ export class JiraApi {
   private readonly agile: AgileClient;
   private count = 0;
   private readonly basic: boolean;
+  private readonly budget: SyncBudget;
 
   constructor(
     readonly baseUrl: string,
     auth: JiraAuth,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     private readonly signal?: AbortSignal,
+    limits: HttpLimits = httpLimits(),
   ) {
     this.basic = auth.email != null && auth.email !== '';
+    this.budget = new SyncBudget(limits.syncBudgetMs);
     const common = {
       host: baseUrl,
       baseRequestConfig: {
-        timeout: 60_000,
+        // axios's fetch adapter over the HTTP layer GitHub uses too: one body cap, one total
+        // deadline per request (axios's own timeout is per socket idle period).
+        adapter: 'fetch' as const,
+        env: { fetch: limitedFetch(limits, this.budget) },
         signal,
         // Server/DC personal access tokens are Bearer tokens; jira.js only knows Basic/OAuth/JWT.
         headers: this.basic ? {} : { Authorization: `Bearer ${auth.token}` },
@@ -117,6 +125,8 @@ export class JiraApi {
         return await fn();
       } catch (e) {
         if (this.signal?.aborted) throw this.signal.reason;
+        const limit = findHttpLimitError(e);
+        if (limit) throw new JiraError('limit', `Jira: ${limit.message} (on ${endpoint})`);
         const failure = describe(e);
         if (failure.status == null) {
           throw new JiraError('network', `Could not reach Jira at ${this.baseUrl} (${failure.code ?? 'network error'})`);
@@ -124,11 +134,12 @@ export class JiraApi {
         const retryable = failure.status === 429 || failure.status === 502 || failure.status === 503 || failure.status === 504;
         const afterMs = parseRetryAfterMs(failure.retryAfter, Date.now());
         const tooLong = afterMs != null && afterMs > this.retry.maxDelayMs;
-        if (!retryable || attempt >= this.retry.maxRetries || tooLong) {
+        const delay = retryDelayMs(this.retry, attempt, afterMs);
+        if (!retryable || attempt >= this.retry.maxRetries || tooLong || !this.budget.allows(delay)) {
           const until = failure.status === 429 ? Math.ceil((Date.now() + (afterMs ?? 0)) / 1000) : undefined;
           throw httpFailure(failure.status, endpoint, this.basic, until);
         }
-        await this.retry.sleep(retryDelayMs(this.retry, attempt, afterMs), this.signal);
+        await this.retry.sleep(delay, this.signal);
       }
     }
   }

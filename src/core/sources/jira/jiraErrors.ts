@@ -1,5 +1,5 @@
 /** What went wrong talking to Jira, already phrased for the user; never carries a token. */
-export type JiraFailureKind = 'auth' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'malformed' | 'gone' | 'other';
+export type JiraFailureKind = 'auth' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'malformed' | 'gone' | 'limit' | 'other';
 
 export class JiraError extends Error {
   constructor(

@@ -13,6 +13,8 @@ import { boardProject, fetchSprints, fetchVelocityChart, findBoard } from './jir
 import { jqlDate } from './jqlDate';
 import { obj, str } from './rawJson';
 import { DEFAULT_RETRY, type RetryPolicy } from './retryPolicy';
+import { checkCredentialUrl, CLI_URL_ROLES } from '../http/credentialUrl';
+import { httpLimits, type HttpLimits } from '../http/httpLimits';
 import { expectObject, searchAll } from './searchIssues';
 
 export interface JiraData {
@@ -32,6 +34,8 @@ export interface JiraSyncContext {
   retry?: Partial<RetryPolicy>;
   /** Epoch seconds; injectable for tests. */
   now?: () => number;
+  /** Body cap, request deadline and sync budget; tests turn them down. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 /** Covers clock skew between us and Jira and JQL's minute precision. */
@@ -44,6 +48,11 @@ const META_MAX_AGE = 24 * 3600;
  * Only an abort through `ctx.signal` throws.
  */
 export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: string, ctx: JiraSyncContext = {}): Promise<JiraData> {
+  const checked = checkCredentialUrl(cfg.url, cfg.urlRole ?? CLI_URL_ROLES.jira);
+  if ('problem' in checked) {
+    // Nothing cached under such a URL is shown either: its issue links would quote it.
+    return { issues: [], sprints: [], status: { status: 'error', message: `Jira: ${checked.problem}` }, requests: 0, deployment: cfg.deployment ?? 'server' };
+  }
   const store = jiraStore(cacheDir, cfg.url, cfg.project, cfg.boardId);
   const read = await store.read();
   const cached = read.ok && read.data.url === cfg.url ? read.data : undefined;
@@ -65,7 +74,7 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
     const names = cloud ? credentialNames(true) : `${credentialNames(false)} (Server/Data Center) or ${credentialNames(true)} (Cloud)`;
     return fromCache({ status: 'error', message: `No Jira credentials: set ${names}` });
   }
-  const api = new JiraApi(cfg.url, { email: cfg.email, token }, { ...DEFAULT_RETRY, ...ctx.retry }, ctx.signal);
+  const api = new JiraApi(cfg.url, { email: cfg.email, token }, { ...DEFAULT_RETRY, ...ctx.retry }, ctx.signal, httpLimits(ctx.httpLimits));
   const now = ctx.now ?? (() => Math.floor(Date.now() / 1000));
   try {
     const result = await refresh(api, cfg, options, cached, now(), ctx.onProgress);
