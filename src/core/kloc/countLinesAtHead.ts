@@ -7,7 +7,12 @@ import { blobKey, countBlobs, generatedOrVendored, type Candidate, type LinesCac
 import { fileClassifier } from './fileClassifier';
 import { updateLines } from './linesDelta';
 
-export const LINES_CACHE_VERSION = 1;
+/**
+ * Both line caches (lines.json per blob, lines-head.json per tree) are only valid for the rules
+ * they were counted by. 2: KPI spec v2 (.sql is data, Ruby's =begin/=end, WebAssembly comments,
+ * generated and minified content left out).
+ */
+export const LINES_CACHE_VERSION = 2;
 
 async function listTree(top: string, commit: string): Promise<Array<{ path: string; blob: string }>> {
   const out: string[] = [];

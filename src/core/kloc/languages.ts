@@ -1,6 +1,7 @@
 import * as linguist from 'linguist-languages';
+import { addTo } from '../util/addTo';
 
-export type CommentStyle = 'c' | 'hash' | 'dashdash' | 'semicolon' | 'percent' | 'ts' | 'none';
+export type CommentStyle = 'c' | 'hash' | 'ruby' | 'dashdash' | 'semicolon' | 'percent' | 'wat' | 'ts' | 'none';
 
 export interface LanguageInfo {
   name: string;
@@ -20,10 +21,12 @@ const STYLES: Record<string, CommentStyle> = {};
 const assign = (style: CommentStyle, names: string[]) => names.forEach((n) => (STYLES[n] = style));
 assign('ts', ['TypeScript', 'TSX', 'JavaScript', 'JSX']);
 assign('c', ['C', 'C++', 'C#', 'Java', 'Go', 'Rust', 'Swift', 'Kotlin', 'Scala', 'Dart', 'PHP', 'Objective-C', 'Objective-C++', 'Groovy', 'D', 'Zig', 'V', 'Solidity', 'Protocol Buffer', 'Apex', 'Hack', 'Vala', 'Cuda', 'OpenCL', 'GLSL', 'HLSL', 'Verilog', 'SystemVerilog', 'Gradle', 'F#', 'Haxe', 'ActionScript', 'Pascal', 'Thrift', 'Ballerina', 'Gleam', 'Odin', 'Jsonnet']);
-assign('hash', ['Python', 'Ruby', 'Shell', 'Perl', 'R', 'Makefile', 'CMake', 'Dockerfile', 'PowerShell', 'Elixir', 'Nim', 'Julia', 'Crystal', 'Tcl', 'Starlark', 'Raku', 'CoffeeScript', 'GDScript', 'Nix', 'HCL', 'Fish', 'Awk', 'sed', 'Cython', 'Puppet']);
+assign('hash', ['Python', 'Shell', 'Perl', 'R', 'Makefile', 'CMake', 'Dockerfile', 'PowerShell', 'Elixir', 'Nim', 'Julia', 'Crystal', 'Tcl', 'Starlark', 'Raku', 'CoffeeScript', 'GDScript', 'Nix', 'HCL', 'Fish', 'Awk', 'sed', 'Cython', 'Puppet']);
 assign('dashdash', ['Haskell', 'Lua', 'Ada', 'Elm', 'PLpgSQL', 'PLSQL', 'TSQL', 'VHDL', 'Agda', 'PureScript', 'Idris']);
 assign('semicolon', ['Common Lisp', 'Clojure', 'Scheme', 'Emacs Lisp', 'Racket', 'Fennel', 'Assembly', 'Unix Assembly']);
 assign('percent', ['Erlang', 'MATLAB', 'Prolog']);
+assign('ruby', ['Ruby']); // '#' and =begin/=end
+assign('wat', ['WebAssembly']); // ';;' and nestable (; ;)
 
 const byExtension = new Map<string, LanguageInfo>();
 const byFilename = new Map<string, LanguageInfo>();
@@ -32,16 +35,30 @@ function info(l: LinguistLanguage): LanguageInfo {
   return { name: l.name, programming: l.type === 'programming', comments: STYLES[l.name] ?? 'none' };
 }
 
-// An extension may be claimed by several languages (.sql: SQL and PLpgSQL). The language whose
-// primary (first) extension it is wins; otherwise the first claimant in linguist's order.
 const all = Object.values(linguist as unknown as Record<string, LinguistLanguage>).filter((l) => l && typeof l === 'object' && 'type' in l);
-for (const l of all) {
-  const primary = l.extensions?.[0];
-  if (primary) byExtension.set(primary.toLowerCase(), info(l));
-}
-for (const l of all) {
-  for (const ext of l.extensions ?? []) if (!byExtension.has(ext.toLowerCase())) byExtension.set(ext.toLowerCase(), info(l));
-  for (const f of l.filenames ?? []) if (!byFilename.has(f)) byFilename.set(f, info(l));
+const claims = new Map<string, Array<{ language: LinguistLanguage; primary: boolean }>>();
+for (const l of all) (l.extensions ?? []).forEach((ext, i) => addTo(claims, ext.toLowerCase(), { language: l, primary: i === 0 }));
+for (const [ext, claimants] of claims) byExtension.set(ext, info(extensionOwner(claimants)));
+for (const l of all) for (const f of l.filenames ?? []) if (!byFilename.has(f)) byFilename.set(f, info(l));
+
+/**
+ * Which of the languages that claim one extension decides it (spec §4 v2). A programming language
+ * wins only if the extension is its primary (first) one and no data, markup or prose language
+ * has it as primary too: `.sql` is primary for SQL (data) as well as TSQL and SQLPL, so it is
+ * data; `.md` is Markdown (prose) before GCC Machine Description. Where no claimant has it as
+ * primary and one of them is not a programming language (`.pm`: Perl, Raku and X PixMap), it is
+ * not source either. Where the spec's rule does not apply, version 1's choice stays, so those
+ * counts do not move: among several primaries of one kind the last in linguist's order (`.rs`:
+ * Rust, not RenderScript), and with no primary and only programming claimants the first (`.h`: C).
+ */
+function extensionOwner(claimants: Array<{ language: LinguistLanguage; primary: boolean }>): LinguistLanguage {
+  const isCode = (l: LinguistLanguage) => l.type === 'programming';
+  const primary = claimants.filter((c) => c.primary).map((c) => c.language);
+  if (primary.length > 0) {
+    const notCode = primary.filter((l) => !isCode(l));
+    return (notCode.length > 0 ? notCode : primary).at(-1)!;
+  }
+  return claimants.find((c) => !isCode(c.language))?.language ?? claimants[0]!.language;
 }
 
 /** The language of a path by its file name or longest matching extension (".d.ts" before ".ts"). */
