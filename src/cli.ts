@@ -1,6 +1,6 @@
 import { reportCommand, isUsageProblem } from './cli/reportCommand';
 import { sprintReviewCommand } from './cli/sprintReviewCommand';
-import type { CliIo } from './cli/cliIo';
+import { tell, type CliIo } from './cli/cliIo';
 
 const USAGE = `Usage:
   engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO] [--format table|json|md|csv] [--cache-dir DIR]
@@ -30,16 +30,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        io.stderr.write(`engineering-kpis: unknown command "${command}"\n${USAGE}\n`);
+        tell(io, `engineering-kpis: unknown command "${command}"`);
+        io.stderr.write(USAGE + '\n');
         return 2;
     }
   } catch (e) {
-    if (isUsageProblem(e)) {
-      io.stderr.write(`engineering-kpis: ${(e as Error).message}\n`);
-      return 2;
-    }
-    io.stderr.write(`engineering-kpis: ${(e as Error).message}\n`);
-    return 1;
+    tell(io, `engineering-kpis: ${(e as Error).message}`);
+    return isUsageProblem(e) ? 2 : 1;
   }
 }
 

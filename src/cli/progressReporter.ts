@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Progress } from '../core/pipelineTypes';
+import { oneLine } from '../core/output/controlChars';
 
 const PHASES: Progress['phase'][] = ['git', 'lines', 'github', 'jira', 'metrics'];
 
@@ -13,7 +14,7 @@ export function progressReporter(stream: NodeJS.WriteStream | { isTTY?: boolean;
   return {
     onProgress: (p) => {
       done = Math.max(done, PHASES.indexOf(p.phase) + (p.fraction ?? 0));
-      bar.update(done, { message: p.message });
+      bar.update(done, { message: oneLine(p.message) });
     },
     stop: () => bar.stop(),
   };

@@ -12,7 +12,7 @@ import { renderCsv } from '../core/report/renderCsv';
 import { loadConfigFile } from './loadConfigFile';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
-import type { CliIo } from './cliIo';
+import { tell, type CliIo } from './cliIo';
 
 export const REPORT_FLAGS = {
   repo: { type: 'string' },
@@ -115,7 +115,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   else if (format === 'md') io.stdout.write(renderMarkdown(report));
   else if (format === 'csv') io.stdout.write(renderCsv(report));
   else io.stdout.write(renderTable(report));
-  if (format !== 'table') for (const w of report.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
+  if (format !== 'table') for (const w of report.warnings ?? []) tell(io, `warning: ${w}`);
   return 0;
 }
 

@@ -10,7 +10,7 @@ import type { ReviewSelection } from '../core/sprintReview/reviewTypes';
 import { pipelineInputFrom, REPORT_FLAGS } from './reportCommand';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
-import type { CliIo } from './cliIo';
+import { tell, type CliIo } from './cliIo';
 
 const REVIEW_FLAGS = {
   ...REPORT_FLAGS,
@@ -64,7 +64,7 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
   const text = format === 'json' ? renderReviewJson(review) : format === 'html' ? renderReviewHtml(review) : renderReviewMarkdown(review);
   if (values.out) {
     await fs.writeFile(values.out, text, 'utf8');
-    io.stderr.write(`wrote ${values.out}\n`);
+    tell(io, `wrote ${values.out}`);
   } else io.stdout.write(text);
   return 0;
 }

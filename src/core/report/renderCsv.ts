@@ -1,11 +1,5 @@
 import { KPI_NAMES, type Report } from './reportTypes';
-
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
-export function csvCell(v: unknown): string {
-  let s = v == null ? '' : String(v);
-  if (/^[=+\-@]/.test(s) && Number.isNaN(Number(s))) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from '../output/csvEscape';
 
 export function renderCsv(report: Report): string {
   const rows = [['kpi', 'value', 'unit', 'source', 'sampleSize', 'previous', 'reason', 'since', 'until']];

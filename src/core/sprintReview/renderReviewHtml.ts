@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readableTime } from './dataQuality';
-import { escapeHtml as e, jsonForScript, safeHref } from './htmlEscape';
+import { escapeHtml as e, jsonForScript, safeHref } from '../output/htmlEscape';
 import { loadChartJsSource } from './chartJsSource';
 import { REVIEW_CHART_SCRIPT } from './reviewChartScript';
 import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from './reviewFormat';

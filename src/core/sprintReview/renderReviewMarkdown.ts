@@ -1,16 +1,8 @@
-import { mdCell } from '../report/renderMarkdown';
+import { mdCell, mdLink } from '../output/markdownEscape';
 import { readableTime } from './dataQuality';
 import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from './reviewFormat';
 import { SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SprintReview } from './reviewTypes';
-
-/** Only http(s) links survive; parentheses and spaces are encoded so the URL cannot end the link early. */
-export function mdLink(text: string, url: string | undefined): string {
-  const label = mdCell(text);
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return label;
-  const safe = url.replace(/[()<>\s"'`|\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${label}](${safe})`;
-}
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
@@ -40,7 +32,7 @@ export function renderReviewMarkdown(r: SprintReview): string {
   const lines = [
     `# Sprint review: ${mdCell(r.period.name)}`,
     '',
-    `${r.period.kind === 'sprint' ? `Sprint (${r.period.state ?? ''})` : 'Date range'} ${readableTime(r.period.since)} → ${readableTime(r.period.until)}` +
+    `${r.period.kind === 'sprint' ? `Sprint (${mdCell(r.period.state ?? '')})` : 'Date range'} ${readableTime(r.period.since)} → ${readableTime(r.period.until)}` +
       (r.comparedWith.length ? ` · compared with ${r.comparedWith.map((p) => mdCell(p.name)).join(', ')}` : ''),
     '',
     `Sources: git ${r.sources.git.status} · GitHub ${r.sources.github.status} · Jira ${r.sources.jira.status} · generated ${readableTime(r.generatedAt)}`,

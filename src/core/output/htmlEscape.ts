@@ -1,6 +1,8 @@
-/** Text and attribute values from git/GitHub/Jira: every markup character is an entity. */
+import { stripControls } from './controlChars';
+
+/** Text and attribute values from git/GitHub/Jira: no control characters, every markup character an entity. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return stripControls(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** JSON inside <script type="application/json">: no "<" (so no "</script>"), no U+2028/2029 line breaks. */
