@@ -10,7 +10,9 @@ export type Misbehaviour =
   | { kind: 'huge'; bytes: number }
   | { kind: 'hang' }
   | { kind: 'trickle'; everyMs: number }
-  | { kind: 'status'; status: number; headers?: Record<string, string> };
+  | { kind: 'status'; status: number; headers?: Record<string, string> }
+  /** Behaves: relays to a well-behaved fake, so a test can fill a cache before turning hostile. */
+  | { kind: 'relay'; to: string };
 
 export interface HostileRequest {
   method: string;
@@ -28,11 +30,12 @@ export class HostileServer {
   private server?: http.Server;
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly behaviour: Misbehaviour) {}
+  constructor(public behaviour: Misbehaviour) {}
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
       this.requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization });
+      if (this.behaviour.kind === 'relay') return this.relay(req, res, this.behaviour.to);
       req.resume();
       this.answer(res);
     });
@@ -47,9 +50,18 @@ export class HostileServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  private relay(req: http.IncomingMessage, res: http.ServerResponse, to: string): void {
+    const target = new URL(req.url ?? '/', to);
+    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  }
+
   private answer(res: http.ServerResponse): void {
     const b = this.behaviour;
-    if (b.kind === 'hang') return;
+    if (b.kind === 'hang' || b.kind === 'relay') return;
     if (b.kind === 'status') {
       res.writeHead(b.status, { 'content-type': 'application/json', ...b.headers });
       res.end(JSON.stringify({ message: `status ${b.status}` }));

@@ -3,6 +3,11 @@ import { rmSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { DEFAULT_HTTP_LIMITS } from '../../../src/core/sources/http/httpLimits';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
+import { syncGitHub } from '../../../src/core/sources/github/syncGitHub';
+import { FakeGitHub } from '../../fakes/fakeGitHub';
+import { manyMergedPrs } from '../../fakes/fakeGitHubData';
+import { FakeJira } from '../../fakes/fakeJira';
+import { fakeIssue } from '../../fakes/fakeJiraData';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import { runCliInProcess } from '../../helpers/runCliInProcess';
 import { HostileServer, type Misbehaviour } from './hostileServer';
@@ -13,7 +18,8 @@ interface JsonReport {
 }
 
 const MiB = 1024 * 1024;
-const ENV = { GITHUB_TOKEN: 'ghp_secret', JIRA_PAT: 'jira-pat' };
+// One source at a time: with both tokens set, origin (github.com) would send the Jira runs to api.github.com.
+const ENV = { github: { GITHUB_TOKEN: 'ghp_secret' }, jira: { JIRA_PAT: 'jira-pat' } };
 
 /**
  * A server must not be able to crash the run (memory) or hold it (time): every response body is
@@ -45,7 +51,7 @@ describe('hostile: servers that send too much or too slowly', function () {
     caches.push(cache);
     const flags = source === 'github' ? ['--github-api-url', server.url] : ['--jira-url', server.url, '--jira-project', 'P'];
     const started = Date.now();
-    const run = await runCliInProcess(['report', '--repo', repo.dir, '--format', 'json', '--cache-dir', cache, ...flags], { env: ENV, httpLimits });
+    const run = await runCliInProcess(['report', '--repo', repo.dir, '--format', 'json', '--cache-dir', cache, ...flags], { env: ENV[source], httpLimits });
     return { run, seconds: (Date.now() - started) / 1000, report: run.code === 0 ? (JSON.parse(run.stdout) as JsonReport) : undefined };
   }
 
@@ -97,5 +103,49 @@ describe('hostile: servers that send too much or too slowly', function () {
     const data = await syncJira({ url: server.url, project: 'P', token: async () => 'pat' }, DEFAULT_OPTIONS, cache, { httpLimits: { syncBudgetMs: 1500 } });
     assert.equal(data.status.status, 'error');
     assert.equal(server.requests.length, 1, 'no retry was started that the budget could not afford');
+  });
+
+  it('github: a sync that times out keeps what the last sync cached, and says when that was', async () => {
+    const fake = new FakeGitHub({ prs: manyMergedPrs(3, Date.UTC(2026, 0, 5) / 1000) });
+    await fake.start();
+    server = await new HostileServer({ kind: 'relay', to: fake.url }).start();
+    const cache = tempDir('ekpi-hostile-');
+    caches.push(cache);
+    const cfg = { owner: fake.owner, name: fake.name, apiUrl: server.url, token: async () => fake.token };
+    const limits = { requestTimeoutMs: 300, syncBudgetMs: 1000 };
+    try {
+      const first = await syncGitHub(cfg, cache, { httpLimits: limits });
+      assert.equal(first.status.status, 'ok', first.status.message);
+      server.behaviour = { kind: 'hang' };
+      const second = await syncGitHub(cfg, cache, { httpLimits: limits });
+      assert.equal(second.status.status, 'error');
+      assert.match(second.status.message ?? '', /timed out after/);
+      assert.ok(second.status.asOf, 'says how old the data is');
+      assert.equal(second.pullRequests.length, 3, 'the cached pull requests are used');
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('jira: a sync that times out keeps what the last sync cached, and says when that was', async () => {
+    const fake = await new FakeJira({ variant: 'server', issues: [fakeIssue({ id: 1, key: 'AR-1', created: Date.UTC(2026, 0, 5) / 1000 })] }).start();
+    server = await new HostileServer({ kind: 'relay', to: fake.url }).start();
+    const cache = tempDir('ekpi-hostile-');
+    caches.push(cache);
+    const cfg = { url: server.url, project: 'AR', token: async () => 'secret-token' };
+    const limits = { requestTimeoutMs: 300, syncBudgetMs: 1000 };
+    try {
+      const first = await syncJira(cfg, DEFAULT_OPTIONS, cache, { httpLimits: limits });
+      assert.equal(first.status.status, 'ok', first.status.message);
+      assert.equal(first.issues.length, 1);
+      server.behaviour = { kind: 'hang' };
+      const second = await syncJira(cfg, DEFAULT_OPTIONS, cache, { httpLimits: limits, now: () => Math.floor(Date.now() / 1000) + 2 * 86_400 });
+      assert.equal(second.status.status, 'error');
+      assert.match(second.status.message ?? '', /timed out after/);
+      assert.ok(second.status.asOf);
+      assert.equal(second.issues.length, 1, 'the cached issues are used');
+    } finally {
+      await fake.stop();
+    }
   });
 });

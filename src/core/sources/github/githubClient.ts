@@ -27,8 +27,8 @@ interface BudgetGuardOptions {
 /**
  * Registered before the retry plugin, so its error hook runs first: a body over the cap or a spent
  * budget is final (thrown without the request options the retry plugin needs to retry), and a
- * server error is not retried when the budget cannot pay for the retry plugin's next wait
- * ((retryCount + 1)² × base), so the error the user sees is the server's, on time.
+ * server error or a request timeout is not retried when the budget cannot pay for the retry
+ * plugin's next wait ((retryCount + 1)² × base), so the user sees that error, on time.
  */
 function budgetGuard(octokit: Pick<InstanceType<typeof Octokit>, 'hook'>, options: { [option: string]: unknown }): void {
   const guard = options.budgetGuard as BudgetGuardOptions | undefined;
@@ -39,7 +39,7 @@ function budgetGuard(octokit: Pick<InstanceType<typeof Octokit>, 'hook'>, option
     const retryCount = Number((req.request as { retryCount?: number } | undefined)?.retryCount ?? 0);
     const nextWait = (retryCount + 1) ** 2 * guard.retryBaseMs;
     if ((error.status ?? 0) >= 500 && error.request && !guard.budget.allows(nextWait)) {
-      if (limit) throw guard.budget.error();
+      if (limit) throw limit;
       // The retry plugin retries only errors whose request options carry a `request` entry.
       error.request = { ...error.request, request: undefined };
     }
