@@ -3,7 +3,8 @@
  * SecretStorage only, and is never echoed, logged or sent to the webview.
  */
 import * as vscode from 'vscode';
-import { SECTION } from './settings';
+import { checkCredentialUrl } from '../core/sources/http/credentialUrl';
+import { EDITOR_URL_ROLES, SECTION } from './settings';
 import type { Secrets } from './secrets';
 
 export async function configureJira(secrets: Secrets, log: vscode.LogOutputChannel): Promise<void> {
@@ -14,7 +15,11 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     prompt: 'e.g. https://your-team.atlassian.net or your Jira Server / Data Center URL',
     value: cfg.get<string>('jira.url') ?? '',
     ignoreFocusOut: true,
-    validateInput: (v) => (/^https?:\/\/[^\s/]+/.test(v.trim()) ? undefined : 'Enter an http(s) URL'),
+    // The rule the sync applies: https (or loopback http), no user name or password in the URL.
+    validateInput: (v) => {
+      const checked = checkCredentialUrl(v, { ...EDITOR_URL_ROLES.jira, name: 'The site URL' });
+      return 'problem' in checked ? checked.problem : undefined;
+    },
   });
   if (url === undefined) return;
   const cloud = /\.atlassian\.net/i.test(url);
