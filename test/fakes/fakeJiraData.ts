@@ -16,6 +16,7 @@ export const STATUSES = [
   { id: '10001', name: 'Done', category: 'done' },
   { id: '4', name: 'Reopened', category: 'new' },
   { id: '10200', name: 'Escalated', category: 'indeterminate' },
+  { id: '6', name: 'Closed', category: 'done' },
 ] as const;
 
 const CATEGORY_NAMES: Record<string, [number, string]> = { new: [2, 'To Do'], indeterminate: [4, 'In Progress'], done: [3, 'Done'] };
@@ -73,6 +74,33 @@ export function transition(from: string, to: string): HistoryItem {
   return { field: 'status', fieldId: 'status', from: id(from), fromString: from, to: id(to), toString: to };
 }
 
+/**
+ * A status item with explicit ids, for a status the site's list may no longer have (a workflow
+ * status deleted after issues passed through it): Jira keeps the old id and name in the changelog.
+ */
+export function statusMove(fromId: string, fromName: string, toId: string, toName: string): HistoryItem {
+  return { field: 'status', fieldId: 'status', from: fromId, fromString: fromName, to: toId, toString: toName };
+}
+
+/** The resolution item Jira writes in the same entry as a transition that sets or clears it. */
+export function resolutionChange(to: { id: string; name: string } | null, from: { id: string; name: string } | null = null): HistoryItem {
+  return { field: 'resolution', fieldId: 'resolution', from: from?.id ?? null, fromString: from?.name ?? null, to: to?.id ?? null, toString: to?.name ?? null };
+}
+
+export const FIXED = { id: '10000', name: 'Done' };
+
+/**
+ * An issue type as the issue's `issuetype` field carries it. Cloud adds `untranslatedName` (the
+ * English name) beside the displayed, possibly translated `name`; Server/Data Center sends none.
+ */
+export function issueType(id: string, name: string, opts: { untranslatedName?: string; subtask?: boolean; hierarchyLevel?: number } = {}): RawJson {
+  return {
+    self: `/rest/api/2/issuetype/${id}`, id, description: '', iconUrl: `/images/icons/issuetypes/${id}.svg`, name,
+    ...(opts.untranslatedName ? { untranslatedName: opts.untranslatedName } : {}),
+    subtask: opts.subtask ?? false, avatarId: 10300, ...(opts.hierarchyLevel != null ? { hierarchyLevel: opts.hierarchyLevel } : {}),
+  };
+}
+
 export function sprintChange(fromIds: number[], toIds: number[]): HistoryItem {
   return { field: 'Sprint', fieldId: SPRINT_FIELD, from: fromIds.join(', '), fromString: fromIds.map((i) => `Sprint ${i}`).join(', '), to: toIds.join(', '), toString: toIds.map((i) => `Sprint ${i}`).join(', ') };
 }
@@ -81,10 +109,14 @@ export interface FakeIssueSpec {
   id: number;
   key: string;
   type?: string;
+  /** The whole issuetype object (id, translated name, untranslatedName, subtask); overrides `type`. */
+  issueType?: RawJson;
   created: number;
   updated?: number;
   status?: string;
-  points?: number | null;
+  /** A number, or what a misconfigured field holds: a select option ({ value: '?' }) or text. */
+  points?: number | null | string | RawJson;
+  parentKey?: string;
   sprintIds?: number[];
   labels?: string[];
   priority?: string;
@@ -103,19 +135,21 @@ export function fakeIssue(spec: FakeIssueSpec): RawJson {
   const off = spec.offsetMinutes ?? 0;
   const fields: RawJson = {
     summary: `Issue ${spec.key}`,
-    issuetype: { id: '10001', name: spec.type ?? 'Story', subtask: false },
+    issuetype: spec.issueType ?? { id: '10001', name: spec.type ?? 'Story', subtask: false },
     project: { id: '10000', key: spec.key.replace(/-\d+$/, ''), name: 'Project' },
     labels: spec.labels ?? [],
     status: statusJson(spec.status ?? 'To Do'),
     priority: { id: '3', name: spec.priority ?? 'Medium' },
     created: jiraDate(spec.created, off),
     updated: jiraDate(spec.updated ?? spec.created, off),
+    resolution: spec.resolved != null ? { self: `/rest/api/2/resolution/${FIXED.id}`, ...FIXED, description: '' } : null,
     resolutiondate: spec.resolved != null ? jiraDate(spec.resolved, off) : null,
     fixVersions: spec.fixVersions ?? [],
     versions: spec.versions ?? [],
     issuelinks: spec.links ?? [],
     [SPRINT_FIELD]: spec.sprintIds?.length ? spec.sprintIds.map((id) => ({ id, name: `Sprint ${id}`, state: 'closed', boardId: 1 })) : null,
     [EPIC_FIELD]: spec.epicKey ?? null,
+    ...(spec.parentKey ? { parent: { id: '0', key: spec.parentKey, fields: { summary: `Issue ${spec.parentKey}` } } } : {}),
   };
   if (spec.points !== undefined) fields[SP_FIELD] = spec.points;
   return {

@@ -1,6 +1,6 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import type { Commit } from '../model/commit';
-import type { Issue } from '../model/issue';
+import { typeMatches, type Issue } from '../model/issue';
 import type { DrillItem } from '../report/details';
 import type { KpiOptions } from '../options';
 import { round4 } from './stats';
@@ -19,9 +19,9 @@ export interface Defect {
   files: Set<string>;
 }
 
-/** Spec §4: a Jira issue of a defect type, or a GitHub issue with a bug label. */
+/** Spec §4: a Jira issue of a defect type (by id, untranslated or displayed name), or a GitHub issue with a bug label. */
 export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
-  if (issue.source === 'jira') return options.defectTypes.some((t) => t.toLowerCase() === issue.type.toLowerCase());
+  if (issue.source === 'jira') return typeMatches(issue, options.defectTypes);
   return isBugIssue(issue, options.bugLabelPattern);
 }
 

@@ -1,4 +1,4 @@
-import type { Issue } from '../model/issue';
+import { typeMatches, type Issue } from '../model/issue';
 import { inWindow, toIso, type Window } from '../model/time';
 import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails } from '../report/details';
@@ -11,7 +11,7 @@ export function escapeReason(issue: Issue, options: KpiOptions): 'affected-relea
   if (issue.affectsVersions.some((v) => v.released && v.releaseDate != null && issue.createdAt > v.releaseDate)) return 'affected-release';
   const escaped = new Set(options.escapedLabels.map((l) => l.toLowerCase()));
   if (issue.labels.some((l) => escaped.has(l.toLowerCase()))) return 'label';
-  if (issue.source === 'jira' && options.incidentTypes.some((t) => t.toLowerCase() === issue.type.toLowerCase())) return 'incident';
+  if (issue.source === 'jira' && typeMatches(issue, options.incidentTypes)) return 'incident';
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { Issue, IssueChange, StatusCategory } from '../model/issue';
+import { readEstimate, type Estimate, type Issue, type IssueChange, type StatusCategory } from '../model/issue';
 import type { EpochSeconds } from '../model/time';
 
 /**
@@ -16,17 +16,20 @@ function replay<T>(issue: Issue, field: IssueChange['field'], t: EpochSeconds, a
   return last ? after(last) : current;
 }
 
+/** Sprints at `t`. Before the issue existed it was in none (its creation writes no Sprint item). */
 export function sprintIdsAt(issue: Issue, t: EpochSeconds): number[] {
+  if (t < issue.createdAt) return [];
   return replay(issue, 'sprint', t, (c) => c.toIds ?? [], (c) => c.fromIds ?? [], issue.sprintIds);
 }
 
-/** Points at `t`; a cleared or non-numeric value is unestimated (null). */
+/** The estimate at `t`: cleared is unestimated; negative or not a number is invalid (spec §2, v2). */
+export function estimateAt(issue: Issue, t: EpochSeconds): Estimate {
+  return replay(issue, 'storyPoints', t, (c) => readEstimate(c.to), (c) => readEstimate(c.from), { points: issue.storyPoints, invalid: issue.storyPointsInvalid === true });
+}
+
+/** Points at `t`, or null when unestimated or invalid. */
 export function storyPointsAt(issue: Issue, t: EpochSeconds): number | null {
-  const parse = (s: string | null): number | null => {
-    const n = s == null || s.trim() === '' ? NaN : Number(s);
-    return Number.isFinite(n) ? n : null;
-  };
-  return replay(issue, 'storyPoints', t, (c) => parse(c.to), (c) => parse(c.from), issue.storyPoints);
+  return estimateAt(issue, t).points;
 }
 
 export function statusCategoryAt(issue: Issue, t: EpochSeconds): StatusCategory {
@@ -38,9 +41,18 @@ export function firstEntry(issue: Issue, category: StatusCategory): EpochSeconds
   return issue.history.find((c) => c.field === 'status' && c.toCategory === category)?.at ?? null;
 }
 
-/** Last moment the issue entered a status of this category, or null (a reopened issue's last Done). */
-export function lastEntry(issue: Issue, category: StatusCategory): EpochSeconds | null {
+/**
+ * Last moment the issue entered a Done-category status from one of another category, or null (a
+ * reopened issue's last Done). (v2) A done → done move (a workflow migration, Closed → Done) does
+ * not finish the issue again.
+ */
+export function lastFinish(issue: Issue): EpochSeconds | null {
   let at: EpochSeconds | null = null;
-  for (const c of issue.history) if (c.field === 'status' && c.toCategory === category) at = c.at;
+  for (const c of issue.history) if (c.field === 'status' && c.toCategory === 'done' && c.fromCategory !== 'done') at = c.at;
   return at;
+}
+
+/** The changelog names a status the site no longer has (its category was inferred). */
+export function hasUnknownStatus(issue: Issue, until = Infinity): boolean {
+  return issue.history.some((c) => c.unknownStatus === true && c.at <= until);
 }

@@ -1,4 +1,4 @@
-import type { Issue, Version } from '../model/issue';
+import { typeMatches, type Issue, type Version } from '../model/issue';
 import { inWindow, span, toIso, type EpochSeconds, type Window } from '../model/time';
 import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails } from '../report/details';
@@ -12,13 +12,15 @@ export function earliestRelease(versions: Version[]): EpochSeconds | null {
   return dates.length ? Math.min(...dates) : null;
 }
 
+const EPIC = ['Epic'];
+
 /**
  * When a feature reached users: its own earliest released fix version; for an epic without one,
  * the moment its last child did (every child released), since an epic ships when all of it has.
  */
 export function featureReleasedAt(issue: Issue, childrenOf: Map<string, Issue[]>): EpochSeconds | null {
   const own = earliestRelease(issue.fixVersions);
-  if (own != null || issue.type.toLowerCase() !== 'epic') return own;
+  if (own != null || !typeMatches(issue, EPIC)) return own;
   const children = [issue.key, ...issue.previousKeys].flatMap((k) => childrenOf.get(k) ?? []);
   if (children.length === 0) return null;
   const dates = children.map((c) => earliestRelease(c.fixVersions));
@@ -27,14 +29,13 @@ export function featureReleasedAt(issue: Issue, childrenOf: Map<string, Issue[]>
 
 /** Spec §3, Jira time to market (days): feature created → release date of its earliest released fixVersion, released in the window. */
 export function computeJiraTimeToMarket(issues: Issue[], window: Window, options: KpiOptions, _now: number): { kpi: KpiResult; details: KpiDetails } {
-  const featureTypes = new Set(options.featureTypes.map((t) => t.toLowerCase()));
   const childrenOf = new Map<string, Issue[]>();
   for (const i of issues) if (i.parentKey) addTo(childrenOf, i.parentKey, i);
   const items: DrillItem[] = [];
   const samples: Array<number | null> = [];
   let unreleased = 0;
   for (const issue of issues) {
-    if (issue.source !== 'jira' || !featureTypes.has(issue.type.toLowerCase())) continue;
+    if (issue.source !== 'jira' || !typeMatches(issue, options.featureTypes)) continue;
     const releasedAt = featureReleasedAt(issue, childrenOf);
     if (releasedAt == null) {
       if (inWindow(issue.createdAt, window)) unreleased++;

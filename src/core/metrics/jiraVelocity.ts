@@ -1,9 +1,10 @@
 import type { Issue, Sprint } from '../model/issue';
-import { inWindow, toIso, type Window } from '../model/time';
+import { inWindow, toIso, type EpochSeconds, type Window } from '../model/time';
 import type { KpiOptions } from '../options';
 import type { DrillItem, KpiDetails, SeriesPoint } from '../report/details';
 import type { KpiResult } from '../report/reportTypes';
-import { sprintIdsAt, statusCategoryAt, storyPointsAt } from './issueTimeline';
+import { excludedCounts } from '../report/exclusionNotes';
+import { estimateAt, hasUnknownStatus, sprintIdsAt, statusCategoryAt } from './issueTimeline';
 import { round4 } from './stats';
 
 export interface SprintVelocity {
@@ -20,27 +21,55 @@ export interface SprintVelocity {
   completeAt: number;
 }
 
+/**
+ * In the sprint at its start (spec §2): the Sprint field's changelog says so, and (v2) the issue
+ * existed. One created later with the sprint already set (Jira writes no Sprint item for that;
+ * sub-tasks inherit their parent's sprint) is scope added, not committed.
+ */
+export function inSprintAtStart(issue: Issue, sprintId: number, start: EpochSeconds): boolean {
+  return issue.createdAt < start && sprintIdsAt(issue, start).includes(sprintId);
+}
+
+/** Sub-tasks are left out of committed, completed and unestimated, as Jira's velocity chart does (v2). */
+export function countsForVelocity(issue: Issue): boolean {
+  return issue.source === 'jira' && issue.subtask !== true;
+}
+
+export interface SprintRebuild {
+  committed: number;
+  completed: number;
+  /** Keys of the issues at start or done at completion without a valid estimate. */
+  unestimated: string[];
+  /** (v2) Keys of those whose estimate was invalid (negative, not a number); also in unestimated. */
+  invalidEstimate: string[];
+  /** (v2) Keys of the sprint's issues whose changelog names a status the site no longer has. */
+  unknownStatus: string[];
+}
+
 /** Committed at startDate and completed at completeDate for one closed sprint, rebuilt from changelogs. */
-export function rebuildSprint(sprint: Sprint, issues: Issue[]): { committed: number; completed: number; unestimated: number } {
+export function rebuildSprint(sprint: Sprint, issues: Issue[]): SprintRebuild {
   const start = sprint.startAt ?? sprint.completeAt!;
   const end = sprint.completeAt!;
   let committed = 0;
   let completed = 0;
   const unestimated = new Set<string>();
+  const invalid = new Set<string>();
+  const unknownStatus: string[] = [];
+  const points = (issue: Issue, t: EpochSeconds): number | null => {
+    const e = estimateAt(issue, t);
+    if (e.points == null) unestimated.add(issue.key);
+    if (e.invalid) invalid.add(issue.key);
+    return e.points;
+  };
   for (const issue of issues) {
-    if (issue.source !== 'jira') continue;
-    if (sprintIdsAt(issue, start).includes(sprint.id)) {
-      const p = storyPointsAt(issue, start);
-      if (p == null) unestimated.add(issue.key);
-      else committed += p;
-    }
-    if (sprintIdsAt(issue, end).includes(sprint.id) && statusCategoryAt(issue, end) === 'done') {
-      const p = storyPointsAt(issue, end);
-      if (p == null) unestimated.add(issue.key);
-      else completed += p;
-    }
+    if (!countsForVelocity(issue)) continue;
+    const atStart = inSprintAtStart(issue, sprint.id, start);
+    const atEnd = sprintIdsAt(issue, end).includes(sprint.id);
+    if (atStart) committed += points(issue, start) ?? 0;
+    if (atEnd && statusCategoryAt(issue, end) === 'done') completed += points(issue, end) ?? 0;
+    if ((atStart || atEnd) && hasUnknownStatus(issue, end)) unknownStatus.push(issue.key);
   }
-  return { committed, completed, unestimated: unestimated.size };
+  return { committed, completed, unestimated: [...unestimated], invalidEstimate: [...invalid], unknownStatus };
 }
 
 /**
@@ -52,13 +81,17 @@ export function computeJiraVelocity(issues: Issue[], sprints: Sprint[], window: 
   const closed = sprints
     .filter((s) => s.state === 'closed' && inWindow(s.completeAt, window))
     .sort((a, b) => a.completeAt! - b.completeAt!);
+  const invalidEstimate = new Set<string>();
+  const unknownStatus = new Set<string>();
   const rows: SprintVelocity[] = closed.map((s) => {
     const rebuilt = rebuildSprint(s, issues);
+    for (const k of rebuilt.invalidEstimate) invalidEstimate.add(k);
+    for (const k of rebuilt.unknownStatus) unknownStatus.add(k);
     const fromReport = s.reportCommittedPoints != null && s.reportCompletedPoints != null;
     const committed = fromReport ? s.reportCommittedPoints! : rebuilt.committed;
     const completed = fromReport ? s.reportCompletedPoints! : rebuilt.completed;
     return {
-      id: s.id, name: s.name, committed, completed, unestimated: rebuilt.unestimated,
+      id: s.id, name: s.name, committed, completed, unestimated: rebuilt.unestimated.length,
       sayDoRatio: committed > 0 ? round4(completed / committed) : null,
       basis: fromReport ? 'report' : 'changelog', completeAt: s.completeAt!,
     };
@@ -83,6 +116,8 @@ export function computeJiraVelocity(issues: Issue[], sprints: Sprint[], window: 
       sayDoRatio: committed3 > 0 ? round4(last3.reduce((s, r) => s + r.completed, 0) / committed3) : null,
       unestimated: last3.reduce((s, r) => s + r.unestimated, 0),
       sprints: rows.map(({ id, name, committed, completed, sayDoRatio, unestimated, basis }) => ({ id, name, committed, completed, sayDoRatio, unestimated, basis })),
+      // Distinct issues of the sprints listed above (spec Conventions), whichever basis gave the points.
+      excluded: excludedCounts({ invalidEstimate: invalidEstimate.size, unknownStatus: unknownStatus.size }),
     },
     details: { items, series },
   };

@@ -13,8 +13,11 @@ export function excludedCounts(counts: ExcludedCounts): ExcludedCounts | undefin
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What a rule's count means to a person, and what they can do about it: one sentence per key. */
-const SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult) => string> = {
+/**
+ * What a rule's count means to a person, and what they can do about it: one sentence per key. The
+ * sprint review's data-quality list says the same, naming the items.
+ */
+export const EXCLUSION_SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult) => string> = {
   bots: (n) => `${plural(n, 'item by a bot or an excluded author was', 'items by bots or excluded authors were')} left out`,
   unknownStart: (n, kpi) => {
     const what = kpi.changeUnit === 'squash' ? ['squash merge has', 'squash merges have']
@@ -35,12 +38,18 @@ const SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult) => string> = {
  */
 export function exclusionLines(report: Report): string[] {
   const lines: string[] = [];
-  for (const name of KPI_NAMES) {
-    const kpi = report.kpis[name];
+  const add = (label: string, kpi: KpiResult): void => {
     for (const key of EXCLUDED_KEYS) {
       const n = kpi.excluded?.[key] ?? 0;
-      if (n > 0) lines.push(`${KPI_LABELS[name]}: ${SENTENCES[key](n, kpi)}`);
+      if (n > 0) lines.push(`${label}: ${EXCLUSION_SENTENCES[key](n, kpi)}`);
     }
+  };
+  for (const name of KPI_NAMES) {
+    const kpi = report.kpis[name];
+    add(KPI_LABELS[name], kpi);
+    // Jira's issue cycle time rides inside cycleTime (shown beside it), with counts of its own.
+    const issueCycle = kpi.issueCycleTime as KpiResult | undefined;
+    if (name === 'cycleTime' && issueCycle) add('Issue cycle time', issueCycle);
   }
   return lines;
 }

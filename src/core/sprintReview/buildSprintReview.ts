@@ -4,6 +4,7 @@ import type { KpiOptions } from '../options';
 import { durationStats, HOUR } from '../metrics/stats';
 import { compareAll } from './compareFigures';
 import { dataQualityNotes } from './dataQuality';
+import { mergeItems } from './exclusions';
 import { deliveryPeriod } from './deliveryFigures';
 import { escalationPeriod } from './escalationFigures';
 import { flowPeriod } from './flowFigures';
@@ -101,5 +102,5 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
     })).map(({ name, since, until, values }) => ({ name, since, until, values })).reverse(),
     perPerson: ro.perPerson ? perPersonRows(rc, cur) : null,
   };
-  return { ...review, dataQuality: dataQualityNotes(dataset, review) };
+  return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded)) };
 }

@@ -23,6 +23,7 @@ export function compare(values: PeriodValue[], unit: FigureUnit): Figure {
     meanOver: last3.length,
     direction,
     ...(value == null ? { reason: periodWords(cur?.reason ?? 'not computable') } : {}),
+    ...(cur?.excluded ? { excluded: cur.excluded } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Dataset, SourceStatus } from '../model/dataset';
 import { SECTION_ROWS } from './reviewLabels';
-import type { Figure, FigureKey, SprintReview } from './reviewTypes';
+import type { ExcludedItems, Figure, FigureKey, SprintReview } from './reviewTypes';
+import { exclusionNotes } from './exclusions';
 import { addTo } from '../util/addTo';
 
 const NAMES = { github: 'GitHub', jira: 'Jira' } as const;
@@ -35,9 +36,10 @@ function sourceNote(name: 'github' | 'jira', st: SourceStatus): string | null {
 
 /**
  * Every gap of the review in words a team lead can read out: sources that are off, failing or
- * stale, repository warnings, unestimated issues, thin comparisons, and each figure without a value.
+ * stale, repository warnings, unestimated issues, each rule that left items out or inferred them
+ * (naming up to 5), thin comparisons, and each figure without a value.
  */
-export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'dataQuality'>): string[] {
+export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'dataQuality'>, excluded: ExcludedItems = {}): string[] {
   const notes: string[] = [];
   for (const s of ['github', 'jira'] as const) {
     const n = sourceNote(s, dataset.sources[s]);
@@ -47,6 +49,7 @@ export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'd
   notes.push(...dataset.warnings);
   const unest = review.delivery.figures.unestimatedIssues.value;
   if (unest != null && unest > 0) notes.push(`${unest} ${unest === 1 ? 'issue' : 'issues'} unestimated in ${review.period.name}: counted in neither committed nor completed points`);
+  notes.push(...exclusionNotes(excluded));
   const earlier = review.comparedWith.length;
   if (earlier < 2) notes.push(`only ${earlier} earlier ${review.period.kind === 'sprint' ? 'sprint' : 'period'}${earlier === 1 ? '' : 's'}: the mean covers fewer than 3`);
   const all: Record<string, Record<string, Figure>> = {

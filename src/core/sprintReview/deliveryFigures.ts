@@ -2,7 +2,8 @@ import { inWindow } from '../model/time';
 import { round4 } from '../metrics/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
-import type { DeliveryKey, PeriodValue, ReviewIssue } from './reviewTypes';
+import type { DeliveryKey, ExcludedItems, PeriodValue, ReviewIssue } from './reviewTypes';
+import { countsOf } from './exclusions';
 import { pointsOf, sprintScope } from './sprintScope';
 
 export interface DeliveryPeriod {
@@ -12,6 +13,8 @@ export interface DeliveryPeriod {
   scopeAdded: ReviewIssue[];
   scopeRemoved: ReviewIssue[];
   unestimated: ReviewIssue[];
+  /** (v2) Issues of the sprint that a rule left out or inferred, by rule. */
+  excluded: ExcludedItems;
 }
 
 const SPRINT_ONLY: DeliveryKey[] = [
@@ -34,10 +37,16 @@ export function deliveryPeriod(rc: ReviewContext, p: ReviewPeriod): DeliveryPeri
     const reason = noSprintReason(rc);
     const values = Object.fromEntries(SPRINT_ONLY.map((k) => [k, { value: null, reason }])) as Record<DeliveryKey, PeriodValue>;
     values.throughput = throughput;
-    return { values, basis: null, carryOver: [], scopeAdded: [], scopeRemoved: [], unestimated: [] };
+    return { values, basis: null, carryOver: [], scopeAdded: [], scopeRemoved: [], unestimated: [], excluded: {} };
   }
   const s = sprintScope(p.sprint, rc.jira, p.until);
-  const v = (value: number | null, reason?: string): PeriodValue => (value == null ? { value, reason: reason ?? 'not computable' } : { value });
+  // Every sprint figure is read from the same rebuilt scope, so each carries the sprint's counts.
+  const excluded = countsOf(s.excluded);
+  const v = (value: number | null, reason?: string): PeriodValue => ({
+    value,
+    ...(value == null ? { reason: reason ?? 'not computable' } : {}),
+    ...(excluded ? { excluded } : {}),
+  });
   return {
     values: {
       committedPoints: v(s.committed),
@@ -52,6 +61,7 @@ export function deliveryPeriod(rc: ReviewContext, p: ReviewPeriod): DeliveryPeri
       unestimatedIssues: v(s.unestimated.length),
       throughput,
     },
+    excluded: s.excluded,
     basis: s.basis,
     carryOver: s.carryOver,
     scopeAdded: s.added,

@@ -1,16 +1,19 @@
 import { inWindow, toIso, type Window } from '../model/time';
 import type { CycleSample } from '../metrics/cycleTime';
-import { computeIssueCycleTime } from '../metrics/issueCycleTime';
+import { issueCycleSamples, NO_ISSUE_CYCLE } from '../metrics/issueCycleTime';
 import { durationStats, HOUR, percentile, round4 } from '../metrics/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
-import type { CyclePhase, FlowKey, Outlier, PeriodValue } from './reviewTypes';
+import type { CyclePhase, ExcludedItems, FlowKey, Outlier, PeriodValue } from './reviewTypes';
+import { countsOf } from './exclusions';
 
 export interface FlowPeriod {
   values: Record<FlowKey, PeriodValue>;
   thresholdHours: number | null;
   thresholdReason?: string;
   outliers: Outlier[];
+  /** (v2) Issues behind the issue cycle time that a rule inferred something about, by rule. */
+  excluded: ExcludedItems;
 }
 
 const IN_CYCLE: CyclePhase[] = ['coding', 'pickup', 'review'];
@@ -62,11 +65,11 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
       cycleHours: hours(s.cycle)!, slowestPhase: slowestPhase(s),
       phaseHours: { coding: hours(s.coding), pickup: hours(s.pickup), review: hours(s.review), deploy: hours(s.deploy) },
     }));
-  const ict = rc.jira
-    ? (() => {
-        const k = computeIssueCycleTime(rc.jira, p, rc.options, rc.now).kpi;
-        return stat(k.value, k.reason ?? 'no Jira issues went from In Progress to Done in period');
-      })()
+  const issueCycle = rc.jira ? issueCycleSamples(rc.jira, p) : null;
+  const excluded: ExcludedItems = issueCycle ? { unknownStatus: issueCycle.unknownStatus } : {};
+  const counts = countsOf(excluded);
+  const ict: PeriodValue = issueCycle
+    ? { ...stat(durationStats(issueCycle.samples.map((s) => s.seconds), HOUR).value, NO_ISSUE_CYCLE), ...(counts ? { excluded: counts } : {}) }
     : { value: null, reason: 'needs Jira' };
   return {
     values: {
@@ -82,5 +85,6 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
     thresholdHours: threshold.hours,
     ...(threshold.reason ? { thresholdReason: threshold.reason } : {}),
     outliers,
+    excluded,
   };
 }

@@ -1,4 +1,5 @@
 import type { SourceStatus } from '../model/dataset';
+import type { ExcludedCounts, ExcludedKey } from '../report/reportTypes';
 
 /** What a figure counts in. Durations are shown in hours (flow, escalations) or days (time to market). */
 export type FigureUnit = 'points' | 'ratio' | 'count' | 'hours' | 'days';
@@ -18,6 +19,8 @@ export interface Figure {
   direction: Direction | null;
   /** Set whenever value is null: a review must never show a silent gap. */
   reason?: string;
+  /** (v2) This period's count of items per rule that left them out or inferred something (as the KPIs'). */
+  excluded?: ExcludedCounts;
 }
 
 export type DeliveryKey =
@@ -36,7 +39,11 @@ export type FigureKey = DeliveryKey | FlowKey | QualityKey | EscalationKey | Tim
 export interface PeriodValue {
   value: number | null;
   reason?: string;
+  excluded?: ExcludedCounts;
 }
+
+/** (v2) The items behind a period's `excluded` counts, by rule, for the data-quality list. */
+export type ExcludedItems = Partial<Record<ExcludedKey, string[]>>;
 
 export interface ReviewPeriodInfo {
   kind: 'sprint' | 'range';

@@ -1,6 +1,6 @@
 import type { Issue, Sprint } from '../model/issue';
 import type { EpochSeconds } from '../model/time';
-import { rebuildSprint } from '../metrics/jiraVelocity';
+import { countsForVelocity, inSprintAtStart, rebuildSprint } from '../metrics/jiraVelocity';
 import { sprintIdsAt, statusCategoryAt, storyPointsAt } from '../metrics/issueTimeline';
 import type { ReviewIssue } from './reviewTypes';
 
@@ -16,6 +16,8 @@ export interface SprintScope {
   removed: ReviewIssue[];
   /** As velocity counts them (spec §2): in the sprint at start, or done in it at the end, without points. */
   unestimated: ReviewIssue[];
+  /** (v2) Keys per rule that left something out or inferred it, as velocity counts them. */
+  excluded: { invalidEstimate: string[]; unknownStatus: string[] };
 }
 
 function touches(issue: Issue, id: number): boolean {
@@ -32,10 +34,11 @@ const byKey = (a: ReviewIssue, b: ReviewIssue): number => a.key.localeCompare(b.
  * Rebuilds a sprint's scope from the Sprint field's changelog, as velocity does (spec §2). `end` is
  * the completion of a closed sprint or "now" for the active one. Committed/completed come from
  * Jira's velocity chart where the site offered it, so they match the velocity KPI exactly.
+ * Sub-tasks are left out of every list, as they are out of the points (v2).
  */
 export function sprintScope(sprint: Sprint, issues: Issue[], end: EpochSeconds): SprintScope {
   const start = sprint.startAt ?? end;
-  const mine = issues.filter((i) => i.source === 'jira' && touches(i, sprint.id));
+  const mine = issues.filter((i) => countsForVelocity(i) && touches(i, sprint.id));
   const rebuilt = rebuildSprint({ ...sprint, completeAt: end }, mine);
   const fromReport = sprint.state === 'closed' && sprint.reportCommittedPoints != null && sprint.reportCompletedPoints != null;
   const scope: SprintScope = {
@@ -43,21 +46,25 @@ export function sprintScope(sprint: Sprint, issues: Issue[], end: EpochSeconds):
     completed: fromReport ? sprint.reportCompletedPoints! : rebuilt.completed,
     basis: fromReport ? 'report' : 'changelog',
     carryOver: [], added: [], removed: [], unestimated: [],
+    excluded: { invalidEstimate: rebuilt.invalidEstimate, unknownStatus: rebuilt.unknownStatus },
   };
   for (const issue of mine) {
-    const atStart = sprintIdsAt(issue, start).includes(sprint.id);
+    const atStart = inSprintAtStart(issue, sprint.id, start);
     const atEnd = sprintIdsAt(issue, end).includes(sprint.id);
     const doneAtEnd = statusCategoryAt(issue, end) === 'done';
     const moves = issue.history.filter((c) => c.field === 'sprint' && c.at > start && c.at <= end);
-    const entered = moves.find((c) => (c.toIds ?? []).includes(sprint.id) && !(c.fromIds ?? []).includes(sprint.id));
+    // (v2) Created while the sprint ran with the sprint already set: added at its creation.
+    const createdInto = issue.createdAt >= start && issue.createdAt <= end && sprintIdsAt(issue, issue.createdAt).includes(sprint.id);
+    const entered = createdInto
+      ? { at: issue.createdAt }
+      : moves.find((c) => (c.toIds ?? []).includes(sprint.id) && !(c.fromIds ?? []).includes(sprint.id));
     const left = [...moves].reverse().find((c) => (c.fromIds ?? []).includes(sprint.id) && !(c.toIds ?? []).includes(sprint.id));
     if (atEnd && !doneAtEnd) scope.carryOver.push(row(issue, storyPointsAt(issue, end)));
     if (!atStart && entered) scope.added.push(row(issue, storyPointsAt(issue, entered.at)));
     if ((atStart || entered) && !atEnd && left) scope.removed.push(row(issue, storyPointsAt(issue, left.at)));
-    const unestimatedAtStart = atStart && storyPointsAt(issue, start) == null;
-    const unestimatedDone = atEnd && doneAtEnd && storyPointsAt(issue, end) == null;
-    if (unestimatedAtStart || unestimatedDone) scope.unestimated.push(row(issue, null));
   }
+  const unestimated = new Set(rebuilt.unestimated);
+  scope.unestimated = mine.filter((i) => unestimated.has(i.key)).map((i) => row(i, null));
   for (const list of [scope.carryOver, scope.added, scope.removed, scope.unestimated]) list.sort(byKey);
   return scope;
 }

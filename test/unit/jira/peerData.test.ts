@@ -25,6 +25,11 @@ describe('peer-data/go-jira payloads parse into the model', () => {
     assert.equal(issue.statusCategory, 'new');
     assert.equal(issue.parentKey, null);
     assert.deepEqual(issue.history.map((c) => [c.field, c.from, c.to]), [['priority', 'Major', 'Minor']]);
+    // (v2) Types by id: a Server payload has no untranslatedName; a Task is no sub-task.
+    assert.deepEqual([issue.type, issue.typeId, issue.typeUntranslated, issue.subtask], ['Task', '3', undefined, undefined]);
+    // (v2) Statuses by id only; "No Category" (key "undefined", e.g. 10000 Archived) counts as new.
+    const byId = readStatuses(statuses).byId;
+    assert.deepEqual([Object.keys(byId).length, byId['10000'], byId['10602'], byId['10601']], [37, 'new', 'indeterminate', 'done']);
     assert.equal(discoverFields(fieldList, '').storyPoints.length, 0);
   });
 

@@ -22,6 +22,18 @@ describe('what each KPI left out (excluded counts and their lines under the CLI 
     ]);
   });
 
+  it('gives the Jira rules their lines, Jira issue cycle time (inside cycleTime) included', () => {
+    const report = reportWith({
+      cycleTime: { value: 12, unit: 'hours', source: 'git', issueCycleTime: { value: 48, unit: 'hours', source: 'jira', excluded: { unknownStatus: 2 } } },
+      velocity: { value: 16, unit: 'points/sprint', source: 'jira', excluded: { invalidEstimate: 1, unknownStatus: 2 } },
+    });
+    assert.deepEqual(exclusionLines(report), [
+      'Issue cycle time: 2 issues passed through a status the site no longer has: its category was taken from the resolution',
+      'Velocity: 1 issue has an invalid estimate (negative or not a number): counted as unestimated',
+      'Velocity: 2 issues passed through a status the site no longer has: its category was taken from the resolution',
+    ]);
+  });
+
   it('prints those lines under the KPI table, and none when no KPI left anything out', () => {
     const withNotes = renderTable(reportWith({ cycleTime: { value: null, unit: 'hours', reason: 'x', changeUnit: 'commit', excluded: { unknownStart: 1 } } }));
     const lines = withNotes.split('\n');

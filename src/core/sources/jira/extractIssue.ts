@@ -1,7 +1,8 @@
-import type { Issue, IssueChange, IssueLink, StatusCategory, Version } from '../../model/issue';
-import { parseIsoSeconds } from '../../model/time';
+import { readEstimate, type Estimate, type Issue, type IssueChange, type IssueLink, type Version } from '../../model/issue';
+import { parseIsoSeconds, type EpochSeconds } from '../../model/time';
 import { toCategory, type FieldIds, type StatusCategories } from './jiraFields';
 import { arr, num, obj, pathStr, str, type Json } from './rawJson';
+import { moveCategories, type ResolutionMove, type StatusMove } from './unknownStatus';
 
 export interface ExtractContext {
   baseUrl: string;
@@ -24,8 +25,12 @@ export function extractIssue(raw: Json, histories: unknown[], ctx: ExtractContex
   const key = str(raw.key) ?? '';
   const statusName = pathStr(f, 'status', 'name') ?? '';
   const statusCategory = toCategory(pathStr(f, 'status', 'statusCategory', 'key'));
-  const history = extractHistory(histories, ctx);
   const createdAt = parseIsoSeconds(str(f.created)) ?? 0;
+  const resolvedAt = parseIsoSeconds(str(f.resolutiondate));
+  const history = extractHistory(histories, ctx, { createdAt, resolvedAt });
+  const estimate = storyPoints(f, ctx.fields);
+  const typeId = pathStr(f, 'issuetype', 'id');
+  const typeUntranslated = pathStr(f, 'issuetype', 'untranslatedName');
   return {
     source: 'jira',
     key,
@@ -34,14 +39,18 @@ export function extractIssue(raw: Json, histories: unknown[], ctx: ExtractContex
     title: str(f.summary) ?? '',
     project: pathStr(f, 'project', 'key') ?? key.replace(/-\d+$/, ''),
     type: pathStr(f, 'issuetype', 'name') ?? '',
+    ...(typeId ? { typeId } : {}),
+    ...(typeUntranslated ? { typeUntranslated } : {}),
+    ...(obj(f.issuetype)?.subtask === true ? { subtask: true } : {}),
     labels: arr(f.labels).map(str).filter((l): l is string => l != null),
     status: statusName,
     statusCategory,
     priority: pathStr(f, 'priority', 'name') ?? null,
     createdAt,
     updatedAt: parseIsoSeconds(str(f.updated)) ?? createdAt,
-    resolvedAt: parseIsoSeconds(str(f.resolutiondate)),
-    storyPoints: storyPoints(f, ctx.fields),
+    resolvedAt,
+    storyPoints: estimate.points,
+    ...(estimate.invalid ? { storyPointsInvalid: true } : {}),
     fixVersions: arr(f.fixVersions).map(version).filter((v): v is Version => v != null),
     affectsVersions: arr(f.versions).map(version).filter((v): v is Version => v != null),
     sprintIds: ctx.fields.sprint ? sprintIdsOf(f[ctx.fields.sprint]) : [],
@@ -51,13 +60,17 @@ export function extractIssue(raw: Json, histories: unknown[], ctx: ExtractContex
   };
 }
 
-/** Unestimated is null; a field holding 0 is a real estimate of 0. */
-function storyPoints(f: Json, ids: FieldIds): number | null {
+/**
+ * The first candidate field that holds anything; a field holding 0 is a real estimate of 0. A
+ * select-list field sends its option ({ value: "5" }), whose value is the estimate.
+ */
+function storyPoints(f: Json, ids: FieldIds): Estimate {
   for (const id of ids.storyPoints) {
-    const v = num(f[id]);
-    if (v != null) return v;
+    const option = obj(f[id]);
+    const e = readEstimate(option && 'value' in option ? option.value : f[id]);
+    if (e.points != null || e.invalid) return e;
   }
-  return null;
+  return { points: null, invalid: false };
 }
 
 function version(x: unknown): Version | null {
@@ -91,9 +104,15 @@ function idList(s: string | null): number[] {
   return (s ?? '').split(',').map((x) => Number(x.trim())).filter((x) => x > 0 && Number.isInteger(x));
 }
 
-/** Changelog histories → the model's changes, oldest first. Fields the KPIs do not use are dropped. */
-export function extractHistory(histories: unknown[], ctx: ExtractContext): IssueChange[] {
+/**
+ * Changelog histories → the model's changes, oldest first. Fields the KPIs do not use are dropped.
+ * Status categories come from the status list by id; ids it no longer has get the category the
+ * resolution implies (spec §2, v2), which needs the whole history first.
+ */
+export function extractHistory(histories: unknown[], ctx: ExtractContext, issue: { createdAt: EpochSeconds; resolvedAt: EpochSeconds | null }): IssueChange[] {
   const out: IssueChange[] = [];
+  const statusMoves: Array<{ change: IssueChange; move: StatusMove }> = [];
+  const resolutions: ResolutionMove[] = [];
   const spIds = new Set(ctx.fields.storyPoints);
   for (const h of histories.map(obj)) {
     const at = parseIsoSeconds(str(h?.created));
@@ -106,8 +125,11 @@ export function extractHistory(histories: unknown[], ctx: ExtractContext): Issue
       const to = str(item.toString) ?? null;
       const change = (name: IssueChange['field']): IssueChange => ({ at, field: name, from, to });
       if (field === 'status') {
-        out.push({ ...change('status'), fromCategory: category(str(item.from), from, ctx), toCategory: category(str(item.to), to, ctx) });
-      } else if (field === 'priority') out.push(change('priority'));
+        const c = change('status');
+        statusMoves.push({ change: c, move: { at, fromId: str(item.from), toId: str(item.to) } });
+        out.push(c);
+      } else if (field === 'resolution') resolutions.push({ at, from: str(item.from) ?? null, to: str(item.to) ?? null });
+      else if (field === 'priority') out.push(change('priority'));
       else if (field === 'labels') out.push(change('labels'));
       else if (field === 'key') out.push(change('key'));
       else if (field === 'issuetype') out.push(change('type'));
@@ -119,10 +141,15 @@ export function extractHistory(histories: unknown[], ctx: ExtractContext): Issue
       }
     }
   }
-  return out.sort((a, b) => a.at - b.at);
-}
-
-function category(id: string | undefined, name: string | null, ctx: ExtractContext): StatusCategory | undefined {
-  if (id && ctx.statuses.byId[id]) return ctx.statuses.byId[id];
-  return name ? ctx.statuses.byName[name.toLowerCase()] : undefined;
+  const byTime = <T extends { at: number }>(a: T, b: T): number => a.at - b.at;
+  statusMoves.sort((a, b) => byTime(a.move, b.move));
+  resolutions.sort(byTime);
+  const categories = moveCategories(statusMoves.map((s) => s.move), resolutions, ctx.statuses.byId, issue);
+  statusMoves.forEach(({ change }, k) => {
+    const c = categories[k]!;
+    change.fromCategory = c.from;
+    change.toCategory = c.to;
+    if (c.unknown) change.unknownStatus = true;
+  });
+  return out.sort(byTime);
 }

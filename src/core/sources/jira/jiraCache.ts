@@ -35,7 +35,11 @@ export interface JiraCacheData {
   savedAt: number;
 }
 
-export const JIRA_CACHE_VERSION = 1;
+/**
+ * 2: issues carry their type id, untranslated name and sub-task flag, invalid estimates, and status
+ * categories matched by id only (unknown ones inferred), so issues cached by version 1 are re-read.
+ */
+export const JIRA_CACHE_VERSION = 2;
 
 export function jiraStore(cacheDir: string, url: string, project: string | undefined, boardId: number | undefined): AtomicStore<JiraCacheData> {
   const id = createHash('sha256').update(`${url.replace(/\/+$/, '')}|${project ?? ''}|${boardId ?? ''}`).digest('hex').slice(0, 16);

@@ -13,8 +13,11 @@ const STORY_POINT_NAMES = ['story points', 'story point estimate'];
 
 export function discoverFields(rawFields: unknown, explicitStoryPoints: string): FieldIds {
   const list = arr(rawFields).map(obj).filter((f) => f != null);
+  // Cloud also gives `untranslatedName`: on a site shown in another language "Story point
+  // estimate" may be displayed translated, and the English name still finds it.
+  const names = (f: Record<string, unknown>): string[] => [str(f.name), str(f.untranslatedName)].filter((n): n is string => n != null).map((n) => n.toLowerCase());
   const byName = (pred: (name: string, custom: string | undefined) => boolean): string[] =>
-    list.filter((f) => pred((str(f.name) ?? '').toLowerCase(), pathStr(f, 'schema', 'custom'))).map((f) => str(f.id) ?? '').filter((id) => id !== '');
+    list.filter((f) => names(f).some((n) => pred(n, pathStr(f, 'schema', 'custom')))).map((f) => str(f.id) ?? '').filter((id) => id !== '');
   const storyPoints = explicitStoryPoints
     ? [explicitStoryPoints]
     : STORY_POINT_NAMES.flatMap((n) => byName((name) => name === n));
@@ -23,10 +26,12 @@ export function discoverFields(rawFields: unknown, explicitStoryPoints: string):
   return { storyPoints, sprint, epicLink };
 }
 
-/** Status id → category, from /rest/api/2/status. Jira's "undefined" category (No Category) counts as new. */
+/**
+ * Status id → category, from /rest/api/2/status. Jira's "undefined" category (No Category) counts
+ * as new. (v2) By id only: names are translated, renamed and reused, so a name never decides.
+ */
 export interface StatusCategories {
   byId: Record<string, StatusCategory>;
-  byName: Record<string, StatusCategory>;
 }
 
 export function toCategory(key: string | undefined): StatusCategory {
@@ -34,14 +39,10 @@ export function toCategory(key: string | undefined): StatusCategory {
 }
 
 export function readStatuses(raw: unknown): StatusCategories {
-  const out: StatusCategories = { byId: {}, byName: {} };
+  const out: StatusCategories = { byId: {} };
   for (const s of arr(raw).map(obj)) {
-    if (!s) continue;
-    const cat = toCategory(pathStr(s, 'statusCategory', 'key'));
-    const id = str(s.id);
-    const name = str(s.name);
-    if (id) out.byId[id] = cat;
-    if (name) out.byName[name.toLowerCase()] = cat;
+    const id = str(s?.id);
+    if (id) out.byId[id] = toCategory(pathStr(s, 'statusCategory', 'key'));
   }
   return out;
 }
