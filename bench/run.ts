@@ -12,7 +12,8 @@
  *
  * Knobs: BENCH_RUNS=n (repetitions), BENCH_PROFILE=1 (one more cold run under --cpu-prof,
  * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line),
- * BENCH_PEERS=0 (skip the GitHub, Jira, editor and sprint-review benches).
+ * BENCH_PEERS=0 (skip the GitHub, Jira, editor and sprint-review benches), BENCH_PR_HEADS=0 (skip the
+ * warm report with 10,000 pull request head refs, bench/prHeadsBench.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { runPeerBenches } from './peerBenches';
 import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
 import { summarizeProfile } from './profileSummary';
 import { printBars, printRows, verdictFor, type Bar } from './table';
+import { prHeadsBench, prHeadsRows, type PrHeadsBenchResult } from './prHeadsBench';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const APPENDED = 100;
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
     }
   }
 
+  let prHeads: PrHeadsBenchResult | undefined;
+  if (haveCli && lastCache && okCold.length > 0 && process.env.BENCH_PR_HEADS !== '0') prHeads = await prHeadsBench(work, WINDOW, RUNS, log);
+
   const floor = best(floors.map((f) => f.result.seconds));
   const floorCpu = median(floors.map((f) => f.cpu));
   const parallel = best(parallels.map((p) => p.result.seconds));
@@ -159,6 +164,10 @@ async function main(): Promise<void> {
     { name: 'peak RSS', value: peakRss === undefined ? undefined : peakRss / 1024, limit: 300, unit: 'MB' },
   ];
   printBars(bars, haveCli ? 'report failed' : 'report: CLI not built yet');
+  if (prHeads) {
+    console.log('');
+    printRows('Pull request heads (BENCH_PR_HEADS=0 skips)', prHeadsRows(prHeads));
+  }
 
   const gain = floor / parallel;
   // git log is one thread: CPU over wall of the same run says how much of a core it kept busy.
@@ -204,6 +213,10 @@ async function main(): Promise<void> {
     bars: bars.map((b) => ({ ...b, value: b.value ?? null, pass: b.value === undefined ? null : b.value <= b.limit })),
     parallel: { gain, conclusion },
     peers,
+    prHeads: prHeads && {
+      refs: prHeads.refs, squashHeads: prHeads.squashHeads, cycleTime: prHeads.cycleTime,
+      seconds: { warmWithout: prHeads.warmWithout.map((r) => r.seconds), firstWith: prHeads.firstWith.seconds, warmWith: prHeads.warmWith.map((r) => r.seconds), warmPacked: prHeads.warmPacked.map((r) => r.seconds) },
+    },
   };
   writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(`Results written to ${join(BENCH_DIR, 'results.json')}`);

@@ -4,7 +4,7 @@ import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
-import { listPrHeads, resolvePrHeadStarts } from './sources/git/prHeads';
+import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
 import { computeReport, prepareHistory } from './report/computeReport';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
@@ -73,7 +73,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const warnings: string[] = [];
   if (history.info.shallow) warnings.push('shallow clone: history is incomplete, so KPIs cover only the commits present (run git fetch --unshallow for full history)');
   if (history.cacheNote) warnings.push(history.cacheNote);
-  const prHeads = await readPrHeadStarts(top, history, await prHeadsP.catch(() => new Map<number, string>()), cacheDir, warnings, input.signal);
+  const prHeads = await readPrHeadStarts(top, history, await prHeadsP.catch(() => ({ byPr: new Map<number, string>(), digest: 0 })), cacheDir, warnings, input.signal);
 
   const dataset: Dataset = {
     repo: history.info,
@@ -115,7 +115,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
 
 /** The squash changes' starts from pull request heads (v2); a failure costs only those starts, with a warning. */
 async function readPrHeadStarts(
-  top: string, history: Awaited<ReturnType<typeof loadGitHistory>>, heads: Map<number, string>, cacheDir: string, warnings: string[], signal?: AbortSignal,
+  top: string, history: Awaited<ReturnType<typeof loadGitHistory>>, heads: PrHeads, cacheDir: string, warnings: string[], signal?: AbortSignal,
 ): ReturnType<typeof resolvePrHeadStarts> {
   try {
     return await resolvePrHeadStarts(top, history.graph, history.tip, heads, cacheDir, signal);

@@ -52,7 +52,7 @@ describe('v2 pull request heads give squash changes their start, from git alone 
   it("GitHub's test merge refs/pull/N/merge is not a head", async () => {
     remote.work.git(['fetch', '-q', 'origin', '+refs/pull/*/merge:refs/pull/*/merge']);
     const heads = await listPrHeads(remote.work.dir);
-    assert.equal(heads.size, 0);
+    assert.equal(heads.byPr.size, 0);
   });
 
   it('a warm run walks no head again; a moved head or a garbled cache is walked once more', async () => {

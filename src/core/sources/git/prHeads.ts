@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { CommitGraph } from '../../model/commitGraph';
-import { git, streamGit } from './gitRunner';
+import { streamGit } from './gitRunner';
 
 /**
  * (v2, spec §1 "Pull request heads") A squash commit "(#N)" keeps no branch history, but a clone
@@ -17,17 +17,24 @@ import { git, streamGit } from './gitRunner';
  */
 const PR_REF = /^refs\/(?:pull\/(\d+)(\/head)?|remotes\/[^/]+\/pr\/(\d+))$/;
 
-/** PR number → the commit its head ref points to. */
-export type PrHeads = Map<number, string>;
+/** PR number → the commit its head ref points to, and a CRC-32 of the whole listing. */
+export interface PrHeads {
+  byPr: Map<number, string>;
+  digest: number;
+}
 
 /** One for-each-ref over the two ref families: refs only, no history. */
 export async function listPrHeads(top: string): Promise<PrHeads> {
-  const out = await git(top, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', 'refs/pull/', 'refs/remotes/*/pr/*']);
-  const heads: PrHeads = new Map();
+  // Streamed rather than through simple-git, which collects 10,000 lines several times slower. No
+  // %(objecttype): it makes git open every object, and GitHub's heads are always commits.
+  const chunks: Buffer[] = [];
+  await streamGit(top, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/pull/', 'refs/remotes/*/pr/*'], (c) => chunks.push(c));
+  const listing = Buffer.concat(chunks);
+  const heads = new Map<number, string>();
   const rank = new Map<number, number>();
-  for (const line of out.split('\n')) {
-    const [ref, sha, type] = line.split('\0');
-    if (type !== 'commit' || !ref || !sha) continue;
+  for (const line of listing.toString('utf8').split('\n')) {
+    const [ref, sha] = line.split(' ');
+    if (!ref || !sha) continue;
     const m = PR_REF.exec(ref);
     if (!m) continue;
     const pr = Number(m[1] ?? m[3]);
@@ -36,7 +43,7 @@ export async function listPrHeads(top: string): Promise<PrHeads> {
     rank.set(pr, r);
     heads.set(pr, sha);
   }
-  return heads;
+  return { byPr: heads, digest: crc32(listing) };
 }
 
 /** A squash commit on the first-parent line whose PR has a head ref. */
@@ -50,9 +57,14 @@ interface Wanted {
 /**
  * The cache: per squash commit, the head tip it was computed from and the result. The squash
  * commit fixes the first parent, so (squash, head tip) fixes the answer; a moved head recomputes.
+ * The answers as a whole are a function of the branch tip and the head listing (git objects never
+ * change): when both are as last time, the cached starts are the answer and nothing is matched.
  * Stored as one text block with its CRC-32: the envelope's JSON alone would accept a flipped digit.
  */
 interface PrHeadCache {
+  tip: string;
+  /** CRC-32 of the for-each-ref listing the answers were computed from. */
+  heads: number;
   crc: number;
   /** Lines "squashHash headHash firstCommitAt" (firstCommitAt "-" when the range was empty). */
   entries: string;
@@ -64,13 +76,23 @@ function cacheStore(cacheDir: string): AtomicStore<PrHeadCache> {
   return new AtomicStore<PrHeadCache>(path.join(cacheDir, 'pr-heads.json'), 'pr-heads', PR_HEADS_CACHE_VERSION);
 }
 
-async function readCache(cacheDir: string): Promise<Map<string, { head: string; first: number | null }>> {
-  const out = new Map<string, { head: string; first: number | null }>();
+interface CachedStart {
+  squash: string;
+  head: string;
+  first: number | null;
+}
+
+async function readCache(cacheDir: string): Promise<PrHeadCache | undefined> {
   const r = await cacheStore(cacheDir).read();
-  if (!r.ok || typeof r.data.entries !== 'string' || crc32(r.data.entries) !== r.data.crc) return out;
-  for (const line of r.data.entries.split('\n')) {
+  return r.ok && typeof r.data.entries === 'string' && crc32(r.data.entries) === r.data.crc ? r.data : undefined;
+}
+
+/** Cached lines, parsed; a line is "squash head first" with two hashes of one length. */
+function parseEntries(entries: string): CachedStart[] {
+  const out: CachedStart[] = [];
+  for (const line of entries.split('\n')) {
     const [squash, head, first] = line.split(' ');
-    if (squash && head && first) out.set(squash, { head, first: first === '-' ? null : Number(first) });
+    if (squash && head && first) out.push({ squash, head, first: first === '-' ? null : Number(first) });
   }
   return out;
 }
@@ -94,39 +116,47 @@ export async function resolvePrHeadStarts(
 ): Promise<PrHeadStarts> {
   const none: PrHeadStarts = { starts: new Map(), walked: 0, persisted: Promise.resolve() };
   const facts = graph.subjectFacts;
-  if (heads.size === 0 || !facts) return none;
+  if (heads.byPr.size === 0 || !facts) return none;
+  const cached = await readCache(cacheDir);
+  if (cached && cached.tip === tip && cached.heads === heads.digest) {
+    const starts = new Map<string, number>();
+    for (const e of parseEntries(cached.entries)) if (e.first != null) starts.set(e.squash, e.first);
+    return { starts, walked: 0, persisted: Promise.resolve() };
+  }
   const fp = firstParentLine(graph, tip);
   const wanted: Wanted[] = [];
   for (let k = 0; k < fp.length; k++) {
     const i = fp[k]!;
     const pr = facts.squashPr[i]!;
-    const head = pr >= 0 && graph.parentStart[i + 1]! - graph.parentStart[i]! < 2 ? heads.get(pr) : undefined;
+    const head = pr >= 0 && graph.parentStart[i + 1]! - graph.parentStart[i]! < 2 ? heads.byPr.get(pr) : undefined;
     if (head) wanted.push({ squash: i, fpPos: k, head });
   }
-  if (wanted.length === 0) return none;
 
-  const cached = await readCache(cacheDir);
-  const results = new Map<string, { head: string; first: number | null }>();
-  const misses: Array<Wanted & { hash: string }> = [];
+  // (With no squash to resolve the empty answer is cached too, so the next run stops above.)
+  // The branch or the heads moved: reuse each answer whose squash and head are unchanged.
+  const known = new Map<number, CachedStart>();
+  for (const e of cached ? parseEntries(cached.entries) : []) {
+    const i = graph.indexOf(e.squash);
+    if (i >= 0) known.set(i, e);
+  }
+  const results: CachedStart[] = [];
+  const misses: Wanted[] = [];
   for (const w of wanted) {
-    const hash = graph.commitAt(w.squash).hash;
-    const hit = cached.get(hash);
-    if (hit && hit.head === w.head) results.set(hash, hit);
-    else misses.push({ ...w, hash });
+    const hit = known.get(w.squash);
+    if (hit && hit.head === w.head) results.push(hit);
+    else misses.push(w);
   }
   if (misses.length > 0) {
     const outside = await commitsBeyond(top, misses.map((m) => m.head), tip, signal);
     const entry = entryPositions(graph, fp);
-    for (const m of misses) results.set(m.hash, { head: m.head, first: earliestInRange(graph, outside, entry, m) });
+    for (const m of misses) results.push({ squash: graph.commitAt(m.squash).hash, head: m.head, first: earliestInRange(graph, outside, entry, m) });
   }
   const starts = new Map<string, number>();
-  for (const [hash, r] of results) if (r.first != null) starts.set(hash, r.first);
-  const persisted = misses.length === 0 && results.size === cached.size
-    ? Promise.resolve()
-    : (async () => {
-        const entries = [...results].map(([h, r]) => `${h} ${r.head} ${r.first ?? '-'}`).join('\n');
-        await cacheStore(cacheDir).write({ crc: crc32(entries), entries });
-      })();
+  for (const r of results) if (r.first != null) starts.set(r.squash, r.first);
+  const persisted = (async () => {
+    const entries = results.map((r) => `${r.squash} ${r.head} ${r.first ?? '-'}`).join('\n');
+    await cacheStore(cacheDir).write({ tip, heads: heads.digest, crc: crc32(entries), entries });
+  })();
   persisted.catch(() => undefined);
   return { starts, walked: misses.length, persisted };
 }
@@ -135,9 +165,8 @@ export async function resolvePrHeadStarts(
 function firstParentLine(graph: CommitGraph, tip: string): number[] {
   const { parentStart, parentList } = graph;
   const line: number[] = [];
-  const seen = new Set<number>();
-  for (let i = graph.indexOf(tip); i >= 0 && !seen.has(i); ) {
-    seen.add(i);
+  // A history has no cycles; the bound only guards against a corrupt graph.
+  for (let i = graph.indexOf(tip); i >= 0 && line.length < parentStart.length; ) {
     line.push(i);
     i = parentStart[i + 1]! > parentStart[i]! ? parentList[parentStart[i]!]! : -1;
   }
