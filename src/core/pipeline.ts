@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import type { Dataset, SourceStatus } from './model/dataset';
 import type { Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
+import { collectCacheProblems } from './cache/cacheWarnings';
 import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
@@ -24,6 +25,13 @@ export function defaultWindow(now: number, days = 90): Window {
  * (when configured) sync into their own caches and never fail the run: their status says why.
  */
 export async function loadDataset(input: PipelineInput): Promise<Dataset> {
+  // Cache files any source failed to write are warnings, not failures (see cacheWarnings).
+  const { result, problems } = await collectCacheProblems(() => readSources(input));
+  result.warnings.push(...problems);
+  return result;
+}
+
+async function readSources(input: PipelineInput): Promise<Dataset> {
   const progress = input.onProgress ?? (() => undefined);
   const top = await resolveRepository(input.repoPath);
   const cacheDir = repoCacheDir(input.cacheRoot, realpathSync(top));
@@ -93,6 +101,7 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   prepareHistory(dataset, input.options.releaseTagPattern);
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
   dataset.kloc = await linesP;
+  if (dataset.kloc.warnings) warnings.push(...dataset.kloc.warnings);
   const [github, jira] = await Promise.all([githubP, jiraP]);
   // The cache write went on while the views were built and the sources synced: a failed write
   // only costs the next run its head start, so it is reported, not fatal.

@@ -1,8 +1,11 @@
-import { streamGit } from '../sources/git/gitRunner';
+import { GitError, streamGit } from '../sources/git/gitRunner';
 import { addTo } from '../util/addTo';
+import { CatFileBatchParser } from './catFileBatch';
 import { countCodeLines } from './commentScanner';
 import { isJsx } from './isJsx';
 import type { LanguageInfo } from './languages';
+import type { FileLines, KlocIndex } from '../model/kloc';
+import { tooLargeForSource } from './sourceSize';
 import { primeTypescript } from './typescriptCodeCache';
 
 /** Line counts by "<blob sha>:<comment style>": a blob's count never changes, so it is cached forever. */
@@ -22,30 +25,56 @@ export async function generatedOrVendored(top: string, paths: string[]): Promise
   return hits;
 }
 
-/** Streams blobs out of one `git cat-file --batch` and hands each one's text to `onBlob`. */
-async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, text: string) => void, signal?: AbortSignal): Promise<void> {
-  if (blobs.length === 0) return;
-  let pending: Buffer = Buffer.alloc(0);
-  let want: { sha: string; size: number } | null = null;
-  await streamGit(top, ['cat-file', '--batch'], (chunk) => {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    for (;;) {
-      if (!want) {
-        const nl = pending.indexOf(10);
-        if (nl < 0) return;
-        const [sha, type, size] = pending.toString('utf8', 0, nl).split(' ') as [string, string, string];
-        pending = pending.subarray(nl + 1);
-        if (type === 'missing') continue;
-        want = { sha, size: Number(size) };
-      }
-      if (pending.length < want.size + 1) return;
-      const body = pending.subarray(0, want.size);
-      // Binary content (a NUL in the first 8 KB, as git itself decides) has no lines of code.
-      onBlob(want.sha, body.subarray(0, 8000).includes(0) ? '\0binary' : body.toString('utf8'));
-      pending = pending.subarray(want.size + 1);
-      want = null;
+/** git's answer when a partial clone wanted to fetch a missing object and every transport is refused. */
+const LAZY_FETCH_REFUSED = /promisor remote|transport '[^']*' not allowed/;
+
+/** Blobs under `tree` that a partial clone does not have (rev-list --missing=print never fetches). */
+async function absentUnder(top: string, tree: string, signal?: AbortSignal): Promise<Set<string>> {
+  const out: string[] = [];
+  await streamGit(top, ['rev-list', '--objects', '--missing=print', '--no-walk', tree], (c) => out.push(c.toString('latin1')), { signal });
+  const absent = new Set<string>();
+  for (const line of out.join('').split('\n')) if (line.startsWith('?')) absent.add(line.slice(1).trim());
+  return absent;
+}
+
+/**
+ * Each blob's size from its object header, without reading its bytes; blobs the object store does
+ * not have are `absent` (never fetched: see gitRunner's SAFE_CONFIG). git >= 2.44 answers
+ * "missing" for them; older git gives up on the whole batch, so the absent ones are listed from
+ * the tree and the rest asked again.
+ */
+async function blobSizes(top: string, tree: string, blobs: string[], signal?: AbortSignal): Promise<{ sizes: Map<string, number>; absent: Set<string> }> {
+  let absent = new Set<string>();
+  for (let attempt = 0; ; attempt++) {
+    const ask = absent.size ? blobs.filter((b) => !absent.has(b)) : blobs;
+    const sizes = new Map<string, number>();
+    if (ask.length === 0) return { sizes, absent };
+    const out: string[] = [];
+    try {
+      await streamGit(top, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], (c) => out.push(c.toString('latin1')), { stdin: ask.join('\n') + '\n', signal });
+    } catch (e) {
+      if (attempt > 0 || !(e instanceof GitError) || !LAZY_FETCH_REFUSED.test(e.stderr)) throw e;
+      absent = await absentUnder(top, tree, signal);
+      continue;
     }
-  }, { stdin: blobs.join('\n') + '\n', signal });
+    for (const line of out.join('').split('\n')) {
+      const [sha, size] = line.split(' ') as [string, string | undefined];
+      if (!sha) continue;
+      if (size === undefined || size === 'missing') absent.add(sha);
+      else sizes.set(sha, Number(size));
+    }
+    return { sizes, absent };
+  }
+}
+
+/** Streams blobs out of one `git cat-file --batch` and hands each one's text to `onBlob`. */
+async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, text: string) => void, onMissing: (sha: string) => void, signal?: AbortSignal): Promise<void> {
+  if (blobs.length === 0) return;
+  const parser = new CatFileBatchParser((sha, body) => {
+    // Binary content (a NUL in the first 8 KB, as git itself decides) has no lines of code.
+    onBlob(sha, body.subarray(0, 8000).includes(0) ? '\0binary' : body.toString('utf8'));
+  }, onMissing);
+  await streamGit(top, ['cat-file', '--batch'], (chunk) => parser.push(chunk), { stdin: blobs.join('\n') + '\n', signal });
 }
 
 export interface Candidate {
@@ -57,17 +86,36 @@ export interface Candidate {
 
 export const blobKey = (c: Candidate): string => `${c.blob}:${c.language.comments}`;
 
-/** Counts the candidates' blobs into `into` (by blobKey), loading the TypeScript tokenizers only if needed. */
-export async function countBlobs(top: string, candidates: Candidate[], into: LinesCache, cacheRoot: string, signal?: AbortSignal): Promise<void> {
+/**
+ * Blobs that were not counted: over the source size limit (not source, spec §4), or not in the
+ * object store (a partial clone; never fetched). Both by blob hash.
+ */
+export interface Uncounted {
+  tooLarge: Set<string>;
+  absent: Set<string>;
+}
+
+/**
+ * Counts the candidates' blobs (all under `tree`) into `into` (by blobKey), loading the TypeScript
+ * tokenizers only if needed.
+ */
+export async function countBlobs(top: string, tree: string, candidates: Candidate[], into: LinesCache, cacheRoot: string, signal?: AbortSignal): Promise<Uncounted> {
   const byBlob = new Map<string, Candidate[]>();
   for (const c of candidates) addTo(byBlob, c.blob, c);
+  const { sizes, absent } = await blobSizes(top, tree, [...byBlob.keys()], signal);
+  const tooLarge = new Set<string>();
+  const read: Candidate[] = [];
+  for (const [sha, size] of sizes) {
+    if (tooLargeForSource(size)) tooLarge.add(sha);
+    else read.push(...byBlob.get(sha)!);
+  }
   // Loaded only when a file needs them: the scanner carries the TypeScript compiler, and
   // typescript-estree (for JSX, where only the parser tells text from code) adds its own weight.
-  const tsFiles = candidates.filter((c) => c.language.comments === 'ts');
+  const tsFiles = read.filter((c) => c.language.comments === 'ts');
   if (tsFiles.length > 0) primeTypescript(cacheRoot);
   const scanner = tsFiles.some((c) => !isJsx(c.path)) ? await import('./tsScannerLines') : null;
   const estree = tsFiles.some((c) => isJsx(c.path)) ? await import('./tsTokenLines') : null;
-  await readBlobs(top, [...byBlob.keys()], (sha, text) => {
+  await readBlobs(top, [...new Set(read.map((c) => c.blob))], (sha, text) => {
     for (const c of byBlob.get(sha) ?? []) {
       let n: number;
       if (text === '\0binary') n = 0;
@@ -76,5 +124,31 @@ export async function countBlobs(top: string, candidates: Candidate[], into: Lin
       } else n = countCodeLines(text, c.language.comments);
       into[blobKey(c)] = n;
     }
-  }, signal);
+  }, (sha) => absent.add(sha), signal);
+  return { tooLarge, absent };
+}
+
+/**
+ * The index of the counted files: too-large ones are not source and left out; absent ones (not in
+ * a partial clone) are unknown, left out too, and said so, never counted as zero.
+ */
+export function klocIndex(files: Candidate[], lines: LinesCache, uncounted: Uncounted): KlocIndex {
+  const out: FileLines[] = [];
+  const absent: string[] = [];
+  for (const c of files) {
+    if (uncounted.absent.has(c.blob)) absent.push(c.path);
+    else if (!uncounted.tooLarge.has(c.blob)) out.push({ path: c.path, lines: lines[blobKey(c)] ?? 0, kind: c.kind });
+  }
+  if (absent.length === 0) return summed(out);
+  const some = absent.slice(0, 3).join(', ') + (absent.length > 3 ? ', …' : '');
+  return summed(out, [`${absent.length} file(s) at HEAD are not in this partial clone (${some}): git was not allowed to fetch them, so their lines are unknown and left out of KLOC`]);
+}
+
+export function summed(files: FileLines[], warnings?: string[]): KlocIndex {
+  return {
+    files,
+    sourceLines: files.filter((f) => f.kind === 'source').reduce((s, f) => s + f.lines, 0),
+    testLines: files.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
+    ...(warnings ? { warnings } : {}),
+  };
 }

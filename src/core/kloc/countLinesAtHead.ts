@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { AtomicStore } from '../cache/atomicStore';
-import type { FileLines, KlocIndex } from '../model/kloc';
+import type { KlocIndex } from '../model/kloc';
+import { collectCacheProblems } from '../cache/cacheWarnings';
 import type { KpiOptions } from '../options';
 import { git, streamGit } from '../sources/git/gitRunner';
-import { blobKey, countBlobs, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
+import { blobKey, countBlobs, generatedOrVendored, klocIndex, type Candidate, type LinesCache, type Uncounted } from './blobLines';
 import { fileClassifier } from './fileClassifier';
 import { updateLines } from './linesDelta';
 
@@ -61,18 +62,26 @@ export async function cachedLinesAtHead(top: string, commit: string, options: Kp
   return (await headLines(top, commit, options, cacheDir)).hit;
 }
 
+/**
+ * HEAD's line counts, from the cache when HEAD's tree is unchanged. A count that could not read
+ * every file (a partial clone) is not cached, so it is redone once the files are there. Cache
+ * files that cannot be written become warnings of the result (this may run in a worker thread).
+ */
 export async function countLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
-  const { signature, tree, globs, store, hit, previous } = await headLines(top, commit, options, cacheDir);
-  if (hit) return hit;
-  const index = (previous && (await updateLines(top, previous, tree, options, cacheDir, signal))) ?? (await countTree(top, commit, options, cacheDir, signal));
-  await store.write({ signature, tree, globs, index });
-  return index;
+  const { result, problems } = await collectCacheProblems(async () => {
+    const { signature, tree, globs, store, hit, previous } = await headLines(top, commit, options, cacheDir);
+    if (hit) return hit;
+    const index = (previous && (await updateLines(top, previous, tree, options, cacheDir, signal))) ?? (await countTree(top, tree, options, cacheDir, signal));
+    if (!index.warnings) await store.write({ signature, tree, globs, index });
+    return index;
+  });
+  return problems.length ? { ...result, warnings: [...(result.warnings ?? []), ...problems] } : result;
 }
 
-async function countTree(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+async function countTree(top: string, tree: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const classify = fileClassifier(options);
   const candidates: Candidate[] = [];
-  for (const f of await listTree(top, commit)) {
+  for (const f of await listTree(top, tree)) {
     const cls = classify(f.path);
     if (cls) candidates.push({ ...f, ...cls });
   }
@@ -85,18 +94,13 @@ async function countTree(top: string, commit: string, options: KpiOptions, cache
   const keyOf = blobKey;
   const missing = files.filter((c) => cache[keyOf(c)] === undefined);
 
+  let uncounted: Uncounted = { tooLarge: new Set(), absent: new Set() };
   if (missing.length > 0) {
-    await countBlobs(top, missing, cache, path.dirname(cacheDir), signal);
+    uncounted = await countBlobs(top, tree, missing, cache, path.dirname(cacheDir), signal);
     // Keep only what HEAD still has, so the cache does not grow forever.
     const live: LinesCache = {};
     for (const c of files) if (cache[keyOf(c)] !== undefined) live[keyOf(c)] = cache[keyOf(c)]!;
     await store.write(live);
   }
-
-  const out: FileLines[] = files.map((c) => ({ path: c.path, lines: cache[keyOf(c)] ?? 0, kind: c.kind }));
-  return {
-    files: out,
-    sourceLines: out.filter((f) => f.kind === 'source').reduce((s, f) => s + f.lines, 0),
-    testLines: out.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
-  };
+  return klocIndex(files, cache, uncounted);
 }

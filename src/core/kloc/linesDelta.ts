@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileLines, KlocIndex } from '../model/kloc';
 import type { KpiOptions } from '../options';
 import { streamGit } from '../sources/git/gitRunner';
-import { blobKey, countBlobs, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
+import { countBlobs, klocIndex, summed, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
 import { fileClassifier } from './fileClassifier';
 
 /** A path that differs between two trees: its new blob, or null when it is gone or no longer a regular file. */
@@ -52,16 +52,12 @@ export async function updateLines(top: string, previous: { tree: string; index: 
   const skip = await generatedOrVendored(top, candidates.map((c) => c.path));
   const counted = candidates.filter((c) => !skip.has(c.path));
   const lines: LinesCache = {};
-  await countBlobs(top, counted, lines, path.dirname(cacheDir), signal);
+  const uncounted = await countBlobs(top, tree, counted, lines, path.dirname(cacheDir), signal);
 
   const changed = new Set(changes.map((c) => c.path));
-  const files: FileLines[] = previous.index.files.filter((f) => !changed.has(f.path));
-  for (const c of counted) files.push({ path: c.path, lines: lines[blobKey(c)] ?? 0, kind: c.kind });
+  const index = klocIndex(counted, lines, uncounted);
+  const files: FileLines[] = previous.index.files.filter((f) => !changed.has(f.path)).concat(index.files);
   // The order a full listing gives (git sorts paths bytewise; code-unit order agrees for these).
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
-    files,
-    sourceLines: files.filter((f) => f.kind === 'source').reduce((s, f) => s + f.lines, 0),
-    testLines: files.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
-  };
+  return summed(files, index.warnings);
 }

@@ -10,4 +10,6 @@ export interface KlocIndex {
   files: FileLines[];
   sourceLines: number;
   testLines: number;
+  /** What this count could not do (files it could not read, a cache it could not write); never cached. */
+  warnings?: string[];
 }

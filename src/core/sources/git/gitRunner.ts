@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
 
 /**
  * git must never run a program the repository controls: fsmonitor hooks, pagers, external diff
- * drivers, textconv filters or hooks. These -c flags override whatever .git/config says.
- * (simple-git refuses to set fsmonitor/hooksPath/pager at all unless told it may; here we set
- * them only to switch them off.)
+ * drivers, textconv filters, hooks, ssh commands, askpass or credential helpers. These -c flags
+ * override whatever .git/config says.
+ *
+ * `protocol.allow=never` is the network switch: in a partial clone (`--filter=blob:none`, or any
+ * config with `extensions.partialClone`) git fetches a missing object from the promisor remote on
+ * its own, which runs `remote.<name>.uploadpack` / `core.sshCommand` from the repository's config
+ * and can hang on a remote that never answers. With every transport refused, that lazy fetch
+ * fails at once and the object reads as missing (git >= 2.44 also honours GIT_NO_LAZY_FETCH).
  */
 export const SAFE_CONFIG = [
   'core.fsmonitor=',
@@ -13,7 +17,14 @@ export const SAFE_CONFIG = [
   'core.pager=cat',
   'diff.external=',
   'core.untrackedCache=false',
+  'core.sshCommand=ssh',
+  'core.askPass=',
+  // An empty value resets the list of helpers, the repository's included.
+  'credential.helper=',
 ];
+
+/** Refuses every transport: no lazy fetch, no network (see SAFE_CONFIG). */
+const NO_NETWORK = 'protocol.allow=never';
 
 /** Options for log/diff that keep repository-configured drivers out. */
 export const SAFE_DIFF_FLAGS = ['--no-ext-diff', '--no-textconv'];
@@ -25,12 +36,15 @@ export const SAFE_ENV: NodeJS.ProcessEnv = {
   GIT_PAGER: 'cat',
   PAGER: 'cat',
   LC_ALL: 'C',
+  // git >= 2.44: a missing object in a partial clone is reported missing, never fetched.
+  GIT_NO_LAZY_FETCH: '1',
 };
 
 /**
  * The environment git runs with: only what it needs to find itself and the user's config.
  * Variables that make git run programs (EDITOR, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_EXTERNAL_DIFF…)
- * are never passed on.
+ * are never passed on. GIT_CONFIG_GLOBAL / GIT_CONFIG_NOSYSTEM are the user's own choice of config
+ * (CI sets GIT_CONFIG_GLOBAL=/dev/null) and pass through: SAFE_CONFIG overrides any of it.
  */
 export function gitEnv(): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'USERPROFILE', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL'];
@@ -51,42 +65,33 @@ export function assertNotOption(value: string, what: string): string {
   return value;
 }
 
-export function gitClient(repoPath: string): SimpleGit {
-  return simpleGit({
-    baseDir: repoPath,
-    config: SAFE_CONFIG,
-    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeDiffExternal: true },
-    trimmed: false,
-  }).env(gitEnv());
+export interface GitCallOptions {
+  /** Written to git's stdin and closed (for --stdin lists). */
+  stdin?: string;
+  signal?: AbortSignal;
+  /**
+   * The one way to let a call reach a remote: the transports named here are allowed for this
+   * call only (e.g. ['https'] for an explicit, user-requested `git fetch`); everything else stays
+   * refused, and the program-running settings of SAFE_CONFIG stay off (so no credential helper or
+   * ssh command from the repository runs; give credentials another way, e.g. -c http.extraHeader).
+   * Lazy fetching stays off (GIT_NO_LAZY_FETCH) whatever this says. Never set it for reads.
+   */
+  allowProtocols?: Array<'https' | 'ssh' | 'git' | 'file'>;
 }
 
-/** Runs one short git command and returns stdout. */
-export async function git(repoPath: string, args: string[]): Promise<string> {
-  try {
-    return await gitClient(repoPath).raw(['--no-pager', ...args]);
-  } catch (e) {
-    throw new GitError((e as Error).message.split('\n')[0] ?? 'git failed', (e as Error).message);
-  }
-}
-
-/** The argument list of a streaming git process, with the safety flags in front. */
-export function safeArgs(args: string[]): string[] {
-  return [...SAFE_CONFIG.flatMap((c) => ['-c', c]), '--no-pager', ...args];
+/** The argument list of a git process, with the safety flags in front. */
+export function safeArgs(args: string[], opts: Pick<GitCallOptions, 'allowProtocols'> = {}): string[] {
+  const config = [...SAFE_CONFIG, NO_NETWORK, ...(opts.allowProtocols ?? []).map((p) => `protocol.${p}.allow=always`)];
+  return [...config.flatMap((c) => ['-c', c]), '--no-pager', ...args];
 }
 
 /**
- * Spawns git for a long stream (simple-git's raw() buffers all output; a full-history log must
- * not sit in memory as one string). Calls onChunk for every stdout chunk; rejects with git's
- * stderr on a non-zero exit. `stdin` is written and closed (for --stdin revision lists).
+ * Spawns git for a long stream (a full-history log must not sit in memory as one string). Calls
+ * onChunk for every stdout chunk; rejects with git's first stderr line on a non-zero exit.
  */
-export function streamGit(
-  repoPath: string,
-  args: string[],
-  onChunk: (chunk: Buffer) => void,
-  opts: { stdin?: string; signal?: AbortSignal } = {},
-): Promise<void> {
+export function streamGit(repoPath: string, args: string[], onChunk: (chunk: Buffer) => void, opts: GitCallOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', safeArgs(args), {
+    const child = spawn('git', safeArgs(args, opts), {
       cwd: repoPath,
       env: gitEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -105,4 +110,11 @@ export function streamGit(
     child.stdin.on('error', () => undefined); // git may exit before reading all of stdin
     child.stdin.end(opts.stdin ?? '');
   });
+}
+
+/** Runs one short git command and returns its stdout; rejects (GitError) on a non-zero exit. */
+export async function git(repoPath: string, args: string[], opts: GitCallOptions = {}): Promise<string> {
+  const chunks: Buffer[] = [];
+  await streamGit(repoPath, args, (c) => chunks.push(c), opts);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { git, GitError } from './gitRunner';
 import type { RepositoryInfo, Tag } from '../../model/commit';
 
@@ -19,8 +20,15 @@ export async function resolveRepository(repoPath: string): Promise<string> {
     return top || repoPath;
   } catch (e) {
     const msg = (e as GitError).stderr || (e as Error).message;
-    if (/dubious ownership/.test(msg)) throw new RepoError(`git refuses ${repoPath} (owned by another user): run git config --global --add safe.directory ${repoPath}`);
+    if (/dubious ownership/.test(msg)) {
+      // git accepts only the absolute path of the repository's top level: the one it names.
+      const at = /dubious ownership in repository at '([^']+)'/.exec(msg)?.[1] ?? path.resolve(repoPath);
+      throw new RepoError(`git refuses ${repoPath} (owned by another user): run git config --global --add safe.directory ${at}`);
+    }
     if (/not a git repository/i.test(msg)) throw new RepoError(`${repoPath} is not a git repository: run git init there, or pass --repo with a repository's path`);
+    if (/must be run in a work tree/.test(msg) && (await tryGit(repoPath, ['rev-parse', '--is-bare-repository'])) === 'true') {
+      throw new RepoError(`${repoPath} is a bare repository (no work tree): clone it (git clone ${path.resolve(repoPath)} FOLDER) and pass --repo FOLDER`);
+    }
     throw new RepoError(`git could not read ${repoPath}: ${(e as Error).message}`);
   }
 }
@@ -63,6 +71,14 @@ async function defaultBranch(repo: string, currentRef: string | null, head: stri
   return null;
 }
 
+/** Why HEAD has no commit: an empty repository, or a new branch checked out beside ones that have commits. */
+async function unbornMessage(top: string): Promise<string> {
+  const unborn = (await tryGit(top, ['symbolic-ref', '-q', '--short', 'HEAD'])) ?? 'HEAD';
+  const others = ((await tryGit(top, ['for-each-ref', '--count=3', '--format=%(refname:short)', 'refs/heads'])) ?? '').split('\n').filter(Boolean);
+  if (others.length === 0) return `${top} has no commits yet: commit something first, then run the report again`;
+  return `${top}: the checked-out branch "${unborn}" has no commits yet, but other branches do (${others.join(', ')}): check one of them out (git switch ${others[0]}) or commit on "${unborn}"`;
+}
+
 export interface RepoState {
   info: RepositoryInfo;
   /** The commit the history is read from (default branch tip, or HEAD when detached with no branch). */
@@ -72,7 +88,7 @@ export interface RepoState {
 /** Reads HEAD, the default branch and shallowness. Throws RepoError for an empty repository. */
 export async function readRepoState(top: string): Promise<RepoState> {
   const head = await tryGit(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
-  if (!head) throw new RepoError(`${top} has no commits yet: commit something first, then run the report again`);
+  if (!head) throw new RepoError(await unbornMessage(top));
   const [shallowOut, symbolic] = ((await tryGit(top, ['rev-parse', '--is-shallow-repository', '--symbolic-full-name', 'HEAD'])) ?? '').split('\n');
   const detached = !symbolic?.startsWith('refs/');
   const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head);
