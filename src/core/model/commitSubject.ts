@@ -2,7 +2,7 @@
  * What a commit's subject line says, by the spec's fixed rules: a bug fix (§4, git fallback), a
  * squash-merged PR "(#N)" or a GitHub merge "Merge pull request #N" (§1, git fallback).
  * The git cache stores these facts per commit when it first reads a commit, so a warm run needs
- * no subject at all for most of the history. Changing a rule here means bumping GIT_CACHE_VERSION.
+ * no subject at all for most of the history. Changing a rule here means bumping GIT_CACHE_VERSION (gitCacheFiles.ts).
  */
 const CONVENTIONAL = /^(fix|bugfix|hotfix)(\(.+\))?!?:/i;
 // The whole words of spec §4 (v2): "prefix" or "debugging" are not fixes (\b needs a word edge).

@@ -3,7 +3,8 @@ import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
-import { loadGitHistory, GIT_CACHE_VERSION } from '../../../src/core/sources/git/loadGitHistory';
+import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
+import { GIT_CACHE_VERSION } from '../../../src/core/sources/git/gitCacheFiles';
 
 function cacheFile(dir: string): string {
   return path.join(dir, 'git-history', 'index.json');

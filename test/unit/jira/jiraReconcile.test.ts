@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { syncJira, type JiraData } from '../../../src/core/sources/jira/syncJira';
 import { RECONCILE_INTERVAL } from '../../../src/core/sources/jira/dropVanishedIssues';
+import { JIRA_CACHE_VERSION } from '../../../src/core/sources/jira/jiraCache';
+import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { FakeJira } from '../../fakes/fakeJira';
 import { fakeIssue, history, type RawJson } from '../../fakes/fakeJiraData';
@@ -145,9 +147,12 @@ describe('syncJira drops issues deleted or moved out of the project, once a day 
     it(`${variant}: a cache written before reconciliation existed is checked on its next sync`, async () => {
       await startWith(variant, 2);
       const file = (await fs.readdir(dir)).find((f) => f.startsWith('jira-'))!;
-      const env = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as { data: Record<string, unknown> };
-      delete env.data.reconciledAt;
-      await fs.writeFile(path.join(dir, file), JSON.stringify(env));
+      // Rewritten through the store, so the file stays checksummed (a hand edit reads as corrupt).
+      const store = new AtomicStore<Record<string, unknown>>(path.join(dir, file), 'jira', JIRA_CACHE_VERSION);
+      const read = await store.read();
+      assert.ok(read.ok);
+      delete read.data.reconciledAt;
+      await store.write(read.data);
       fake.issues = fake.issues.slice(1);
       const data = await syncAt(FIRST + 600);
       assert.deepEqual(keys(data), ['AR-2']);

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { u32 } from '../../util/u32';
+import { writeFileAtomic } from '../../cache/atomicStore';
 import { CommitStore, MISSING } from './commitStore';
 
 /**
@@ -95,21 +94,7 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
   const body = Buffer.concat(parts);
   const out = Buffer.concat([body, u32(crc32(body))]);
 
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await fs.open(tmp, 'w');
-  try {
-    await handle.writeFile(out);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(file, out);
 }
 
 /** Appends a segment's commits to the store; the store must hold exactly the segments before it. */

@@ -1,35 +1,12 @@
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import type { CommitGraph } from '../../model/commitGraph';
 import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { CommitStore } from './commitStore';
-import { readSegment, writeSegment } from './commitStoreFile';
+import { GIT_CACHE_VERSION, readSegments, writeCache, type GitCacheIndex } from './gitCacheFiles';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
-
-// 6: the wider fix word list of KPI spec v2 (fixing, bugs, bugfix), stored per commit.
-export const GIT_CACHE_VERSION = 6;
-
-/**
- * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
- * rows: a run that finds new commits writes one small segment instead of rewriting the history.
- * A segment is written (atomically) before the index names it, so a crash leaves at most an
- * unnamed segment behind.
- */
-interface GitCacheIndex {
-  /** The tips the cached history was read from; the next run reads only what lies beyond them. */
-  tips: string[];
-  /** The default-branch tip, to detect a rewrite (force push) of the branch. */
-  branchTip: string;
-  /** Bytes per hash: 20 (SHA-1) or 32 (SHA-256 repositories). */
-  hashLength: number;
-  segments: string[];
-}
-
-const MAX_SEGMENTS = 16;
 
 export interface GitHistory {
   info: RepositoryInfo;
@@ -98,10 +75,10 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   const index = new AtomicStore<GitCacheIndex>(path.join(dir, 'index.json'), 'git-history', GIT_CACHE_VERSION);
   const hashLength = state.tip.length / 2;
 
-  const cached = await index.read();
+  let cached = await index.read();
   let store = new CommitStore(hashLength);
   let segments: string[] = [];
-  let exclude: string[] = [];
+  let exclude = new Set<string>();
   let cacheUse: GitHistory['cacheUse'] = 'cold';
   let cacheNote: string | undefined;
   const unreadable = (why: string) => {
@@ -109,29 +86,33 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     cacheNote = why === 'version' ? 'the cache was written by another version: rebuilt it' : 'the cache file was unreadable: rebuilt it';
     store = new CommitStore(hashLength);
   };
-  // Same tips as last time: nothing can have changed, so skip the ancestry and existence checks.
-  const unchanged = cached.ok && cached.data.branchTip === state.tip && sameSet(cached.data.tips, tips);
   if (cached.ok && cached.data.hashLength !== hashLength) {
     unreadable('corrupt');
   } else if (cached.ok) {
+    // Same tips as last time: nothing can have changed, so skip the ancestry and existence checks.
+    const checksFor = (idx: GitCacheIndex) => idx.branchTip === state.tip && sameSet(idx.tips, tips)
+      ? Promise.resolve([true, tips] as const)
+      : Promise.all([isAncestor(top, idx.branchTip, state.tip), existingCommits(top, idx.tips)]);
     // Both checks need only the cached index: git answers them while the segments decode.
-    const checks = unchanged ? Promise.resolve([true, tips] as const) : Promise.all([isAncestor(top, cached.data.branchTip, state.tip), existingCommits(top, cached.data.tips)]);
+    let checks = checksFor(cached.data);
+    checks.catch(() => undefined);
     cacheUse = 'incremental';
-    for (const seg of cached.data.segments) {
-      const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
-      if (!r.ok) {
-        unreadable(r.why);
-        break;
-      }
+    const read = await readSegments(dir, cached.data, index, hashLength);
+    store = read.store;
+    if (read.index) {
+      // Another run compacted the cache while this one read it: what it wrote is what this run has.
+      cached = { ok: true, data: read.index };
+      checks = checksFor(read.index);
     }
+    if (read.failed) unreadable(read.failed);
     const [ancestor, existing] = await checks;
     if (!ancestor) {
       cacheUse = 'rebuilt';
       cacheNote = 'history was rewritten since the last run (force push?): rebuilt the cache';
       store = new CommitStore(hashLength);
     } else if (cacheUse === 'incremental') {
-      segments = cached.data.segments;
-      exclude = [...existing];
+      segments = cached.ok ? cached.data.segments : [];
+      exclude = new Set(existing);
     }
   } else if (cached.why !== 'missing') {
     unreadable(cached.why);
@@ -144,35 +125,24 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   // skips those.
   const appender = store.appender();
   let parsed = 0;
-  const newTips = tips.filter((t) => !exclude.includes(t));
+  const newTips = tips.filter((t) => !exclude.has(t));
   if (newTips.length > 0 || cacheUse !== 'incremental') {
     const parser = new LogParser((c) => {
       appender.add(c);
       parsed += 1;
       if (opts.onCommits && parsed % 2000 === 0) opts.onCommits(parsed);
     });
-    const stdin = [...tips, ...exclude.map((h) => `^${h}`)].join('\n') + '\n';
+    const stdin = [...tips, ...[...exclude].map((h) => `^${h}`)].join('\n') + '\n';
     await streamGit(top, [...LOG_ARGS, '--stdin', '--'], (chunk) => parser.push(chunk), { stdin, signal: opts.signal });
     parser.end();
   }
   appender.finish();
   if (cacheUse === 'incremental' && parsed === 0) cacheUse = 'warm';
 
+  const startedFrom = cached.ok ? cached.data : undefined;
   const persist = async () => {
     if (cacheUse === 'warm') return;
-    const compact = cacheUse !== 'incremental' || segments.length >= MAX_SEGMENTS;
-    if (compact) {
-      // Start over (or compact): one segment with everything, and drop the old files.
-      await fs.rm(dir, { recursive: true, force: true });
-      segments = [];
-    }
-    const segFrom = compact ? 0 : from;
-    if (store.length > segFrom) {
-      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.bin`;
-      await writeSegment(path.join(dir, name), store, segFrom, compact ? { authors: 0, paths: 0 } : tablesFrom, GIT_CACHE_VERSION);
-      segments = [...segments, name];
-    }
-    await index.write({ tips, branchTip: state.tip, hashLength, segments });
+    await writeCache(dir, index, { tips, branchTip: state.tip, hashLength, segments }, startedFrom, store, from, tablesFrom);
   };
   const persisted = persist();
   if (!opts.deferWrite) await persisted;

@@ -1,0 +1,104 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lock } from 'proper-lockfile';
+import type { AtomicStore } from '../../cache/atomicStore';
+import { CommitStore } from './commitStore';
+import { readSegment, writeSegment } from './commitStoreFile';
+
+// 6: the wider fix word list of KPI spec v2 (fixing, bugs, bugfix), stored per commit.
+export const GIT_CACHE_VERSION = 6;
+
+/**
+ * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
+ * rows: a run that finds new commits writes one small segment instead of rewriting the history.
+ * A segment is written (atomically) before the index names it, so a crash leaves at most an
+ * unnamed segment behind.
+ */
+export interface GitCacheIndex {
+  /** The tips the cached history was read from; the next run reads only what lies beyond them. */
+  tips: string[];
+  /** The default-branch tip, to detect a rewrite (force push) of the branch. */
+  branchTip: string;
+  /** Bytes per hash: 20 (SHA-1) or 32 (SHA-256 repositories). */
+  hashLength: number;
+  segments: string[];
+}
+
+const MAX_SEGMENTS = 16;
+
+/**
+ * Several runs may share one cache folder (two editor windows, a CLI in CI beside the editor).
+ * Reads take no lock: a writer only ever adds files, renames a complete index over the old one,
+ * and deletes segments after no index names them. A reader that finds a segment gone (another
+ * run compacted meanwhile) reads the new index instead. Writers take this lock, so that no two
+ * change the folder at once.
+ */
+const LOCK = { stale: 15_000, retries: { retries: 60, minTimeout: 50, maxTimeout: 500 }, realpath: false, onCompromised: () => undefined };
+
+export interface SegmentsRead {
+  store: CommitStore;
+  /** Set when the index changed while the segments were read (the store follows the new one). */
+  index?: GitCacheIndex;
+  failed?: 'missing' | 'corrupt' | 'version';
+}
+
+/** The commits of the index's segments, following a concurrent compaction a few times at most. */
+export async function readSegments(dir: string, first: GitCacheIndex, indexStore: AtomicStore<GitCacheIndex>, hashLength: number): Promise<SegmentsRead> {
+  let current = first;
+  for (let attempt = 0; ; attempt++) {
+    const store = new CommitStore(hashLength);
+    let failed: SegmentsRead['failed'];
+    for (const seg of current.segments) {
+      const r = await readSegment(path.join(dir, seg), store, GIT_CACHE_VERSION);
+      if (!r.ok) {
+        failed = r.why;
+        break;
+      }
+    }
+    const changed = current === first ? undefined : current;
+    if (failed !== 'missing' || attempt >= 3) return { store, index: changed, failed };
+    const again = await indexStore.read();
+    if (!again.ok || again.data.hashLength !== hashLength || sameIndex(again.data, current)) return { store, index: changed, failed };
+    current = again.data;
+  }
+}
+
+const sameIndex = (a: GitCacheIndex, b: GitCacheIndex) => a.branchTip === b.branchTip && a.segments.join('\n') === b.segments.join('\n');
+
+/**
+ * Saves the store for `next` (its tips). Appends one segment of commits [from, length) when the
+ * index is still the one this run started from (`startedFrom`); otherwise (cold, rebuilt, too many
+ * segments, or another run wrote meanwhile) writes everything as one segment and removes the
+ * files no index names any more.
+ */
+export async function writeCache(
+  dir: string, indexStore: AtomicStore<GitCacheIndex>, next: GitCacheIndex, startedFrom: GitCacheIndex | undefined,
+  store: CommitStore, from: number, tablesFrom: { authors: number; paths: number },
+): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const release = await lock(dir, { ...LOCK, lockfilePath: `${dir}.lock` });
+  try {
+    const now = await indexStore.read();
+    const onDisk = now.ok ? now.data : undefined;
+    // Another run already saved this very history: nothing to add.
+    if (onDisk && onDisk.branchTip === next.branchTip && onDisk.tips.length === next.tips.length && new Set(onDisk.tips).size === new Set([...onDisk.tips, ...next.tips]).size) return;
+    const append = next.segments.length > 0 && next.segments.length < MAX_SEGMENTS && onDisk !== undefined && startedFrom !== undefined && sameIndex(onDisk, startedFrom);
+    const segFrom = append ? from : 0;
+    let segments = append ? next.segments : [];
+    if (store.length > segFrom) {
+      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.bin`;
+      await writeSegment(path.join(dir, name), store, segFrom, append ? tablesFrom : { authors: 0, paths: 0 }, GIT_CACHE_VERSION);
+      segments = [...segments, name];
+    }
+    if (!(await indexStore.write({ ...next, segments }))) return;
+    if (!append) await removeUnnamed(dir, new Set([...segments, path.basename(indexStore.file)]));
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** Under the lock: files no index names (old segments, temp files of a run that crashed). */
+async function removeUnnamed(dir: string, keep: Set<string>): Promise<void> {
+  for (const f of await fs.readdir(dir)) if (!keep.has(f)) await fs.rm(path.join(dir, f), { force: true, recursive: true });
+}
