@@ -47,7 +47,7 @@ function sameSet(a: string[], b: string[]): boolean {
 }
 
 async function isAncestor(top: string, older: string, newer: string): Promise<boolean> {
-  // Via spawn, not simple-git: its raw() resolves on a silent non-zero exit, and exit 1 is the answer "no".
+  // Exit 1 is the answer "no"; any failure (an unknown commit) counts as no as well.
   try {
     await streamGit(top, ['merge-base', '--is-ancestor', older, newer], () => undefined);
     return true;
