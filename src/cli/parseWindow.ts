@@ -2,18 +2,54 @@ import type { Window } from '../core/model/time';
 
 export class UsageError extends Error {}
 
-/** "90d", "12w" or an ISO date/time (a date alone means 00:00 UTC). */
-function parseWhen(s: string, relativeTo: number, flag: string): number {
-  const rel = /^(\d+)([dw])$/.exec(s);
-  if (rel) return relativeTo - Number(rel[1]) * (rel[2] === 'w' ? 7 : 1) * 86_400;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
-  if (Number.isNaN(ms)) throw new UsageError(`${flag} "${s}" is not a date: use an ISO date like 2026-08-24 or a span like 90d`);
-  return Math.floor(ms / 1000);
+const SPAN = /^(\d+)([dw])$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** The earliest and latest instants a window may touch: git's epoch and the year 9999. */
+const EARLIEST = 0;
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
+/** Literal words a flag accepts besides dates and spans, each resolved by the caller to epoch seconds. */
+export type WhenKeywords = Record<string, number>;
+
+/** True when the calendar has that day (2026-02-30 does not) and the clock that time. */
+function realDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === s;
 }
 
-export function parseWindow(since: string | undefined, until: string | undefined, now: number): Window {
-  const end = until ? parseWhen(until, now, '--until') : now;
-  const start = since ? parseWhen(since, end, '--since') : end - 90 * 86_400;
+/**
+ * "90d", "12w", an ISO date (00:00 UTC) or an ISO date-time (UTC unless it carries an offset), or
+ * one of the caller's keywords. Anything else (an empty value, "1", "2026-02-30", a span that
+ * reaches before 1970) is a usage error that says what is accepted.
+ */
+export function parseWhen(s: string, relativeTo: number, flag: string, keywords: WhenKeywords = {}): number {
+  const words = Object.keys(keywords);
+  const accepted = `use an ISO date like 2026-08-24, a date-time like 2026-08-24T09:30Z or a span like 90d${words.length ? ` or ${words.join(', ')}` : ''}`;
+  const fail = (why: string): never => {
+    throw new UsageError(`${flag} ${JSON.stringify(s)} ${why}: ${accepted}`);
+  };
+  if (Object.hasOwn(keywords, s)) return keywords[s]!;
+  let at: number;
+  const span = SPAN.exec(s);
+  const date = DATE.exec(s);
+  const dateTime = DATE_TIME.exec(s);
+  if (span) {
+    at = relativeTo - Number(span[1]) * (span[2] === 'w' ? 7 : 1) * 86_400;
+  } else if (date || dateTime) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0', zone] = (dateTime ?? date)!;
+    if (!realDate(+y!, +mo!, +d!, +h, +mi, +sec)) fail('is not a real date and time');
+    at = Math.floor(Date.parse(dateTime ? (zone ? s : `${s}Z`) : `${s}T00:00:00Z`) / 1000);
+  } else {
+    return fail(s === '' ? 'is empty' : 'is not a date');
+  }
+  if (!(at >= EARLIEST && at <= LATEST)) fail('is out of range (1970 to 9999)');
+  return at;
+}
+
+export function parseWindow(since: string | undefined, until: string | undefined, now: number, untilKeywords: WhenKeywords = {}): Window {
+  const end = until !== undefined ? parseWhen(until, now, '--until', untilKeywords) : now;
+  const start = since !== undefined ? parseWhen(since, end, '--since') : end - 90 * 86_400;
   if (start >= end) throw new UsageError('--since must be before --until');
   return { since: start, until: end };
 }

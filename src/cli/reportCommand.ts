@@ -10,6 +10,7 @@ import { renderTable } from '../core/report/renderTable';
 import { renderMarkdown } from '../core/report/renderMarkdown';
 import { renderCsv } from '../core/report/renderCsv';
 import { loadConfigFile } from './loadConfigFile';
+import { rejectEmptyValues } from './flagValues';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
 import { tell, type CliIo } from './cliIo';
@@ -98,6 +99,7 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: REPORT_FLAGS, allowPositionals: true, strict: true });
+  rejectEmptyValues(values);
   const format = values.format ?? 'table';
   if (!['table', 'json', 'md', 'csv'].includes(format)) throw new UsageError(`--format must be table, json, md or csv (got "${format}")`);
   const now = Math.floor(io.now() / 1000);

@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../core/pipeline';
 import { buildSprintReview } from '../core/sprintReview/buildSprintReview';
@@ -8,6 +9,7 @@ import { renderReviewJson } from '../core/sprintReview/renderReviewJson';
 import { renderReviewMarkdown } from '../core/sprintReview/renderReviewMarkdown';
 import type { ReviewSelection } from '../core/sprintReview/reviewTypes';
 import { pipelineInputFrom, REPORT_FLAGS } from './reportCommand';
+import { rejectEmptyValues } from './flagValues';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
 import { tell, type CliIo } from './cliIo';
@@ -32,13 +34,33 @@ function selectionFrom(values: { sprint?: string; since?: string; until?: string
   return 'latest-sprint';
 }
 
+/**
+ * --out is checked before any work: a review takes the whole pipeline to compute, and a typo in
+ * the folder should not cost that run (or end it on a raw ENOENT/EISDIR).
+ */
+async function checkOutPath(out: string): Promise<void> {
+  const fail = (why: string): never => {
+    throw new UsageError(`--out ${JSON.stringify(out)} ${why}: name a file in a folder you can write, like --out review.md`);
+  };
+  if (out.trim() === '') fail('is empty');
+  const target = await fs.stat(out).catch(() => undefined);
+  if (target?.isDirectory()) fail('is a folder');
+  const dir = path.dirname(path.resolve(out));
+  const parent = await fs.stat(dir).catch(() => undefined);
+  if (!parent) fail(`is in a folder that does not exist (${dir})`);
+  if (!parent!.isDirectory()) fail(`is under ${dir}, which is not a folder`);
+  await fs.access(target ? out : dir, fsConstants.W_OK).catch(() => fail('cannot be written'));
+}
+
 /** `sprint-review`: the same sources as `report`, one period, Markdown/HTML/JSON to stdout or --out. */
 export async function sprintReviewCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: REVIEW_FLAGS, allowPositionals: true, strict: true });
+  rejectEmptyValues(values);
   const format = values.format ?? 'md';
   if (!['md', 'html', 'json'].includes(format)) throw new UsageError(`--format must be md, html or json (got "${format}")`);
   const now = Math.floor(io.now() / 1000);
   const wanted = selectionFrom(values, now);
+  if (values.out !== undefined) await checkOutPath(values.out);
   const input = await pipelineInputFrom(values, io);
   const bar = progressReporter(io.stderr);
   let dataset;
@@ -62,8 +84,10 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
     throw e;
   }
   const text = format === 'json' ? renderReviewJson(review) : format === 'html' ? renderReviewHtml(review) : renderReviewMarkdown(review);
-  if (values.out) {
-    await fs.writeFile(values.out, text, 'utf8');
+  if (values.out !== undefined) {
+    await fs.writeFile(values.out, text, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write --out ${JSON.stringify(values.out)} (${e.code ?? 'error'})`);
+    });
     tell(io, `wrote ${values.out}`);
   } else io.stdout.write(text);
   return 0;

@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+import { oneLine } from './output/controlChars';
 import { builtInPattern, safePattern } from './util/safePattern';
 import { DEFAULT_BUG_LABEL_PATTERN } from './sources/github/bugLabels';
 
@@ -75,8 +77,21 @@ export function resolveOptions(...layers: Array<Partial<Record<keyof KpiOptions,
   } catch (e) {
     throw new OptionError((e as Error).message);
   }
+  for (const key of GLOB_KEYS) for (const glob of out[key]) checkGlob(key, glob);
   if (!Number.isInteger(out.moduleDepth) || out.moduleDepth < 1) throw new OptionError('moduleDepth must be a whole number ≥ 1');
   return out;
 }
 
 export class OptionError extends Error {}
+
+const GLOB_KEYS = ['sourceGlobs', 'excludeGlobs', 'testGlobs'] as const;
+
+/** A glob picomatch would throw on later (deep in the line counter) is a usage error now, naming its setting. */
+function checkGlob(key: (typeof GLOB_KEYS)[number], glob: string): void {
+  if (glob.trim() === '') throw new OptionError(`${key} has an empty glob: remove it, or write one like "src/**/*.ts"`);
+  try {
+    picomatch(glob, { dot: true });
+  } catch (e) {
+    throw new OptionError(`${key} has a glob that cannot be used (${oneLine((e as Error).message)})`);
+  }
+}
