@@ -31,7 +31,7 @@ export async function benchGitHub(): Promise<Array<{ name: string; value: string
     const cached = await syncGitHub({ ...cfg, offline: true }, dir, {});
     const dataset: Dataset = {
       repo: { path: dir, defaultBranch: 'main', head: '', shallow: false, detached: false },
-      commits: [], tip: '', tags: [], kloc: { files: [], sourceLines: 0, testLines: 0 },
+      commits: [], tip: '', tags: [], kloc: { files: [], sourceLines: 0, testLines: 0, leftOut: [] },
       pullRequests: cached.pullRequests, githubIssues: cached.issues, releases: cached.releases,
       sources: { git: { status: 'ok' }, github: cached.status, jira: { status: 'off' } }, warnings: [],
     };

@@ -62,7 +62,7 @@ function dataset(): Dataset {
     repo: { path: '/bench', defaultBranch: 'main', head: commits[0]!.hash, shallow: false, detached: false },
     commits, tip: commits[0]!.hash,
     tags: Array.from({ length: SPRINTS }, (_, i) => ({ name: `v1.${i}.0`, commit: (Math.min(5_999, i * 112)).toString(16).padStart(40, '0'), date: T0 + (i + 1) * 14 * DAY })),
-    kloc: { files: Array.from({ length: 200 }, (_, i) => ({ path: `src/mod${i % 20}/file${i}.ts`, lines: 100 + i, kind: 'source' as const })), sourceLines: 40_000, testLines: 8_000 },
+    kloc: { files: Array.from({ length: 200 }, (_, i) => ({ path: `src/mod${i % 20}/file${i}.ts`, lines: 100 + i, kind: 'source' as const })), sourceLines: 40_000, testLines: 8_000, leftOut: [] },
     pullRequests, githubIssues: [], jiraIssues: issues, sprints,
     sources: { git: { status: 'ok' }, github: { status: 'ok' }, jira: { status: 'ok' } }, warnings: [],
   };

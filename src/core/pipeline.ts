@@ -92,7 +92,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     tip: history.tip,
     tags: history.tags,
     ...(prHeads.starts.size > 0 ? { prHeadStarts: prHeads.starts } : {}),
-    kloc: { files: [], sourceLines: 0, testLines: 0 },
+    kloc: { files: [], sourceLines: 0, testLines: 0, leftOut: [] },
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
   };

@@ -2,14 +2,18 @@ import { GitError, streamGit } from '../sources/git/gitRunner';
 import { addTo } from '../util/addTo';
 import { CatFileBatchParser } from './catFileBatch';
 import { countCodeLines } from './commentScanner';
+import { contentExclusion, minifiable, type ContentExclusion } from './generatedContent';
 import { isJsx } from './isJsx';
 import type { LanguageInfo } from './languages';
 import type { FileLines, KlocIndex } from '../model/kloc';
 import { tooLargeForSource } from './sourceSize';
 import { primeTypescript } from './typescriptCodeCache';
 
-/** Line counts by "<blob sha>:<comment style>": a blob's count never changes, so it is cached forever. */
-export type LinesCache = Record<string, number>;
+/**
+ * Line counts by blobKey, or why the content is not source (generated, minified): a blob's answer
+ * never changes, so it is cached forever.
+ */
+export type LinesCache = Record<string, number | ContentExclusion>;
 
 /** Paths git marks linguist-generated or linguist-vendored (spec §4 default excludes). */
 export async function generatedOrVendored(top: string, paths: string[]): Promise<Set<string>> {
@@ -84,7 +88,8 @@ export interface Candidate {
   language: LanguageInfo;
 }
 
-export const blobKey = (c: Candidate): string => `${c.blob}:${c.language.comments}`;
+/** "<blob>:<comment style>", plus ":min" where the minified test applies (the same blob as .ts is not tested). */
+export const blobKey = (c: Candidate): string => `${c.blob}:${c.language.comments}${minifiable(c.path) ? ':min' : ''}`;
 
 /**
  * Blobs that were not counted: over the source size limit (not source, spec §4), or not in the
@@ -117,6 +122,12 @@ export async function countBlobs(top: string, tree: string, candidates: Candidat
   const estree = tsFiles.some((c) => isJsx(c.path)) ? await import('./tsTokenLines') : null;
   await readBlobs(top, [...new Set(read.map((c) => c.blob))], (sha, text) => {
     for (const c of byBlob.get(sha) ?? []) {
+      // Generated or minified (spec §4 v2): decided on the text already read, never a second read.
+      const notSource = text === '\0binary' ? null : contentExclusion(c.path, text);
+      if (notSource) {
+        into[blobKey(c)] = notSource;
+        continue;
+      }
       let n: number;
       if (text === '\0binary') n = 0;
       else if (c.language.comments === 'ts') {
@@ -129,26 +140,34 @@ export async function countBlobs(top: string, tree: string, candidates: Candidat
 }
 
 /**
- * The index of the counted files: too-large ones are not source and left out; absent ones (not in
- * a partial clone) are unknown, left out too, and said so, never counted as zero.
+ * The index of the counted files: too-large, generated and minified ones are not source and left
+ * out (listed in leftOut, with `marked`: the paths .gitattributes marks generated or vendored);
+ * absent ones (not in a partial clone) are unknown, left out too, and said so, never counted as zero.
  */
-export function klocIndex(files: Candidate[], lines: LinesCache, uncounted: Uncounted): KlocIndex {
+export function klocIndex(files: Candidate[], lines: LinesCache, uncounted: Uncounted, marked: Iterable<string> = []): KlocIndex {
   const out: FileLines[] = [];
   const absent: string[] = [];
+  const leftOut = [...marked];
   for (const c of files) {
+    const n = lines[blobKey(c)];
     if (uncounted.absent.has(c.blob)) absent.push(c.path);
-    else if (!uncounted.tooLarge.has(c.blob)) out.push({ path: c.path, lines: lines[blobKey(c)] ?? 0, kind: c.kind });
+    else if (uncounted.tooLarge.has(c.blob) || typeof n === 'string') leftOut.push(c.path);
+    else out.push({ path: c.path, lines: n ?? 0, kind: c.kind });
   }
-  if (absent.length === 0) return summed(out);
+  if (absent.length === 0) return summed(out, leftOut);
   const some = absent.slice(0, 3).join(', ') + (absent.length > 3 ? ', …' : '');
-  return summed(out, [`${absent.length} file(s) at HEAD are not in this partial clone (${some}): git was not allowed to fetch them, so their lines are unknown and left out of KLOC`]);
+  return summed(out, leftOut, [`${absent.length} file(s) at HEAD are not in this partial clone (${some}): git was not allowed to fetch them, so their lines are unknown and left out of KLOC`]);
 }
 
-export function summed(files: FileLines[], warnings?: string[]): KlocIndex {
+/** git's path order (bytewise; code-unit order agrees for these), the order a full listing gives. */
+export const gitPathOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function summed(files: FileLines[], leftOut: string[], warnings?: string[]): KlocIndex {
   return {
     files,
     sourceLines: files.filter((f) => f.kind === 'source').reduce((s, f) => s + f.lines, 0),
     testLines: files.filter((f) => f.kind === 'test').reduce((s, f) => s + f.lines, 0),
+    leftOut: leftOut.sort(gitPathOrder),
     ...(warnings ? { warnings } : {}),
   };
 }

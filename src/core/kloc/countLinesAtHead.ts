@@ -10,10 +10,10 @@ import { updateLines } from './linesDelta';
 
 /**
  * Both line caches (lines.json per blob, lines-head.json per tree) are only valid for the rules
- * they were counted by. 2: KPI spec v2 (.sql is data, Ruby's =begin/=end, WebAssembly comments,
- * generated and minified content left out).
+ * they were counted by. 2: KPI spec v2's languages and comment syntax (.sql is data, Ruby's
+ * =begin/=end, WebAssembly); 3: generated and minified content left out, and listed (leftOut).
  */
-export const LINES_CACHE_VERSION = 2;
+export const LINES_CACHE_VERSION = 3;
 
 async function listTree(top: string, commit: string): Promise<Array<{ path: string; blob: string }>> {
   const out: string[] = [];
@@ -102,5 +102,5 @@ async function countTree(top: string, tree: string, options: KpiOptions, cacheDi
     for (const c of files) if (cache[keyOf(c)] !== undefined) live[keyOf(c)] = cache[keyOf(c)]!;
     await store.write(live);
   }
-  return klocIndex(files, cache, uncounted);
+  return klocIndex(files, cache, uncounted, skip);
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileLines, KlocIndex } from '../model/kloc';
 import type { KpiOptions } from '../options';
 import { streamGit } from '../sources/git/gitRunner';
-import { countBlobs, klocIndex, summed, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
+import { countBlobs, gitPathOrder, klocIndex, summed, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
 import { fileClassifier } from './fileClassifier';
 
 /** A path that differs between two trees: its new blob, or null when it is gone or no longer a regular file. */
@@ -55,9 +55,9 @@ export async function updateLines(top: string, previous: { tree: string; index: 
   const uncounted = await countBlobs(top, tree, counted, lines, path.dirname(cacheDir), signal);
 
   const changed = new Set(changes.map((c) => c.path));
-  const index = klocIndex(counted, lines, uncounted);
+  const index = klocIndex(counted, lines, uncounted, skip);
   const files: FileLines[] = previous.index.files.filter((f) => !changed.has(f.path)).concat(index.files);
-  // The order a full listing gives (git sorts paths bytewise; code-unit order agrees for these).
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return summed(files, index.warnings);
+  files.sort((a, b) => gitPathOrder(a.path, b.path));
+  const leftOut = previous.index.leftOut.filter((p) => !changed.has(p)).concat(index.leftOut);
+  return summed(files, leftOut, index.warnings);
 }
