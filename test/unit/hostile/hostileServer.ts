@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 /**
  * A server on 127.0.0.1 that misbehaves the way a broken proxy or a hostile host does: a body
@@ -8,6 +9,8 @@ import type { AddressInfo } from 'node:net';
  */
 export type Misbehaviour =
   | { kind: 'huge'; bytes: number }
+  /** A small gzip body that inflates to `bytes`: the cap must count what the client decodes. */
+  | { kind: 'gzipBomb'; bytes: number }
   | { kind: 'hang' }
   | { kind: 'trickle'; everyMs: number }
   | { kind: 'status'; status: number; headers?: Record<string, string> }
@@ -62,6 +65,13 @@ export class HostileServer {
   private answer(res: http.ServerResponse): void {
     const b = this.behaviour;
     if (b.kind === 'hang' || b.kind === 'relay') return;
+    if (b.kind === 'gzipBomb') {
+      const body = gzipSync(Buffer.concat([Buffer.from('{"data":'), Buffer.alloc(b.bytes, 0x20), Buffer.from('null}')]));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      this.bytesSent += body.length;
+      res.end(body);
+      return;
+    }
     if (b.kind === 'status') {
       res.writeHead(b.status, { 'content-type': 'application/json', ...b.headers });
       res.end(JSON.stringify({ message: `status ${b.status}` }));

@@ -87,6 +87,16 @@ describe('hostile: servers that send too much or too slowly', function () {
     });
   }
 
+  it('github: a small gzip body that inflates past the cap is cut off too (the cap counts decoded bytes)', async () => {
+    server = await new HostileServer({ kind: 'gzipBomb', bytes: 64 * MiB }).start();
+    const cache = tempDir('ekpi-hostile-');
+    caches.push(cache);
+    const data = await syncGitHub({ owner: 'o', name: 'r', apiUrl: server.url, token: async () => 't' }, cache, { httpLimits: { maxBodyBytes: 1 * MiB } });
+    assert.ok(server.bytesSent < 1 * MiB, 'the compressed body itself is under the cap');
+    assert.equal(data.status.status, 'error');
+    assert.match(data.status.message ?? '', /larger than 1 MiB/);
+  });
+
   it('github: retries of a server that keeps failing stop when the sync budget is spent', async () => {
     // 502 is retried with 1 s, 4 s, 9 s waits in production; a 1.5 s budget leaves room for one.
     const { run, report, seconds } = await runAgainst({ kind: 'status', status: 502 }, 'github', { syncBudgetMs: 1500 });
