@@ -3,12 +3,12 @@ import { sprintReviewCommand } from './cli/sprintReviewCommand';
 import { tell, type CliIo } from './cli/cliIo';
 
 const USAGE = `Usage:
-  engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO] [--format table|json|md|csv] [--cache-dir DIR]
+  engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO|last-commit] [--format table|json|md|csv] [--cache-dir DIR]
       [--config FILE] [--release-tag-pattern RE] [--source-glob G]... [--exclude-glob G]... [--test-glob G]...
       [--exclude-author NAME]... [--module-depth N] [--offline]
       [--github-repo OWNER/NAME] [--github-api-url URL]   (GitHub token: env GITHUB_TOKEN)
       [--jira-url URL] [--jira-project KEY] [--jira-board ID]   (Jira: env JIRA_EMAIL + JIRA_API_TOKEN on Cloud, JIRA_PAT on Server/DC)
-  engineering-kpis sprint-review [--sprint ID | --since ISO --until ISO] [--format md|html|json] [--out FILE] [--per-person]
+  engineering-kpis sprint-review [--sprint ID | --since ISO --until ISO|last-commit] [--format md|html|json] [--out FILE] [--per-person]
       [the source flags of report]   (default: the active Jira sprint, or the last 14 days without Jira)
 
 Computes cycle time, velocity, time to market, defect density, escalations and test effectiveness

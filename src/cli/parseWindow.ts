@@ -1,6 +1,10 @@
 import type { Window } from '../core/model/time';
+import type { WindowSpec } from '../core/pipelineTypes';
 
 export class UsageError extends Error {}
+
+/** `--until last-commit` (spec v2): the window ends one second after the default branch's last commit. */
+export const UNTIL_LAST_COMMIT = 'last-commit';
 
 const SPAN = /^(\d+)([dw])$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -47,9 +51,21 @@ export function parseWhen(s: string, relativeTo: number, flag: string, keywords:
   return at;
 }
 
-export function parseWindow(since: string | undefined, until: string | undefined, now: number, untilKeywords: WhenKeywords = {}): Window {
-  const end = until !== undefined ? parseWhen(until, now, '--until', untilKeywords) : now;
+function windowEnding(since: string | undefined, end: number): Window {
   const start = since !== undefined ? parseWhen(since, end, '--since') : end - 90 * 86_400;
   if (start >= end) throw new UsageError('--since must be before --until');
   return { since: start, until: end };
+}
+
+/**
+ * The window of --since/--until. With `--until last-commit` the end is known only once the history
+ * is read, so the answer is a function of the last commit's committer date (--since is checked now).
+ */
+export function parseWindow(since: string | undefined, until: string | undefined, now: number, untilKeywords: WhenKeywords = {}): WindowSpec {
+  if (until === UNTIL_LAST_COMMIT) {
+    if (since !== undefined) parseWhen(since, now, '--since');
+    // One second after it, so that the last commit is inside the half-open window.
+    return (lastCommitAt) => windowEnding(since, lastCommitAt + 1);
+  }
+  return windowEnding(since, until !== undefined ? parseWhen(until, now, '--until', untilKeywords) : now);
 }

@@ -1,7 +1,8 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDataset } from '../core/pipeline';
+import { loadDataset, resolveWindow } from '../core/pipeline';
+import type { WindowSpec } from '../core/pipelineTypes';
 import { buildSprintReview } from '../core/sprintReview/buildSprintReview';
 import { PeriodError, RANGE_DAYS } from '../core/sprintReview/reviewPeriods';
 import { renderReviewHtml } from '../core/sprintReview/renderReviewHtml';
@@ -23,7 +24,7 @@ const REVIEW_FLAGS = {
 } as const;
 
 /** --sprint ID, or --since/--until, or (neither) the active sprint when Jira has one, else the last 14 days. */
-function selectionFrom(values: { sprint?: string; since?: string; until?: string }, now: number): ReviewSelection | 'latest-sprint' {
+function selectionFrom(values: { sprint?: string; since?: string; until?: string }, now: number): ReviewSelection | WindowSpec | 'latest-sprint' {
   if (values.sprint !== undefined) {
     if (values.since !== undefined || values.until !== undefined) throw new UsageError('use either --sprint or --since/--until, not both');
     const id = Number(values.sprint);
@@ -75,6 +76,8 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
     const sprints = (dataset.sprints ?? []).filter((s) => s.startAt != null && (s.state === 'active' || s.completeAt != null));
     const pick = sprints.find((s) => s.state === 'active') ?? sprints.filter((s) => s.state === 'closed').sort((a, b) => b.completeAt! - a.completeAt!)[0];
     selection = pick ? { sprintId: pick.id } : { since: now - RANGE_DAYS * 86_400, until: now };
+  } else if (typeof wanted === 'function' || !('sprintId' in wanted)) {
+    selection = resolveWindow(dataset, wanted, input.options, now); // --until last-commit is known now
   } else selection = wanted;
   let review;
   try {

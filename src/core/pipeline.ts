@@ -7,9 +7,11 @@ import { readRepoState, readTags, resolveRepository } from './sources/git/repoIn
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './kloc/countLinesInWorker';
-import { computeReport, prepareHistory } from './report/computeReport';
+import { computeReport, historyOf, prepareHistory } from './report/computeReport';
+import { lastCommitAt } from './metrics/activity';
+import type { KpiOptions } from './options';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
-import type { PipelineInput, PipelineResult } from './pipelineTypes';
+import type { PipelineInput, PipelineResult, WindowSpec } from './pipelineTypes';
 
 export { computeReport };
 
@@ -135,10 +137,16 @@ async function readPrHeadStarts(
   }
 }
 
+/** The window to report on: as given, or (`--until last-commit`) from the loaded history's last commit. */
+export function resolveWindow(dataset: Dataset, spec: WindowSpec | undefined, options: KpiOptions, now: number): Window {
+  if (typeof spec !== 'function') return spec ?? defaultWindow(now);
+  return spec(lastCommitAt(dataset, historyOf(dataset, options.releaseTagPattern)) ?? now);
+}
+
 /** The whole pipeline: sources → model → metrics → report. */
-export async function runPipeline(input: PipelineInput & { window?: Window; now?: number }): Promise<PipelineResult> {
+export async function runPipeline(input: PipelineInput & { window?: WindowSpec; now?: number }): Promise<PipelineResult> {
   const now = input.now ?? Math.floor(Date.now() / 1000);
   const dataset = await loadDataset(input);
-  const { report, details } = computeReport(dataset, { window: input.window ?? defaultWindow(now), options: input.options, now });
+  const { report, details } = computeReport(dataset, { window: resolveWindow(dataset, input.window, input.options, now), options: input.options, now });
   return { dataset, report, details };
 }

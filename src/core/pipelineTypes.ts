@@ -55,6 +55,12 @@ export interface PipelineInput {
   onProgress?: (p: Progress) => void;
 }
 
+/**
+ * A report's window, or (`--until last-commit`) one computed from the default branch's last
+ * commit's committer date once the history is read.
+ */
+export type WindowSpec = Window | ((lastCommitAt: number) => Window);
+
 export interface ReportInput {
   window: Window;
   options: KpiOptions;

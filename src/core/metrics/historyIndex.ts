@@ -59,6 +59,8 @@ export interface HistoryIndex {
   /** Non-merge commits on the branch in no release (what waits to ship). */
   unreleased: number;
   changes: GitChange[];
+  /** (v2) Whether a commit of the default branch was committed inside the window (spec Conventions "No activity"). */
+  committedIn(w: Window): boolean;
 }
 
 
@@ -218,6 +220,8 @@ export function buildHistoryIndex(
   return {
     byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch,
     firstRelease: releases[0],
+    // Stops at the first hit; the walk starts at the tip, so a window of recent work is found at once.
+    committedIn: (w) => branchIdx.some((i) => inWindow(commits.at(i).committerDate, w)),
     releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits.at(i), release })) : [])),
     // Built on first use only: most reports never ask for them.
     get branchCommits() {

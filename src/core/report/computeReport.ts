@@ -13,6 +13,7 @@ import { computeIssueCycleTime } from '../metrics/issueCycleTime';
 import { computeJiraTimeToMarket } from '../metrics/jiraTimeToMarket';
 import { computeEscalations } from '../metrics/escalations';
 import { computeDefectRemovalEfficiency } from '../metrics/defectRemovalEfficiency';
+import { applyActivity, lastCommitAt } from '../metrics/activity';
 import { testToCodeRatio } from '../metrics/regressionTestRate';
 import type { Issue } from '../model/issue';
 import type { Window } from '../model/time';
@@ -90,10 +91,12 @@ export function computeReport(dataset: Dataset, input: ReportInput): { report: R
       : { kpi: { value: null, unit: 'count', reason: 'needs Jira or GitHub issues' }, details: { items: [], series: [] } },
     testEffectiveness: te,
   };
+  applyActivity(outputs, dataset, history, input.window, prev);
+  const last = lastCommitAt(dataset, history);
   const report: Report = {
     schemaVersion: 1,
     generatedAt: toIso(input.now),
-    repository: { path: dataset.repo.path, defaultBranch: dataset.repo.defaultBranch, head: dataset.repo.head, shallow: dataset.repo.shallow },
+    repository: { path: dataset.repo.path, defaultBranch: dataset.repo.defaultBranch, head: dataset.repo.head, shallow: dataset.repo.shallow, ...(last != null ? { lastCommitAt: toIso(last) } : {}) },
     window: { since: toIso(input.window.since), until: toIso(input.window.until) },
     sources: dataset.sources,
     kpis: {

@@ -53,7 +53,8 @@ export const KPI_NAMES: KpiName[] = ['cycleTime', 'velocity', 'timeToMarket', 'd
 export interface Report {
   schemaVersion: 1;
   generatedAt: string;
-  repository: { path: string; defaultBranch: string; head: string; shallow: boolean };
+  /** (v2) `lastCommitAt`: the default branch's last commit's committer date (ISO); absent only when the tip is not in the history read. */
+  repository: { path: string; defaultBranch: string; head: string; shallow: boolean; lastCommitAt?: string };
   window: { since: string; until: string };
   sources: { git: SourceStatus; github: SourceStatus; jira: SourceStatus };
   kpis: KpiSet;
