@@ -16,6 +16,7 @@ const PEERS = [
   { file: 'jiraBench.ts', fn: 'benchJira' },
   { file: 'editorBench.ts', fn: 'benchEditor' },
   { file: 'sprintReviewBench.ts', fn: 'benchSprintReview' },
+  { file: 'hostileBench.ts', fn: 'benchHostile' },
 ];
 
 export async function runPeerBenches(): Promise<Array<{ source: string; rows: BenchRow[] }>> {

@@ -12,8 +12,9 @@
  *
  * Knobs: BENCH_RUNS=n (repetitions), BENCH_PROFILE=1 (one more cold run under --cpu-prof,
  * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line),
- * BENCH_PEERS=0 (skip the GitHub, Jira, editor and sprint-review benches), BENCH_PR_HEADS=0 (skip the
- * warm report with 10,000 pull request head refs, bench/prHeadsBench.ts).
+ * BENCH_PEERS=0 (skip the GitHub, Jira, editor, sprint-review and hostile-input benches), BENCH_PR_HEADS=0
+ * (skip the warm report with 10,000 pull request head refs, bench/prHeadsBench.ts), BENCH_HOSTILE=0 (skip
+ * only the 50k-tag and 40 MB-file measures, bench/hostileBench.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -57,8 +57,9 @@ export class LastResult {
 
   async save(settingsKey: string, report: Report, details: ReportDetails, now = new Date()): Promise<void> {
     // Details first: whoever finds the new report finds its details too.
-    await this.detailsStore.write({ details, generatedAt: report.generatedAt });
-    await this.reportStore.write({ report, savedAt: now.toISOString(), settingsKey });
+    // A failed write rejects: the session logs it (the next session then computes from scratch).
+    await this.detailsStore.writeOrThrow({ details, generatedAt: report.generatedAt });
+    await this.reportStore.writeOrThrow({ report, savedAt: now.toISOString(), settingsKey });
   }
 }
 

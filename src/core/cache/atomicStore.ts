@@ -83,16 +83,20 @@ export class AtomicStore<T> {
 
   /** Writes the document; false (with a warning reported) when it could not be written. */
   async write(data: T): Promise<boolean> {
-    const body = JSON.stringify(data);
-    const env: Envelope = { schemaVersion: this.schemaVersion, kind: this.kind, savedAt: new Date().toISOString(), crc32: crc32(body) };
-    const text = `${JSON.stringify(env).slice(0, -1)},"data":${body}}`;
     try {
-      await writeFileAtomic(this.file, text);
+      await this.writeOrThrow(data);
       return true;
     } catch (e) {
       reportCacheProblem(this.file, e);
       return false;
     }
+  }
+
+  /** Writes the document, rejecting when it could not be (for callers outside a report run, which log it themselves). */
+  async writeOrThrow(data: T): Promise<void> {
+    const body = JSON.stringify(data);
+    const env: Envelope = { schemaVersion: this.schemaVersion, kind: this.kind, savedAt: new Date().toISOString(), crc32: crc32(body) };
+    await writeFileAtomic(this.file, `${JSON.stringify(env).slice(0, -1)},"data":${body}}`);
   }
 
   async clear(): Promise<void> {

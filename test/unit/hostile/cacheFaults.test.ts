@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
@@ -115,6 +115,22 @@ describe('hostile: cache folders that fail, lie or are shared', () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it("the extension's last result that cannot be saved rejects (the session logs it) and leaves no temp file", async () => {
+    const r = smallRepo();
+    const storage = tempDir();
+    const last = new LastResult(storage, r.dir);
+    const report = JSON.parse((await runCliInProcess(['report', '--repo', r.dir, '--format', 'json', '--cache-dir', tempDir(), ...WINDOW])).stdout) as Report;
+    await last.save('key', report, {} as never);
+    const dir = path.join(storage, 'lastResult');
+    const reportFile = path.join(dir, readdirSync(dir).find((n) => n.endsWith('.report.json'))!);
+    // The report file's name is taken by a non-empty folder: its rename fails.
+    rmSync(reportFile);
+    mkdirSync(path.join(reportFile, 'occupied'), { recursive: true });
+    await assert.rejects(last.save('key', report, {} as never), /EISDIR|ENOTEMPTY|EEXIST/);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    r.remove();
   });
 
   describe('four CLI processes on one cache folder', () => {
