@@ -31,6 +31,17 @@ export interface FakeJiraOptions {
   /** Embedded changelog cap, as Jira's search does. */
   embeddedChangelogCap?: number;
   projectKey?: string;
+  /** The site's boards (Agile API); default one scrum board, id 1, of `projectKey`. */
+  boards?: FakeBoard[];
+  /** The signed-in user's display name (myself). */
+  displayName?: string;
+}
+
+export interface FakeBoard {
+  id: number;
+  name: string;
+  type: 'scrum' | 'kanban';
+  projectKey: string;
 }
 
 export interface LoggedRequest {
@@ -80,7 +91,8 @@ export class FakeJira {
       fault.times--;
       return send(fault.status, fault.body ?? { errorMessages: [`fake fault ${fault.status}`], errors: {} }, fault.headers);
     }
-    if (!this.authorized(req.headers.authorization)) return send(401, { errorMessages: ['You are not authenticated.'] });
+    // serverInfo answers anonymously on Cloud and Server, as Jira does (Configure Jira checks the URL with it first).
+    if (u.pathname !== '/rest/api/2/serverInfo' && !this.authorized(req.headers.authorization)) return send(401, { errorMessages: ['You are not authenticated.'] });
     const route = this.route(u);
     if (!route) return send(404, { errorMessages: ['Not found'] });
     send(route[0], route[1]);
@@ -100,7 +112,13 @@ export class FakeJira {
     const q = u.searchParams;
     const cloud = this.opts.variant === 'cloud';
     if (p === '/rest/api/2/serverInfo') return [200, { baseUrl: this.url, version: cloud ? '1001.0.0' : '9.12.0', deploymentType: cloud ? 'Cloud' : 'Server' }];
-    if (p === '/rest/api/2/myself') return [200, { name: 'me', timeZone: this.opts.timeZone ?? 'UTC' }];
+    if (p === '/rest/api/2/myself') return [200, { name: 'me', displayName: this.opts.displayName ?? 'Mira Example', emailAddress: this.opts.email ?? 'me@example.com', active: true, timeZone: this.opts.timeZone ?? 'UTC' }];
+    const project = /^\/rest\/api\/2\/project\/([^/]+)$/.exec(p);
+    if (project) {
+      const key = decodeURIComponent(project[1]!);
+      if (key !== this.projectKey) return [404, { errorMessages: [`No project could be found with key '${key}'.`], errors: {} }];
+      return [200, { self: `${this.url}/rest/api/2/project/10000`, id: '10000', key, name: `Project ${key}`, projectTypeKey: 'software' }];
+    }
     if (p === '/rest/api/2/field') return [200, fieldListJson(this.opts.storyPointsName === undefined ? 'Story Points' : this.opts.storyPointsName)];
     if (p === '/rest/api/2/status') return [200, statusListJson()];
     // Cloud removed the offset search: both old endpoints answer 410 there.
@@ -109,9 +127,21 @@ export class FakeJira {
     if (!cloud && p === '/rest/api/2/search') return [200, this.serverSearch(q)];
     const changelog = /^\/rest\/api\/[23]\/issue\/([^/]+)\/changelog$/.exec(p);
     if (changelog) return this.changelog(changelog[1]!, q);
-    if (p === '/rest/agile/1.0/board') return [200, { maxResults: 50, startAt: 0, total: 1, isLast: true, values: [{ id: 1, name: 'Board', type: 'scrum', location: { projectKey: this.opts.projectKey ?? 'AR' } }] }];
-    if (p === '/rest/agile/1.0/board/1') return [200, { id: 1, name: 'Board', type: 'scrum', location: { projectKey: this.opts.projectKey ?? 'AR' } }];
-    if (p === '/rest/agile/1.0/board/1/sprint') return [200, this.page(this.opts.sprints ?? [], q, 50)];
+    if (p === '/rest/agile/1.0/board') {
+      // Jira filters by project and type, and caps maxResults at 50.
+      const project = q.get('projectKeyOrId');
+      const type = q.get('type');
+      const boards = this.boards.filter((b) => (!project || b.projectKey === project) && (!type || b.type === type)).map((b) => this.boardJson(b));
+      return [200, this.page(boards, q, 50, 50)];
+    }
+    const board = /^\/rest\/agile\/1\.0\/board\/(\d+)(\/sprint)?$/.exec(p);
+    if (board) {
+      const b = this.boards.find((x) => x.id === Number(board[1]));
+      if (!b) return [404, { errorMessages: ['Board does not exist or you do not have permission to see it.'], errors: {} }];
+      if (!board[2]) return [200, this.boardJson(b)];
+      if (b.type !== 'scrum') return [400, { errorMessages: ['The board does not support sprints'], errors: {} }];
+      return [200, this.page(b.id === 1 ? (this.opts.sprints ?? []) : [], q, 50)];
+    }
     if (p === '/rest/greenhopper/1.0/rapid/charts/velocity') {
       if (!this.opts.velocity) return [404, { errorMessages: ['not found'] }];
       const entries = Object.fromEntries(Object.entries(this.opts.velocity).map(([id, v]) => [id, { estimated: { value: v.committed, text: String(v.committed) }, completed: { value: v.completed, text: String(v.completed) } }]));
@@ -120,9 +150,23 @@ export class FakeJira {
     return undefined;
   }
 
-  private page(values: unknown[], q: URLSearchParams, defaultMax: number): RawJson {
+  private get projectKey(): string {
+    return this.opts.projectKey ?? 'AR';
+  }
+
+  private get boards(): FakeBoard[] {
+    return this.opts.boards ?? [{ id: 1, name: 'Board', type: 'scrum', projectKey: this.projectKey }];
+  }
+
+  /** A board as the Agile API lists it (go-jira's recorded all_boards.json has this shape). */
+  private boardJson(b: FakeBoard): RawJson {
+    const location = { projectId: 10000, displayName: `Project ${b.projectKey} (${b.projectKey})`, projectName: `Project ${b.projectKey}`, projectKey: b.projectKey, projectTypeKey: 'software', name: `Project ${b.projectKey} (${b.projectKey})` };
+    return { id: b.id, self: `${this.url}/rest/agile/1.0/board/${b.id}`, name: b.name, type: b.type, location };
+  }
+
+  private page(values: unknown[], q: URLSearchParams, defaultMax: number, cap = Infinity): RawJson {
     const startAt = Number(q.get('startAt') ?? 0);
-    const max = Number(q.get('maxResults') ?? defaultMax);
+    const max = Math.min(Number(q.get('maxResults') ?? defaultMax), cap);
     const slice = values.slice(startAt, startAt + max);
     return { startAt, maxResults: max, total: values.length, isLast: startAt + slice.length >= values.length, values: slice };
   }

@@ -4,10 +4,33 @@ import type { Issue, Sprint } from './issue';
 import type { PullRequest, Release } from './pullRequest';
 import type { KlocIndex } from './kloc';
 
+/**
+ * What failed, as data: the message names the CLI's remedies (flags, environment variables), so a
+ * host with other remedies (the editor's commands) words its own advice from this instead.
+ */
+export interface SourceFault {
+  kind:
+    | 'no-credentials' | 'auth' | 'forbidden' | 'not-found' | 'no-project' | 'no-board'
+    | 'host-not-found' | 'refused' | 'timeout' | 'tls' | 'network'
+    | 'rate-limited' | 'server' | 'malformed' | 'limit' | 'offline-empty' | 'other';
+  /** HTTP status, when Jira answered. */
+  httpStatus?: number;
+  /** The host (name:port) that was asked. */
+  host?: string;
+  /** The API path that failed, e.g. /rest/agile/1.0/board/42/sprint. */
+  endpoint?: string;
+  /** The low-level error code of a network failure (ENOTFOUND, ECONNREFUSED…). */
+  code?: string;
+  project?: string;
+  boardId?: number;
+}
+
 /** What a source reports about itself, shown as report.sources.<name>. */
 export interface SourceStatus {
   status: 'ok' | 'off' | 'error' | 'stale' | 'rate-limited';
   message?: string;
+  /** Set with status error/rate-limited when the cause is known (Jira). */
+  fault?: SourceFault;
   /** When the data was last fetched, for stale/offline displays (ISO). */
   asOf?: string;
   /** For rate limits: when the budget comes back (ISO). */

@@ -7,6 +7,7 @@ import { obj, type Json } from './rawJson';
 export interface JiraAuth {
   /** Cloud: email + API token (Basic). */
   email?: string;
+  /** Empty: no credentials at all (serverInfo answers anonymously, which checks the URL first). */
   token: string;
 }
 
@@ -31,7 +32,7 @@ export class JiraApi {
     private readonly signal?: AbortSignal,
     limits: HttpLimits = httpLimits(),
   ) {
-    this.basic = auth.email != null && auth.email !== '';
+    this.basic = auth.email != null && auth.email !== '' && auth.token !== '';
     this.budget = new SyncBudget(limits.syncBudgetMs);
     const common = {
       host: baseUrl,
@@ -42,7 +43,7 @@ export class JiraApi {
         env: { fetch: limitedFetch(limits, this.budget) },
         signal,
         // Server/DC personal access tokens are Bearer tokens; jira.js only knows Basic/OAuth/JWT.
-        headers: this.basic ? {} : { Authorization: `Bearer ${auth.token}` },
+        headers: this.basic || auth.token === '' ? {} : { Authorization: `Bearer ${auth.token}` },
       },
       ...(this.basic ? { authentication: { basic: { email: auth.email ?? '', apiToken: auth.token } } } : {}),
     };
@@ -98,8 +99,12 @@ export class JiraApi {
       : this.call(label, () => this.v2.issues.getChangeLogs({ issueIdOrKey: key, startAt, maxResults }));
   }
 
-  boards(projectKey: string): Promise<unknown> {
-    return this.call('/rest/agile/1.0/board', () => this.agile.board.getAllBoards({ projectKeyOrId: projectKey, type: 'scrum' }));
+  boards(projectKey: string, startAt = 0): Promise<unknown> {
+    return this.call('/rest/agile/1.0/board', () => this.agile.board.getAllBoards({ projectKeyOrId: projectKey, type: 'scrum', startAt, maxResults: 50 }));
+  }
+
+  project(projectKey: string): Promise<unknown> {
+    return this.call(`/rest/api/2/project/${projectKey}`, () => this.v2.projects.getProject({ projectIdOrKey: projectKey }));
   }
 
   board(boardId: number): Promise<unknown> {
@@ -129,7 +134,7 @@ export class JiraApi {
         if (limit) throw new JiraError('limit', `Jira: ${limit.message} (on ${endpoint})`);
         const failure = describe(e);
         if (failure.status == null) {
-          throw new JiraError('network', `Could not reach Jira at ${this.baseUrl} (${failure.code ?? 'network error'})`);
+          throw new JiraError('network', `Could not reach Jira at ${this.baseUrl} (${failure.code ?? 'network error'})`, null, undefined, { code: failure.code, host: hostOf(this.baseUrl), endpoint });
         }
         const retryable = failure.status === 429 || failure.status === 502 || failure.status === 503 || failure.status === 504;
         const afterMs = parseRetryAfterMs(failure.retryAfter, Date.now());
@@ -142,6 +147,14 @@ export class JiraApi {
         await this.retry.sleep(delay, this.signal);
       }
     }
+  }
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
   }
 }
 

@@ -18,10 +18,21 @@ export async function boardProject(api: JiraApi, boardId: number): Promise<strin
   return pathStr(board, 'location', 'projectKey') ?? null;
 }
 
-export async function fetchSprints(api: JiraApi, boardId: number): Promise<Sprint[]> {
+/** A board that Jira does not know (404) is named as such: the user picked or typed a wrong id. */
+async function sprintPage(api: JiraApi, boardId: number, startAt: number, project?: string): Promise<unknown> {
+  try {
+    return await api.sprints(boardId, startAt);
+  } catch (e) {
+    if (!(e instanceof JiraError) || e.kind !== 'not-found') throw e;
+    const where = project ? ` in project ${project}` : '';
+    throw new JiraError('not-found', `${e.message} (no board ${boardId}${where})`, e.status, undefined, { ...e.detail, fault: 'no-board', boardId, project });
+  }
+}
+
+export async function fetchSprints(api: JiraApi, boardId: number, project?: string): Promise<Sprint[]> {
   const out: Sprint[] = [];
   for (let startAt = 0; ; ) {
-    const page = expectObject(await api.sprints(boardId, startAt), `/rest/agile/1.0/board/${boardId}/sprint`);
+    const page = expectObject(await sprintPage(api, boardId, startAt, project), `/rest/agile/1.0/board/${boardId}/sprint`);
     const values = arr(page.values);
     for (const v of values.map(obj)) {
       const id = num(v?.id);

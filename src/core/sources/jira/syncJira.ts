@@ -6,7 +6,7 @@ import type { JiraConfig, Progress } from '../../pipelineTypes';
 import { extractIssue, searchFields, type ExtractContext } from './extractIssue';
 import { JiraApi } from './jiraApi';
 import { jiraStore, type JiraCacheData } from './jiraCache';
-import { JiraError, credentialNames } from './jiraErrors';
+import { JiraError, credentialNames, faultOf } from './jiraErrors';
 import { discoverFields, readStatuses } from './jiraFields';
 import { dropVanishedIssues, issueRecordId, reconcileDue } from './dropVanishedIssues';
 import { boardProject, fetchSprints, fetchVelocityChart, findBoard } from './jiraSprints';
@@ -65,14 +65,14 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
   });
 
   if (ctx.offline) {
-    return fromCache(cached ? { status: 'stale', message: 'offline: showing cached Jira data' } : { status: 'error', message: 'offline and no Jira data cached yet' });
+    return fromCache(cached ? { status: 'stale', message: 'offline: showing cached Jira data' } : { status: 'error', message: 'offline and no Jira data cached yet', fault: { kind: 'offline-empty' } });
   }
   const token = await cfg.token();
   if (!token) {
     // Without an email we cannot tell Cloud from Server by the credentials: an atlassian.net site is Cloud.
     const cloud = Boolean(cfg.email) || cfg.deployment === 'cloud' || /^https?:\/\/[^/]+\.atlassian\.net(\/|$)/i.test(cfg.url);
     const names = cloud ? credentialNames(true) : `${credentialNames(false)} (Server/Data Center) or ${credentialNames(true)} (Cloud)`;
-    return fromCache({ status: 'error', message: `No Jira credentials: set ${names}` });
+    return fromCache({ status: 'error', message: `No Jira credentials: set ${names}`, fault: { kind: 'no-credentials' } });
   }
   const api = new JiraApi(cfg.url, { email: cfg.email, token }, { ...DEFAULT_RETRY, ...ctx.retry }, ctx.signal, httpLimits(ctx.httpLimits));
   const now = ctx.now ?? (() => Math.floor(Date.now() / 1000));
@@ -90,12 +90,12 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     if (e instanceof JiraError) {
       const status: SourceStatus = e.kind === 'rate-limited'
-        ? { status: 'rate-limited', message: e.message, ...(e.until ? { until: toIso(e.until) } : {}) }
-        : { status: 'error', message: e.message };
+        ? { status: 'rate-limited', message: e.message, fault: faultOf(e), ...(e.until ? { until: toIso(e.until) } : {}) }
+        : { status: 'error', message: e.message, fault: faultOf(e) };
       return fromCache(status, api.requests);
     }
     // A bug of ours must not lose the cache either; its message holds no token (we never put one in).
-    return fromCache({ status: 'error', message: `Jira sync failed: ${(e as Error).message}` }, api.requests);
+    return fromCache({ status: 'error', message: `Jira sync failed: ${(e as Error).message}`, fault: { kind: 'other' } }, api.requests);
   }
 }
 
@@ -117,7 +117,7 @@ async function refresh(
   const base = sameFields ? cached : undefined;
 
   const project = cfg.project ?? base?.project ?? (cfg.boardId != null ? await boardProject(api, cfg.boardId) : null);
-  if (!project) throw new JiraError('other', 'Jira: set --jira-project KEY (or a board whose location names a project)');
+  if (!project) throw new JiraError('other', 'Jira: set --jira-project KEY (or a board whose location names a project)', null, undefined, { fault: 'no-project' });
   const boardId = cfg.boardId ?? base?.boardId ?? (await findBoard(api, project));
 
   const cloud = deployment === 'cloud';
@@ -157,7 +157,7 @@ async function refresh(
   let velocityFor = base?.velocityFor ?? [];
   let velocityOffered = metaFresh ? (base?.velocityOffered ?? true) : true;
   if (boardId != null) {
-    sprints = await fetchSprints(api, boardId);
+    sprints = await fetchSprints(api, boardId, project);
     const closed = sprints.filter((s) => s.state === 'closed').map((s) => s.id);
     if (velocityOffered && closed.some((id) => !velocityFor.includes(id))) {
       velocity = await fetchVelocityChart(api, boardId);
