@@ -134,7 +134,7 @@ export class KpiHost implements PanelHost, vscode.Disposable {
     const kpi = settingsFor(this.active?.root).statusBarKpi;
     if (!this.isTrusted()) this.statusBar.setState({ kind: 'restricted' }, kpi);
     else if (!this.active) this.statusBar.setState({ kind: 'noRepository' }, kpi);
-    else this.statusBar.setState(this.active.state, kpi);
+    else this.statusBar.setState(this.active.state, kpi, this.active.sourceBadges());
     KpiPanel.current?.update();
   }
 

@@ -98,7 +98,8 @@ export class KpiPanel implements vscode.Disposable {
     const session = this.host.activeSession();
     if (!this.host.isTrusted()) return { type: 'state', repoName: session?.name ?? '', status: { kind: 'restricted' }, window: this.ui.window };
     if (!session) return { type: 'state', repoName: '', status: { kind: 'noRepository' }, window: this.ui.window };
-    const base = { type: 'state' as const, repoName: session.name, status: panelStatus(session.state), window: this.ui.window };
+    const sources = session.sourceBadges();
+    const base = { type: 'state' as const, repoName: session.name, status: panelStatus(session.state), window: this.ui.window, ...(sources ? { sources } : {}) };
     const def = this.host.defaultWindow();
     if (sameWindow(this.ui.window, def) && session.report && session.details) return { ...base, report: session.report, details: session.details };
     try {

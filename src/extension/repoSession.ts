@@ -8,13 +8,14 @@ import type { Dataset } from '../core/model/dataset';
 import type { Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
 import type { GitHubConfig, JiraConfig, PipelineInput } from '../core/pipelineTypes';
-import { windowFromChoice, type WindowChoice } from '../shared/protocol';
+import { windowFromChoice, type SourceBadge, type WindowChoice } from '../shared/protocol';
 import { signalFromToken } from './cancellation';
 import { settingsFor } from './config';
 import { githubToken } from './githubAuth';
 import { LastResult, settingsKey } from './lastResult';
 import type { Secrets } from './secrets';
 import { EDITOR_URL_ROLES, type ExtensionSettings } from './settings';
+import { forEditor, sourceBadges } from './sourceWording';
 import type { StatusState } from './statusPresentation';
 
 export interface SessionDeps {
@@ -30,6 +31,8 @@ export class RepoSession implements vscode.Disposable {
   /** Set while `report` is an earlier session's result (ISO time it was saved), until the fresh one is in. */
   cachedAt?: string;
   state: StatusState = { kind: 'computing' };
+  /** True between the cached pass and the online one: a source with nothing cached is syncing, not failing. */
+  private syncPending = false;
   private current?: AbortController;
   private readonly lastResult: LastResult;
   private triedLastResult = false;
@@ -42,6 +45,11 @@ export class RepoSession implements vscode.Disposable {
 
   get name(): string {
     return this.root.path.split('/').filter(Boolean).pop() ?? this.root.fsPath;
+  }
+
+  /** Each source's state for the panel header and the status bar tooltip; undefined before the first result. */
+  sourceBadges(): SourceBadge[] | undefined {
+    return this.report ? sourceBadges(this.report.sources, this.syncPending) : undefined;
   }
 
   /** Cancels work in flight (a newer refresh supersedes an older one). */
@@ -80,8 +88,10 @@ export class RepoSession implements vscode.Disposable {
           try {
             for (const [i, offline] of passes.entries()) {
               const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }));
-              this.dataset = await loadDataset(input);
+              this.dataset = this.inEditorWords(await loadDataset(input));
               signal.throwIfAborted();
+              // The cached pass of an online session: GitHub/Jira are being fetched right after it.
+              this.syncPending = i < passes.length - 1;
               this.recompute(settings, i === passes.length - 1);
               this.deps.log.info(`${this.name}: ${offline && apis ? 'cached pass' : 'computed'} in ${Date.now() - started} ms (extension host up ${process.uptime().toFixed(2)} s)`);
             }
@@ -102,7 +112,10 @@ export class RepoSession implements vscode.Disposable {
       this.deps.log.error(`${this.name}: ${message}`);
       this.setState({ kind: 'error', message, report: this.report });
     } finally {
-      if (this.current === mine) this.current = undefined;
+      if (this.current === mine) {
+        this.current = undefined;
+        this.syncPending = false;
+      }
     }
   }
 
@@ -143,9 +156,19 @@ export class RepoSession implements vscode.Disposable {
     if (limited) this.setState({ kind: 'rateLimited', report: r.report, until: limited.until ?? '' });
     else if (stale) this.setState({ kind: 'stale', report: r.report, since: stale.asOf ?? '' });
     else this.setState({ kind: 'ready', report: r.report });
-    for (const [name, s] of Object.entries(r.report.sources)) {
-      if (s.status === 'error') this.deps.log.warn(`${this.name}: ${name}: ${s.message ?? 'error'}`);
+  }
+
+  /**
+   * The sources' messages in the editor's words (its commands, not the CLI's flags and variables),
+   * for everything shown from this dataset; the core's own message, with its detail, goes to the log.
+   */
+  private inEditorWords(dataset: Dataset): Dataset {
+    for (const name of ['github', 'jira'] as const) {
+      const core = dataset.sources[name];
+      if (core.status === 'error') this.deps.log.warn(`${this.name}: ${name}: ${core.message ?? 'error'}`);
+      dataset.sources[name] = forEditor(name, core);
     }
+    return dataset;
   }
 
   private pipelineInput(settings: ExtensionSettings, offline: boolean, signal: AbortSignal, report: (m: string) => void): PipelineInput {

@@ -1,6 +1,7 @@
 /** Owns the one status bar item and renders a StatusState into it (wording lives in statusPresentation.ts). */
 import * as vscode from 'vscode';
 import type { KpiName } from '../core/report/reportTypes';
+import type { SourceBadge } from '../shared/protocol';
 import { presentStatus, type StatusState } from './statusPresentation';
 
 export class StatusBar implements vscode.Disposable {
@@ -10,8 +11,8 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'Engineering KPIs';
   }
 
-  setState(state: StatusState, kpi: KpiName): void {
-    const p = presentStatus(state, kpi);
+  setState(state: StatusState, kpi: KpiName, sources?: SourceBadge[]): void {
+    const p = presentStatus(state, kpi, sources);
     this.item.text = p.text;
     const md = new vscode.MarkdownString(p.tooltip, true);
     md.isTrusted = false;

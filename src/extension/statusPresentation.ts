@@ -4,6 +4,8 @@
  */
 import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes';
 import { KPI_LABELS, formatChange, formatShort } from '../shared/kpiFormat';
+import type { SourceBadge } from '../shared/protocol';
+import { sourcesLine } from './sourceWording';
 
 export type StatusState =
   /** `cachedAt`: `report` is an earlier session's result, saved then (lastResult.ts). */
@@ -52,8 +54,8 @@ function localTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
-/** A Markdown table of all six KPIs with their sources (or reasons). */
-export function kpiTable(report: Report): string {
+/** A Markdown table of all six KPIs with their sources (or reasons), then each source's state when given. */
+export function kpiTable(report: Report, sources?: SourceBadge[]): string {
   const days = Math.round((Date.parse(report.window.until) - Date.parse(report.window.since)) / 86_400_000);
   const rows = KPI_NAMES.map((name) => {
     const r = report.kpis[name];
@@ -67,6 +69,7 @@ export function kpiTable(report: Report): string {
     '| KPI | value | source |',
     '|---|---|---|',
     ...rows,
+    ...(sources ? ['', `**Sources:** ${escapeMarkdown(sourcesLine(sources))}`] : []),
   ].join('\n');
 }
 
@@ -74,13 +77,16 @@ function repoLabel(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-export function presentStatus(state: StatusState, kpi: KpiName): StatusPresentation {
-  const p = present(state, kpi);
+/** `sources`: each source's state (sourceWording.ts), for the tooltip; a failing one also marks the item. */
+export function presentStatus(state: StatusState, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
+  const p = present(state, kpi, sources);
   const fromCache = state.kind === 'computing' && state.report && state.cachedAt ? ', from cache' : '';
-  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}` };
+  const failing = (sources ?? []).filter((b) => b.state === 'error').map((b) => `, ${b.label} error`).join('');
+  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}${failing}` };
 }
 
-function present(state: StatusState, kpi: KpiName): Omit<StatusPresentation, 'label'> {
+function present(state: StatusState, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
+  const table = (r: Report): string => kpiTable(r, sources);
   const open = 'engineeringKpis.openPanel';
   const clickHint = '\n\n_Click to open the KPI panel._';
   switch (state.kind) {
@@ -101,30 +107,33 @@ function present(state: StatusState, kpi: KpiName): Omit<StatusPresentation, 'la
     case 'computing':
       return {
         text: state.report ? `$(sync~spin) ${kpiText(state.report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
-        tooltip: (state.report ? kpiTable(state.report) + '\n\n' : '') + (state.report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
+        tooltip: (state.report ? table(state.report) + '\n\n' : '') + (state.report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
         command: open,
         tone: 'normal',
       };
-    case 'ready':
-      return { text: kpiText(state.report, kpi), tooltip: kpiTable(state.report) + clickHint, command: open, tone: 'normal' };
+    case 'ready': {
+      // A configured source that fails leaves the numbers standing but incomplete: say so on the item.
+      const failing = sources?.some((b) => b.state === 'error') ?? false;
+      return { text: `${kpiText(state.report, kpi)}${failing ? ' $(warning)' : ''}`, tooltip: table(state.report) + clickHint, command: open, tone: failing ? 'warning' : 'normal' };
+    }
     case 'stale':
       return {
         text: `${kpiText(state.report, kpi)} $(cloud-offline)`,
-        tooltip: `${kpiTable(state.report)}\n\n$(cloud-offline) _Offline: showing cached data from ${escapeMarkdown(localTime(state.since))}._${clickHint}`,
+        tooltip: `${table(state.report)}\n\n$(cloud-offline) _Offline: showing cached data from ${escapeMarkdown(localTime(state.since))}._${clickHint}`,
         command: open,
         tone: 'warning',
       };
     case 'rateLimited':
       return {
         text: `${state.report ? kpiText(state.report, kpi) : '$(clock) KPIs'} $(watch)`,
-        tooltip: `${state.report ? kpiTable(state.report) + '\n\n' : ''}$(watch) _GitHub rate limit reached; retrying after ${escapeMarkdown(localTime(state.until))}._${clickHint}`,
+        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(watch) _GitHub rate limit reached; retrying after ${escapeMarkdown(localTime(state.until))}._${clickHint}`,
         command: open,
         tone: 'warning',
       };
     case 'error':
       return {
         text: state.report ? `${kpiText(state.report, kpi)} $(error)` : '$(error) KPIs',
-        tooltip: `${state.report ? kpiTable(state.report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
+        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
         command: 'engineeringKpis.showLog',
         tone: 'error',
       };

@@ -37,6 +37,22 @@ export type PanelStatus =
 
 // ---- host -> webview --------------------------------------------------------------------------
 
+export type SourceName = 'git' | 'github' | 'jira';
+
+/** One source's state in the panel header, worded by the host: "Jira error: 401: the token was rejected" [Configure Jira]. */
+export interface SourceBadge {
+  source: SourceName;
+  label: string;
+  /** `syncing`: nothing cached yet and the first fetch is running. */
+  state: 'ok' | 'off' | 'error' | 'stale' | 'rate-limited' | 'syncing';
+  /** The cause (and what to do), in the editor's words; absent when there is nothing to say. */
+  detail?: string;
+  /** The whole line as shown: "Jira error: 401: the token was rejected — run Configure Jira". */
+  text: string;
+  /** The command that fixes it. */
+  action?: { label: string; command: PanelCommand };
+}
+
 export interface StateMessage {
   type: 'state';
   /** Increases with every state posted: the page never draws an older one over a newer one. */
@@ -44,6 +60,8 @@ export interface StateMessage {
   repoName: string;
   status: PanelStatus;
   window: WindowChoice;
+  /** Each source's state for the header; absent while nothing has been computed yet. */
+  sources?: SourceBadge[];
   /** Absent while nothing has been computed yet. */
   report?: Report;
   details?: ReportDetails;

@@ -15,7 +15,7 @@ import { cards, fillSparklines } from './cards';
 import { chartsSection } from './chartsSection';
 import { destroyCharts } from './charts';
 import { clear, custom, el } from './dom';
-import { statusBanner } from './statusBanner';
+import { sourceStates, statusBanner } from './statusBanner';
 import { windowLabel, windowSelector } from './windowSelector';
 
 interface VsCodeApi {
@@ -113,6 +113,7 @@ function render(msg: StateMessage): void {
     {},
     el('h1', {}, msg.repoName ? `Engineering KPIs — ${msg.repoName}` : 'Engineering KPIs'),
     msg.status.kind === 'restricted' || msg.status.kind === 'noRepository' ? null : windowSelector(window, setWindow),
+    msg.sources ? sourceStates(msg.sources, actions.runCommand) : null,
   );
   app.append(header);
   const banner = statusBanner(msg.status, actions.runCommand);

@@ -1,5 +1,5 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
-import type { PanelCommand, PanelStatus } from '../shared/protocol';
+import type { PanelCommand, PanelStatus, SourceBadge } from '../shared/protocol';
 import { custom, el } from './dom';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
@@ -36,4 +36,23 @@ export function statusBanner(s: PanelStatus, run: (c: PanelCommand) => void): HT
     case 'error':
       return el('div', { class: 'banner error', role: 'alert' }, `Computing KPIs failed: ${s.message} `, button('Show Log', 'engineeringKpis.showLog', run));
   }
+}
+
+/**
+ * Each source's state under the title, with the action that fixes it: "git ok · GitHub off
+ * [Configure GitHub] · Jira error: 401: the token was rejected — run Configure Jira [Configure Jira]".
+ */
+export function sourceStates(badges: SourceBadge[], run: (c: PanelCommand) => void): HTMLElement {
+  return el(
+    'ul',
+    { class: 'sources', 'aria-label': 'Data sources' },
+    ...badges.map((b) =>
+      el(
+        'li',
+        { class: 'source-state', 'data-source': b.source, 'data-state': b.state },
+        el('span', { class: 'text' }, b.text),
+        b.action ? button(b.action.label, b.action.command, run) : null,
+      ),
+    ),
+  );
 }

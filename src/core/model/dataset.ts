@@ -29,7 +29,7 @@ export interface SourceFault {
 export interface SourceStatus {
   status: 'ok' | 'off' | 'error' | 'stale' | 'rate-limited';
   message?: string;
-  /** Set with status error/rate-limited when the cause is known (Jira). */
+  /** Set when the cause is known: Jira's failures; GitHub's missing or rejected token. */
   fault?: SourceFault;
   /** When the data was last fetched, for stale/offline displays (ISO). */
   asOf?: string;

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { checkAccount, checkBoard, checkProject, listScrumBoards, probeSite } from '../../../src/core/sources/jira/checkConnection';
 import { JiraApi } from '../../../src/core/sources/jira/jiraApi';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../../src/core/sources/jira/retryPolicy';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { FakeJira, type FakeBoard } from '../../fakes/fakeJira';
-import { EMAIL, TOKEN, configFor, recordingRetry, tempDir } from './jiraTestKit';
+import { EMAIL, TOKEN, configFor, tempDir } from './jiraTestKit';
 
 /** 60 scrum boards of AR (two pages of the Agile API's 50), with kanban and other projects' boards between them. */
 function manyBoards(): FakeBoard[] {
@@ -19,7 +20,8 @@ function manyBoards(): FakeBoard[] {
   return out;
 }
 
-const noRetry = { ...recordingRetry().policy, maxRetries: 0 };
+/** Checks answer at once: no retry, no wait. */
+const noRetry: RetryPolicy = { ...DEFAULT_RETRY, maxRetries: 0 };
 
 describe('Configure Jira checks the connection: site, account, project, boards', () => {
   let fake: FakeJira;

@@ -50,7 +50,7 @@ export function statusFromError(err: unknown, repo: string): SourceStatus {
   if (e.status === 403 || e.status === 429) {
     return { status: 'rate-limited', message: `GitHub: secondary rate limit (${e.status}); try again in a few minutes` };
   }
-  if (e.status === 401) return { status: 'error', message: 'GitHub token rejected (401): set GITHUB_TOKEN to a valid token' };
+  if (e.status === 401) return { status: 'error', message: 'GitHub token rejected (401): set GITHUB_TOKEN to a valid token', fault: { kind: 'auth', httpStatus: 401 } };
   if (e.status === 404 || types.includes('NOT_FOUND')) {
     return { status: 'error', message: `GitHub repository ${repo} not found (404): it was renamed, or the token has no access to it` };
   }

@@ -74,7 +74,7 @@ export async function syncGitHub(cfg: GitHubSyncConfig, cacheDir: string, ctx: G
   } catch {
     token = undefined;
   }
-  if (!token) return result(emptyCache(repoKey), { status: 'off', message: 'GitHub: off (set GITHUB_TOKEN)' }, 0);
+  if (!token) return result(emptyCache(repoKey), { status: 'off', message: 'GitHub: off (set GITHUB_TOKEN)', fault: { kind: 'no-credentials' } }, 0);
 
   const limits = httpLimits(ctx.httpLimits);
   const client = createGitHubClient(cfg.apiUrl, token, limits, new SyncBudget(limits.syncBudgetMs), tuning);

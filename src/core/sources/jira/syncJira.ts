@@ -191,3 +191,8 @@ async function detectDeployment(api: JiraApi): Promise<'cloud' | 'server'> {
 function sortIssues(issues: Issue[]): Issue[] {
   return issues.sort((a, b) => a.createdAt - b.createdAt || a.key.localeCompare(b.key));
 }
+
+// This file is the entry of the lazily loaded Jira chunk (esbuild.mjs): Configure Jira's checks
+// ride in it, so jira.js is bundled once and loaded only when Jira is used.
+export { JiraApi } from './jiraApi';
+export { checkAccount, checkBoard, checkProject, listScrumBoards, probeSite } from './checkConnection';
