@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import { exportReport } from './exportReport';
-import { githubAccountLabel, githubToken } from './githubAuth';
+import { githubAccountLabel, signInToGitHub } from './githubAuth';
 import { configureJira, signOutOfJira } from './jiraSetup';
 import type { KpiHost } from './kpiHost';
 import { KpiPanel } from './panel';
@@ -40,7 +40,7 @@ const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
   [COMMAND_IDS.refresh]: ({ host }) => host.refreshAll(true),
   [COMMAND_IDS.configureGitHub]: async ({ host, log }) => {
     const apiUrl = settingsFor(host.activeSession()?.root).github.apiUrl;
-    const token = await githubToken(apiUrl, true);
+    const token = await signInToGitHub(apiUrl, log);
     if (!token) return;
     await vscode.workspace.getConfiguration(SECTION).update('github.enabled', true, vscode.ConfigurationTarget.Global);
     const who = await githubAccountLabel(apiUrl);

@@ -4,7 +4,7 @@
  * asked only from the "Configure GitHub" command.
  */
 import * as vscode from 'vscode';
-import { githubAuthProvider } from './settings';
+import { SECTION, githubAuthProvider, hostOf } from './settings';
 
 const SCOPES = ['repo'];
 
@@ -19,4 +19,29 @@ export async function githubToken(apiUrl: string, interactive: boolean): Promise
 export async function githubAccountLabel(apiUrl: string): Promise<string | undefined> {
   const session = await vscode.authentication.getSession(githubAuthProvider(apiUrl), SCOPES, { silent: true });
   return session?.account.label;
+}
+
+/**
+ * The interactive sign-in of Configure GitHub. A failure (VS Code says only "No auth flow
+ * succeeded") is told with what was tried and what to try next; the user's own cancel is silent.
+ */
+export async function signInToGitHub(apiUrl: string, log: vscode.LogOutputChannel): Promise<string | undefined> {
+  try {
+    return await githubToken(apiUrl, true);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // VS Code has no error code for "the user closed the dialog"; these are its words for it.
+    if (e instanceof vscode.CancellationError || /cancel|did not consent/i.test(message)) return undefined;
+    const enterprise = githubAuthProvider(apiUrl) === 'github-enterprise';
+    const where = enterprise ? `GitHub Enterprise at ${hostOf(apiUrl)}` : 'GitHub.com';
+    log.error(`GitHub sign-in (${where}, ${apiUrl}) failed: ${message}`);
+    const next = enterprise
+      ? `Check the network, and that ${SECTION}.github.apiUrl (${apiUrl}) is your server's API URL, then retry.`
+      : `Check the network (a proxy or firewall may block github.com), then retry. For GitHub Enterprise Server, set ${SECTION}.github.apiUrl first.`;
+    const pick = await vscode.window.showErrorMessage(`Engineering KPIs: signing in to ${where} failed (${message}). ${next}`, 'Retry', 'Open Setting', 'Show Log');
+    if (pick === 'Retry') return signInToGitHub(apiUrl, log);
+    if (pick === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.github.apiUrl`);
+    if (pick === 'Show Log') log.show();
+    return undefined;
+  }
 }

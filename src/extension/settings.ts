@@ -98,3 +98,12 @@ export function githubAuthProvider(apiUrl: string): 'github' | 'github-enterpris
     return 'github';
   }
 }
+
+/** "host:port" of a URL the user typed, for messages; the text itself when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
