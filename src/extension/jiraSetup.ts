@@ -77,6 +77,8 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
   // What the user typed is kept even when the site fails now (a VPN may be down): the panel and the
   // status bar then say the same cause as this notification, until Configure Jira is run again.
   await cfg.update('jira.url', site, shared);
+  // Cloud or Server as the site said; unknown (auto) when it could not be asked, never a stale guess.
+  await cfg.update('jira.deployment', siteInfo?.deployment, shared);
   await saveEmail(cfg, email);
   if (tokenInput.trim()) await secrets.setJiraToken(token);
   log.info(`Jira settings saved for ${hostOf(site)} (token in SecretStorage)`);
@@ -94,7 +96,6 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     if (board === undefined) return;
     await cfg.update('jira.project', project.key, shared);
     await cfg.update('jira.boardId', board === 'none' ? undefined : board.id, shared);
-    if (siteInfo) await cfg.update('jira.deployment', siteInfo.deployment, shared);
     const where = board === 'none' ? `project ${project.key}, no board (velocity in changes per week)` : `project ${project.key}, board ${board.id} “${board.name}”`;
     log.info(`Jira connected to ${hostOf(site)} as ${who}: ${where}`);
     void vscode.window.showInformationMessage(`Engineering KPIs: Jira connected as ${who} (${siteLabel(siteInfo)}): ${where}. KPIs will refresh now.`);

@@ -57,6 +57,8 @@ export function jiraAdvice(f: SourceFault): Advice {
       return { cause: `Jira server error ${f.httpStatus ?? ''}`.trim(), next: 'Refresh later', action: REFRESH };
     case 'malformed':
       return { cause: 'the answer was not Jira\'s (a proxy or sign-in page?)', next: 'check the Jira URL (Configure Jira)', action: CONFIGURE_JIRA };
+    case 'limit':
+      return { cause: 'a Jira answer passed the size or time limit', next: 'Refresh later', action: REFRESH };
     case 'offline-empty':
       return { cause: 'offline, and nothing cached yet', next: 'turn off the engineeringKpis.offline setting' };
     case 'other':
@@ -87,8 +89,9 @@ function adviceFor(source: SourceName, s: SourceStatus): Advice | undefined {
 export function forEditor(source: SourceName, s: SourceStatus): SourceStatus {
   const a = adviceFor(source, s);
   if (!a) return s;
-  // An unforeseen failure keeps the core's description (it names no remedy) and points to the log.
-  return { ...s, message: s.fault?.kind === 'other' && s.message ? `${s.message} — see the log` : adviceText(a) };
+  // An unforeseen failure, or a limit, keeps the core's description (it names no remedy, and says which).
+  const ownWords = (s.fault?.kind === 'other' || s.fault?.kind === 'limit') && s.message;
+  return { ...s, message: ownWords ? `${s.message} — ${a.next}` : adviceText(a) };
 }
 
 /** One badge per source for the panel header and the status bar tooltip: state, cause, the fixing action. */

@@ -11,7 +11,7 @@ import { reportWith } from './reportFixture';
 
 const ALL_KINDS: SourceFault['kind'][] = [
   'no-credentials', 'auth', 'forbidden', 'not-found', 'no-project', 'no-board', 'host-not-found', 'refused',
-  'timeout', 'tls', 'network', 'rate-limited', 'server', 'malformed', 'offline-empty', 'other',
+  'timeout', 'tls', 'network', 'rate-limited', 'server', 'malformed', 'limit', 'offline-empty', 'other',
 ];
 /** The CLI's remedies: environment variables and flags. */
 const CLI_WORDS = /JIRA_|GITHUB_TOKEN|--jira|--github/;
