@@ -12,11 +12,9 @@ import type { MetricContext, MetricOutput } from './metricContext';
  */
 export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
   const { history } = ctx;
-  const first = history.firstRelease;
   const sample = (w: Window) => {
-    const all = history.releasedIn(w);
-    const kept = all.filter((r) => r.release !== first).map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) }));
-    return { kept, firstReleased: all.length - kept.length };
+    const { measured, firstReleased } = releasedCommits(history, w);
+    return { kept: measured.map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) })), firstReleased: firstReleased.length };
   };
   const { kept: cur, firstReleased } = sample(ctx.window);
   const offBranch = history.releases.length > 0 && !history.releasesReachBranch;
@@ -50,6 +48,19 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
     ),
   };
 }
+
+/**
+ * Non-merge commits first released inside the window, split by (v2) "the first release starts the
+ * clock": `measured` have a lead time; `firstReleased` were first released by the history's first release.
+ */
+export function releasedCommits(history: HistoryIndex, w: Window): { measured: ReleasedCommit[]; firstReleased: ReleasedCommit[] } {
+  const measured: ReleasedCommit[] = [];
+  const firstReleased: ReleasedCommit[] = [];
+  for (const r of history.releasedIn(w)) (r.release === history.firstRelease ? firstReleased : measured).push(r);
+  return { measured, firstReleased };
+}
+
+type ReleasedCommit = ReturnType<HistoryIndex['releasedIn']>[number];
 
 function withExcluded(firstRelease: number): { excluded?: ReturnType<typeof excludedCounts> } {
   const excluded = excludedCounts({ firstRelease });

@@ -13,8 +13,9 @@ import { reviewContext, type ReviewContext } from './reviewContext';
 import { periodInfo, resolvePeriods, type ReviewPeriod } from './reviewPeriods';
 import { timeToMarketPeriod } from './timeToMarketFigures';
 import { addTo } from '../util/addTo';
+import { hasActivity, lastCommitAt, noActivityReason } from '../metrics/activity';
 import {
-  DEFAULT_REVIEW_OPTIONS, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PersonRow,
+  DEFAULT_REVIEW_OPTIONS, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PeriodValue, type PersonRow,
   type QualityKey, type ReviewOptions, type ReviewSelection, type SprintReview, type TimeToMarketKey, type TrendPoint,
 } from './reviewTypes';
 
@@ -66,6 +67,15 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
   const quality = compared.map((p) => qualityPeriod(rc, p));
   const escalations = compared.map((p) => escalationPeriod(rc, p));
   const ttm = compared.map((p) => timeToMarketPeriod(rc, p));
+  // (v2) A period with no commit and no source item has nothing to measure: every figure is null with one reason.
+  const last = lastCommitAt(dataset, rc.history);
+  compared.forEach((p, i) => {
+    if (hasActivity(dataset, rc.history, p)) return;
+    const reason = noActivityReason(last).replace('in window', 'in period');
+    for (const values of [delivery[i]!.values, flow[i]!.values, quality[i]!.values, escalations[i]!.values, ttm[i]!.values] as Array<Record<string, PeriodValue>>) {
+      for (const key of Object.keys(values)) values[key] = { value: null, reason };
+    }
+  });
   const cur = periods[0]!;
   const review: Omit<SprintReview, 'dataQuality'> = {
     schemaVersion: 1,
@@ -102,5 +112,5 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
     })).map(({ name, since, until, values }) => ({ name, since, until, values })).reverse(),
     perPerson: ro.perPerson ? perPersonRows(rc, cur) : null,
   };
-  return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded)) };
+  return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded, ttm[0]!.excluded)) };
 }

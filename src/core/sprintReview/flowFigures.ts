@@ -5,7 +5,7 @@ import { durationStats, HOUR, percentile, round4 } from '../metrics/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { CyclePhase, ExcludedItems, FlowKey, Outlier, PeriodValue } from './reviewTypes';
-import { countsOf } from './exclusions';
+import { countsOf, mergeItems } from './exclusions';
 
 export interface FlowPeriod {
   values: Record<FlowKey, PeriodValue>;
@@ -68,6 +68,9 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
   const issueCycle = rc.jira ? issueCycleSamples(rc.jira, p) : null;
   const excluded: ExcludedItems = issueCycle ? { unknownStatus: issueCycle.unknownStatus } : {};
   const counts = countsOf(excluded);
+  // (v2) Changes first released by the first release tag have no deploy phase (spec §1).
+  const firstReleased: ExcludedItems = { firstRelease: cur.filter((s) => s.firstRelease).map((s) => s.item.id) };
+  const firstCounts = countsOf(firstReleased);
   const ict: PeriodValue = issueCycle
     ? { ...stat(durationStats(issueCycle.samples.map((s) => s.seconds), HOUR).value, NO_ISSUE_CYCLE), ...(counts ? { excluded: counts } : {}) }
     : { value: null, reason: 'needs Jira' };
@@ -78,13 +81,13 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
       codingMedian: phase('coding'),
       pickupMedian: phase('pickup'),
       reviewMedian: phase('review'),
-      deployMedian: phase('deploy'),
+      deployMedian: firstCounts ? { ...phase('deploy'), excluded: firstCounts } : phase('deploy'),
       outliers: threshold.hours == null ? { value: null, reason: threshold.reason! } : { value: outliers.length },
       issueCycleTimeMedian: ict,
     },
     thresholdHours: threshold.hours,
     ...(threshold.reason ? { thresholdReason: threshold.reason } : {}),
     outliers,
-    excluded,
+    excluded: mergeItems(excluded, firstReleased),
   };
 }

@@ -5,6 +5,7 @@ import { KPI_NAMES, type Report } from '../../../src/core/report/reportTypes';
 import { loadDataset, computeReport } from '../../../src/core/pipeline';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { issue } from '../jira/issueBuilder';
+import type { SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 
 const t = (iso: string) => Date.parse(iso) / 1000;
 const NOW = '2026-10-01T00:00:00Z'; // the CLI's clock in runCliInProcess
@@ -89,6 +90,20 @@ describe('no activity is not zero (spec Conventions v2)', () => {
     assert.equal(live.kpis.defectDensity.source, 'jira');
     assert.equal(live.kpis.defectDensity.value, 333.3333); // 1 Jira bug / 0.003 KLOC
     assert.equal(live.kpis.cycleTime.reason?.startsWith('no commits in window'), false);
+  });
+
+  it('the sprint review honours it: a period without commits has every figure null, not throughput 0', async () => {
+    // The last 14 days up to 2026-10-01, and the two periods before: none has a commit.
+    const run = await runCliInProcess(['sprint-review', '--repo', repo.dir, '--format', 'json', '--cache-dir', tempDir()]);
+    assert.equal(run.code, 0, run.stderr);
+    const review = JSON.parse(run.stdout) as SprintReview;
+    const figures = [review.delivery.figures, review.flow.figures, review.quality.figures, review.escalations.figures, review.timeToMarket.figures]
+      .flatMap((f) => Object.entries(f));
+    assert.ok(figures.length > 20);
+    for (const [key, f] of figures) {
+      assert.equal(f.value, null, key);
+      assert.equal(f.reason, 'no commits in period; the last commit is 2026-07-01', key);
+    }
   });
 
   describe('--until last-commit', () => {

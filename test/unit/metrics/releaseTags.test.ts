@@ -95,6 +95,12 @@ describe('release tags (spec §1 releasedAt, §3 v2 release tags)', () => {
       assert.equal(review.timeToMarket.figures.releasedItems.value, 0);
       assert.equal(review.timeToMarket.figures.leadTimeMedian.value, null);
       assert.match(review.timeToMarket.figures.leadTimeMedian.reason ?? '', /^the only release in period is the first release tag \(v1\.0\.0\)/);
+      // The counts ride on the figures, and the data-quality list names the items (#1's merge; the 3 commits).
+      assert.deepEqual(review.flow.figures.deployMedian.excluded, { firstRelease: 1 });
+      assert.deepEqual(review.timeToMarket.figures.leadTimeMedian.excluded, { firstRelease: 3 });
+      const note = review.dataQuality.find((n) => n.startsWith('4 items were first released by the first release tag'));
+      assert.ok(note, review.dataQuality.join('\n'));
+      assert.equal(note.match(/\(([^)]*)\)$/)![1]!.split(', ').length, 4);
     });
 
     it('a window whose only release is the first tag has no lead time, and says why', async () => {
