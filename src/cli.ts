@@ -6,6 +6,7 @@ const USAGE = `Usage:
   engineering-kpis report [--repo PATH] [--since ISO|90d] [--until ISO|last-commit] [--format table|json|md|csv] [--cache-dir DIR]
       [--config FILE] [--release-tag-pattern RE] [--source-glob G]... [--exclude-glob G]... [--test-glob G]...
       [--exclude-author NAME]... [--module-depth N] [--offline]
+      [--fetch-pr-heads]   (first git fetch origin '+refs/pull/*/head:refs/pull/*/head' with your git credentials)
       [--github-repo OWNER/NAME] [--github-api-url URL]   (GitHub token: env GITHUB_TOKEN)
       [--jira-url URL] [--jira-project KEY] [--jira-board ID]   (Jira: env JIRA_EMAIL + JIRA_API_TOKEN on Cloud, JIRA_PAT on Server/DC)
   engineering-kpis sprint-review [--sprint ID | --since ISO --until ISO|last-commit] [--format md|html|json] [--out FILE] [--per-person]

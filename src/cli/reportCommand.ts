@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { defaultCacheRoot } from '../core/cache/cacheDir';
 import { OptionError, resolveOptions, type KpiOptions } from '../core/options';
 import { runPipeline } from '../core/pipeline';
-import { RepoError } from '../core/sources/git/repoInfo';
+import { RepoError, resolveRepository } from '../core/sources/git/repoInfo';
+import { fetchPrHeads } from '../core/sources/git/fetchPrHeads';
 import type { PipelineInput } from '../core/pipelineTypes';
 import { checkCredentialUrl, CLI_URL_ROLES, type UrlRole } from '../core/sources/http/credentialUrl';
 import { renderTable } from '../core/report/renderTable';
@@ -34,6 +35,7 @@ export const REPORT_FLAGS = {
   'jira-url': { type: 'string' },
   'jira-project': { type: 'string' },
   'jira-board': { type: 'string' },
+  'fetch-pr-heads': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof REPORT_FLAGS; allowPositionals: true }>>['values'];
@@ -105,6 +107,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const now = Math.floor(io.now() / 1000);
   const window = parseWindow(values.since, values.until, now);
   const input = await pipelineInputFrom(values, io);
+  await fetchPrHeadsIfAsked(values, input, io);
   const bar = progressReporter(io.stderr);
   let result;
   try {
@@ -119,6 +122,19 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   else io.stdout.write(renderTable(report));
   if (format !== 'table') for (const w of report.warnings ?? []) tell(io, `warning: ${w}`);
   return 0;
+}
+
+/**
+ * `--fetch-pr-heads` (spec v2): the user's explicit request for the one git call that reaches the
+ * network, before the report reads the heads. A failed fetch ends the run with git's reason.
+ */
+export async function fetchPrHeadsIfAsked(values: Values, input: PipelineInput, io: CliIo): Promise<void> {
+  if (!values['fetch-pr-heads']) return;
+  if (values.offline) throw new UsageError('--fetch-pr-heads fetches from the remote and --offline forbids the network: use one of them');
+  const top = await resolveRepository(input.repoPath);
+  if (io.stderr.isTTY) tell(io, 'fetching pull request heads (git fetch, with your git credentials)…');
+  const fetched = await fetchPrHeads(top);
+  tell(io, `fetched ${fetched.heads} pull request heads from ${fetched.remote}`);
 }
 
 export function isUsageProblem(e: unknown): boolean {

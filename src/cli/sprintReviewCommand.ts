@@ -9,7 +9,7 @@ import { renderReviewHtml } from '../core/sprintReview/renderReviewHtml';
 import { renderReviewJson } from '../core/sprintReview/renderReviewJson';
 import { renderReviewMarkdown } from '../core/sprintReview/renderReviewMarkdown';
 import type { ReviewSelection } from '../core/sprintReview/reviewTypes';
-import { pipelineInputFrom, REPORT_FLAGS } from './reportCommand';
+import { fetchPrHeadsIfAsked, pipelineInputFrom, REPORT_FLAGS } from './reportCommand';
 import { rejectEmptyValues } from './flagValues';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
@@ -63,6 +63,7 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
   const wanted = selectionFrom(values, now);
   if (values.out !== undefined) await checkOutPath(values.out);
   const input = await pipelineInputFrom(values, io);
+  await fetchPrHeadsIfAsked(values, input, io);
   const bar = progressReporter(io.stderr);
   let dataset;
   try {
