@@ -39,7 +39,6 @@ describe('--fetch-pr-heads: one user-requested git fetch with the user\'s creden
   });
 
   it('fetches refs/pull/N/head (not the test merges), packs them, and the report then has real cycle times', async () => {
-    delete process.env.GIT_CONFIG_GLOBAL; // (simple-git, still behind some reads, refuses it)
     const run = await runCliInProcess(['report', '--repo', remote.work.dir, '--fetch-pr-heads', '--since', '2026-09-01', '--until', '2026-10-01', '--format', 'json', '--cache-dir', tempDir()]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^fetched 2 pull request heads from origin$/m);

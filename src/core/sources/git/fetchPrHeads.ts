@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { gitEnv, GitError, safeArgs, streamGit } from './gitRunner';
+import { git, gitEnv, GitError, safeArgs, type GitCallOptions } from './gitRunner';
 import { listPrHeads } from './prHeads';
 
 /**
@@ -15,12 +15,6 @@ export const PR_HEADS_REFSPEC = '+refs/pull/*/head:refs/pull/*/head';
 
 export class FetchError extends Error {}
 
-/** stdout of a short git call (spawned: the fetch runs with the user's GIT_CONFIG_GLOBAL, which simple-git refuses). */
-async function git(top: string, args: string[]): Promise<string> {
-  const chunks: Buffer[] = [];
-  await streamGit(top, args, (c) => chunks.push(c));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export interface FetchProgress {
   /** git's own progress line, e.g. "Receiving objects:  45% (450/1000)". */
@@ -54,8 +48,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
  * remote is a folder on this machine (a local mirror, and the tests). Every other transport
  * (git://, ext::, remote helpers) stays refused.
  */
-export function protocolsFor(url: string): string[] {
-  const allowed = ['https', 'ssh'];
+type Protocol = NonNullable<GitCallOptions['allowProtocols']>[number];
+
+export function protocolsFor(url: string): Protocol[] {
+  const allowed: Protocol[] = ['https', 'ssh'];
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'http') {
     try {
@@ -104,13 +100,9 @@ async function userCredentialHelpers(top: string): Promise<string[]> {
 export async function fetchPrHeads(top: string, opts: { signal?: AbortSignal; onProgress?: (p: FetchProgress) => void } = {}): Promise<FetchResult> {
   const remote = await chooseRemote(top);
   const url = (await git(top, ['remote', 'get-url', remote])).trim();
-  const config = [
-    'protocol.allow=never', ...protocolsFor(url).map((p) => `protocol.${p}.allow=always`),
-    'core.sshCommand=ssh',
-    'core.askPass=',
-    'credential.helper=',
-    ...(await userCredentialHelpers(top)),
-  ];
+  // Every git call already pins core.sshCommand to ssh, empties core.askPass and resets
+  // credential.helper (gitRunner's SAFE_CONFIG); these come after it, so the user's helpers return.
+  const config = await userCredentialHelpers(top);
   // By URL, not by remote name, so that no remote.<name>.* setting applies; and --upload-pack on
   // the command line, because git keeps the *first* remote.<name>.uploadpack it reads (the
   // repository's), so a -c override would lose.
@@ -119,16 +111,16 @@ export async function fetchPrHeads(top: string, opts: { signal?: AbortSignal; on
     'fetch', '--progress', '--no-tags', '--no-recurse-submodules', '--no-auto-gc', '--no-write-fetch-head', '--upload-pack=git-upload-pack',
     '--', url, PR_HEADS_REFSPEC,
   ];
-  await runFetch(top, args, opts);
+  await runFetch(top, args, protocolsFor(url), opts);
   await git(top, ['pack-refs', '--all']);
   return { remote, url, heads: (await listPrHeads(top)).byPr.size };
 }
 
-function runFetch(top: string, args: string[], opts: { signal?: AbortSignal; onProgress?: (p: FetchProgress) => void }): Promise<void> {
+function runFetch(top: string, args: string[], allowProtocols: Protocol[], opts: { signal?: AbortSignal; onProgress?: (p: FetchProgress) => void }): Promise<void> {
   // ssh finds the user's keys through their agent; nothing else of the environment is passed on.
   const env = { ...gitEnv(), ...(process.env.SSH_AUTH_SOCK ? { SSH_AUTH_SOCK: process.env.SSH_AUTH_SOCK } : {}) };
   return new Promise((resolve, reject) => {
-    const child = spawn('git', safeArgs(args), { cwd: top, env, stdio: ['ignore', 'ignore', 'pipe'], signal: opts.signal });
+    const child = spawn('git', safeArgs(args, { allowProtocols }), { cwd: top, env, stdio: ['ignore', 'ignore', 'pipe'], signal: opts.signal });
     let rest = '';
     let last = '';
     child.stderr.on('data', (c: Buffer) => {

@@ -75,8 +75,9 @@ export interface GitCallOptions {
    * refused, and the program-running settings of SAFE_CONFIG stay off (so no credential helper or
    * ssh command from the repository runs; give credentials another way, e.g. -c http.extraHeader).
    * Lazy fetching stays off (GIT_NO_LAZY_FETCH) whatever this says. Never set it for reads.
+   * (fetchPrHeads.ts, the one caller, allows http only to loopback and file only for local folders.)
    */
-  allowProtocols?: Array<'https' | 'ssh' | 'git' | 'file'>;
+  allowProtocols?: Array<'https' | 'ssh' | 'git' | 'file' | 'http'>;
 }
 
 /** The argument list of a git process, with the safety flags in front. */
