@@ -21,7 +21,9 @@ export const EXPECTED = {
   },
   // 30 days: C D E = 10 30 20 h -> median 20; previous 30 days (T-60d..T-30d): F 50 h.
   30: { cycleTime: 20, velocity: 3 / (30 / 7), timeToMarket: 41.25, defectDensity: 1 / 0.25, escalations: null, testEffectiveness: 1 },
-  // 180 days: A..E = 60 40 50 10 30 20 -> median 35; v0.1.0 adds init (52 d) and a1 (2.5 d) -> median still 41.25.
+  // 180 days: A..E = 60 40 50 10 30 20 -> median 35; v0.1.0 (T-148d) is the first release tag, which starts the
+  // clock (spec v2): init and a1 get no lead time (excluded.firstRelease 2; v1 counted 52 d and 2.5 d, also
+  // median 41.25) and A no deploy phase -> the 5 commits of v1.0.0 -> median 41.25.
   180: { cycleTime: 35, velocity: 6 / (180 / 7), timeToMarket: 41.25, defectDensity: 2 / 0.25, escalations: null, testEffectiveness: 1 / 2 },
 };
 export const STATUS_BAR_90 = { value: '30h', change: '▼50%' };
@@ -58,9 +60,10 @@ export const PANEL_NAMES = {
 //     cycle times 10 20 30 h -> median 20 h, p85 = 20 + 0.7 * (30 - 20) = 27 h (R-7 interpolation);
 //     deploy: C merged T-10d, first released by v1.0.0 at T-5d -> 120 h; D released on its merge -> 0 h;
 //     E not released -> median of 0 and 120 = 60 h. coding/pickup/review: git has no phases.
-//   previous [now-28d, now-14d) and the one before [now-42d, now-28d): no merges (F is at T-45d) ->
-//     throughput 0 and 0, mean of last 3 = 3/3 = 1, direction up; cycle time has no previous value,
-//     so its mean is over 1 period (20 h) and it has no direction.
+//   previous [now-28d, now-14d) and the one before [now-42d, now-28d): no commit at all (F's are at
+//     T-45d and earlier) -> by spec v2 "no activity is not zero" every figure of those periods is null
+//     ("no commits in period; the last commit is …"), so throughput has no previous value (v1: 0), its
+//     mean is over 1 period (3) and it has no direction; cycle time likewise (20 h).
 //   outliers: threshold = p85 of the changes merged in the 3 earlier periods, [now-56d, now-14d): F 50 h
 //     -> 50 h; none of 10/20/30 h is above it -> 0.
 //   quality: bug fixes committed in the period: c1 (T-10d-10h), which changes a test -> defects fixed 1,
@@ -69,26 +72,26 @@ export const PANEL_NAMES = {
 //   time to market: v1.0.0 (T-5d) is in the period: b1 f1 f2 c1 d1 -> 5 items, lead time median 41.25 d.
 export const REVIEW_LAST_14 = {
   figures: {
-    throughput: { value: 3, previous: 0, mean: 1 },
+    throughput: { value: 3, previous: null, mean: 3 },
     cycleTimeMedian: { value: 20, previous: null, mean: 20 },
     cycleTimeP85: { value: 27, previous: null, mean: 27 },
     deployMedian: { value: 60, previous: null, mean: 60 },
     outliers: { value: 0 },
-    defectsFixed: { value: 1, previous: 0 },
+    defectsFixed: { value: 1, previous: null },
     regressionTestRate: { value: 1 },
     hotspotFilesChanged: { value: 2 },
-    releasedItems: { value: 5, previous: 0 },
+    releasedItems: { value: 5, previous: null },
     leadTimeMedian: { value: 41.25 },
     sayDoRatio: { value: null }, // needs Jira sprints
   },
   // The same rows in the exported Markdown (display rounding of reviewFormat.ts).
   markdownRows: [
-    '| Throughput (merged changes) | 3 | 0 | 1 | ▲ |',
+    '| Throughput (merged changes) | 3 | — | 3 (1) |  |',
     '| Cycle time median | 20 h | — | 20 h (1) |  |',
     '| Cycle time p85 | 27 h | — | 27 h (1) |  |',
     '| Deploy (median) | 60 h | — | 60 h (1) |  |',
-    '| Defects fixed | 1 | 0 |',
+    '| Defects fixed | 1 | — |',
     '| Regression-test rate | 100.0% | — |',
   ],
-  markdownRowsAtEnd: ['| Items released | 5 | 0 |', '| Lead time median | 41.3 d |'],
+  markdownRowsAtEnd: ['| Items released | 5 | — |', '| Lead time median | 41.3 d |'],
 };

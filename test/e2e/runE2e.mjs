@@ -354,7 +354,8 @@ try {
       });
     }
     const tile = await review.locator('.tile[data-figure="throughput"]').innerText();
-    assert(/^Throughput\s+3\s+▲ previous period: 0$/.test(tile.trim()), `throughput tile was "${tile}"`);
+    // The two periods before had no commit: no previous value (spec v2 "no activity is not zero"), no arrow.
+    assert(/^Throughput\s+3\s+previous period: —$/.test(tile.trim()), `throughput tile was "${tile}"`);
     const ctTile = await review.locator('.tile[data-figure="cycleTimeMedian"] .value').innerText();
     assert(ctTile === '20 h', `cycle time tile was "${ctTile}"`);
     const reason = await review.locator('tr[data-figure="sayDoRatio"] .reason').innerText();
