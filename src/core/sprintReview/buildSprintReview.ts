@@ -112,5 +112,5 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
     })).map(({ name, since, until, values }) => ({ name, since, until, values })).reverse(),
     perPerson: ro.perPerson ? perPersonRows(rc, cur) : null,
   };
-  return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded, ttm[0]!.excluded)) };
+  return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded, quality[0]!.excluded, ttm[0]!.excluded)) };
 }

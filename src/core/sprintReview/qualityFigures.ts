@@ -6,12 +6,16 @@ import { compareHotspots, hotspotDensity } from '../metrics/hotspots';
 import { DAY } from '../metrics/stats';
 import { metricContext, type ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
-import type { HotspotFile, PeriodValue, QualityKey } from './reviewTypes';
+import type { ExcludedItems, HotspotFile, PeriodValue, QualityKey } from './reviewTypes';
+import { gitDefectFixes } from '../metrics/gitDefects';
+import { countsOf } from './exclusions';
 
 export interface QualityPeriod {
   values: Record<QualityKey, PeriodValue>;
   source: 'jira' | 'github' | 'git';
   hotspots: HotspotFile[];
+  /** The period's bug-fix commits that changed no source file (spec §4 v2), for the data-quality list. */
+  excluded: ExcludedItems;
 }
 
 /** The look-back that makes a file a hotspot: the report's default window (spec Conventions). */
@@ -49,8 +53,13 @@ export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod
   const { source, issues } = defectSource(ctx);
   const rtr = regressionTestRate(ctx, p).kpi;
   const hotspots = hotspotsChanged(rc, p);
+  // The regression-test rate is over git's defects whatever the defect source; so is this count.
+  const notSource = gitDefectFixes(ctx).notSource.filter((c) => inWindow(c.committerDate, p)).map((c) => c.hash.slice(0, 10));
+  const excluded: ExcludedItems = notSource.length ? { notSource } : {};
+  const counts = countsOf(excluded);
+  const withCounts = (v: PeriodValue): PeriodValue => (counts ? { ...v, excluded: counts } : v);
   const common = {
-    regressionTestRate: rtr.value == null ? { value: null, reason: rtr.reason ?? 'no bug-fix commits in period' } : { value: rtr.value },
+    regressionTestRate: withCounts(rtr.value == null ? { value: null, reason: rtr.reason ?? 'no bug-fix commits in period' } : { value: rtr.value }),
     hotspotFilesChanged: { value: hotspots.length },
   };
   if (source === 'git') {
@@ -59,9 +68,10 @@ export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod
     return {
       source,
       hotspots,
+      excluded,
       values: {
         defectsCreated: { value: null, reason },
-        defectsFixed: { value: fixes },
+        defectsFixed: withCounts({ value: fixes }),
         defectsEscaped: { value: null, reason },
         defectRemovalEfficiency: { value: null, reason },
         ...common,
@@ -74,6 +84,7 @@ export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod
   return {
     source,
     hotspots,
+    excluded,
     values: {
       defectsCreated: { value: created.length },
       defectsFixed: { value: defects.filter((i) => inWindow(i.resolvedAt, p)).length },

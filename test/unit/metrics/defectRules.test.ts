@@ -3,6 +3,9 @@ import { runCliInProcess } from '../../helpers/runCliInProcess';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import type { Report } from '../../../src/core/report/reportTypes';
 import { subjectMarksFix } from '../../../src/core/model/commitSubject';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
+import { loadDataset } from '../../../src/core/pipeline';
+import { buildSprintReview } from '../../../src/core/sprintReview/buildSprintReview';
 
 /** n lines of TypeScript, each one a token line. */
 const tsLines = (prefix: string, n: number, bump = -1) => Array.from({ length: n }, (_, i) => `export const ${prefix}${i} = ${i === bump ? 'null' : i};`).join('\n') + '\n';
@@ -23,6 +26,7 @@ const PARSER_TEST = "import { parse } from '../src/parser';\nif (parse('').lengt
 describe('defects in git alone are bug-fix commits that change a source file (spec §4 v2, §6)', () => {
   let repo: GitFixture;
   let report: Report;
+  let notDefects: string[];
 
   before(async () => {
     repo = GitFixture.init();
@@ -37,9 +41,11 @@ describe('defects in git alone are bug-fix commits that change a source file (sp
       '.eslintrc.json': '{ "rules": { "semi": "error" } }\n',
     }, { date: '2026-04-01T00:00:00Z' });
     // Not defects: bug-fix subjects whose commits change no source file.
-    repo.commit('Fix typo in the guide', { 'docs/guide.md': '# Guide\n\nThe parser splits lines.\n' }, { date: '2026-05-02T00:00:00Z' });
-    repo.commit('fix lint', { '.eslintrc.json': '{ "rules": { "semi": "warn" } }\n' }, { date: '2026-05-03T00:00:00Z' });
-    repo.commit('Fix flaky parser test', { 'test/parser.test.ts': PARSER_TEST + '// no timers\n' }, { date: '2026-05-04T00:00:00Z' });
+    notDefects = [
+      repo.commit('Fix typo in the guide', { 'docs/guide.md': '# Guide\n\nThe parser splits lines.\n' }, { date: '2026-05-02T00:00:00Z' }),
+      repo.commit('fix lint', { '.eslintrc.json': '{ "rules": { "semi": "warn" } }\n' }, { date: '2026-05-03T00:00:00Z' }),
+      repo.commit('Fix flaky parser test', { 'test/parser.test.ts': PARSER_TEST + '// no timers\n' }, { date: '2026-05-04T00:00:00Z' }),
+    ];
     // Defects: the wider word list and the conventional prefixes.
     repo.commit('Fixing the parser on empty input', { 'src/parser.ts': PARSER_FIXED, 'test/parser.test.ts': PARSER_TEST }, { date: '2026-05-05T00:00:00Z' });
     repo.commit('Retry bugs on timeouts', { 'src/retry.go': RETRY.replace('Times = 3', 'Times = 4') }, { date: '2026-05-06T00:00:00Z' });
@@ -103,6 +109,18 @@ describe('defects in git alone are bug-fix commits that change a source file (sp
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Defect density: 3 bug-fix commits changed no source file \(docs, config or tests only\): not counted as defects$/m);
     assert.match(run.stdout, /^Test effectiveness: 3 bug-fix commits changed no source file/m);
+  });
+
+  it('the sprint review counts the same defects and names the fix commits it left out', async () => {
+    const dataset = await loadDataset({ repoPath: repo.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS });
+    const review = buildSprintReview(dataset, { since: Date.parse('2026-05-01T00:00:00Z') / 1000, until: Date.parse('2026-06-01T00:00:00Z') / 1000 }, DEFAULT_OPTIONS, Date.parse('2026-06-01T00:00:00Z') / 1000);
+    const q = review.quality.figures;
+    assert.equal(q.defectsFixed.value, 5);
+    assert.deepEqual(q.defectsFixed.excluded, { notSource: 3 });
+    assert.equal(q.regressionTestRate.value, 0.2);
+    assert.deepEqual(q.regressionTestRate.excluded, { notSource: 3 });
+    const short = notDefects.map((h) => h.slice(0, 10)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', ');
+    assert.ok(review.dataQuality.includes(`3 bug-fix commits changed no source file (docs, config or tests only): not counted as defects (${short})`), review.dataQuality.join('\n'));
   });
 
   it('the subject rule: conventional prefixes and whole fix words, any case', () => {
