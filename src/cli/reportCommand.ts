@@ -5,6 +5,7 @@ import { OptionError, resolveOptions, type KpiOptions } from '../core/options';
 import { runPipeline } from '../core/pipeline';
 import { RepoError, resolveRepository } from '../core/sources/git/repoInfo';
 import { fetchPrHeads } from '../core/sources/git/fetchPrHeads';
+import { GitError } from '../core/sources/git/gitRunner';
 import type { PipelineInput } from '../core/pipelineTypes';
 import { checkCredentialUrl, CLI_URL_ROLES, type UrlRole } from '../core/sources/http/credentialUrl';
 import { renderTable } from '../core/report/renderTable';
@@ -138,5 +139,5 @@ export async function fetchPrHeadsIfAsked(values: Values, input: PipelineInput, 
 }
 
 export function isUsageProblem(e: unknown): boolean {
-  return e instanceof UsageError || e instanceof RepoError || e instanceof OptionError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true;
+  return e instanceof UsageError || e instanceof RepoError || (e instanceof GitError && e.missingObjects) || e instanceof OptionError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true;
 }

@@ -29,9 +29,6 @@ export async function generatedOrVendored(top: string, paths: string[]): Promise
   return hits;
 }
 
-/** git's answer when a partial clone wanted to fetch a missing object and every transport is refused. */
-const LAZY_FETCH_REFUSED = /promisor remote|transport '[^']*' not allowed/;
-
 /** Blobs under `tree` that a partial clone does not have (rev-list --missing=print never fetches). */
 async function absentUnder(top: string, tree: string, signal?: AbortSignal): Promise<Set<string>> {
   const out: string[] = [];
@@ -57,7 +54,7 @@ async function blobSizes(top: string, tree: string, blobs: string[], signal?: Ab
     try {
       await streamGit(top, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], (c) => out.push(c.toString('latin1')), { stdin: ask.join('\n') + '\n', signal });
     } catch (e) {
-      if (attempt > 0 || !(e instanceof GitError) || !LAZY_FETCH_REFUSED.test(e.stderr)) throw e;
+      if (attempt > 0 || !(e instanceof GitError) || !e.missingObjects) throw e;
       absent = await absentUnder(top, tree, signal);
       continue;
     }

@@ -66,6 +66,34 @@ describe('hostile: git never runs a repository-controlled program nor fetches on
     clone.remove();
   });
 
+  it('a partial clone on an ssh remote with a core.sshCommand program: it never runs', async () => {
+    const { server, clone } = partialClone();
+    const marker = path.join(tempDir(), 'ran');
+    const script = path.join(tempDir(), 'ssh.sh');
+    writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`);
+    chmodSync(script, 0o755);
+    clone.git(['config', 'remote.origin.url', 'ssh://git@example.invalid/o/r.git']);
+    clone.git(['config', 'core.sshCommand', script]);
+    const run = await report(clone.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(existsSync(marker), false, 'the repository-configured ssh command ran');
+    server.remove();
+    clone.remove();
+  });
+
+  it('a partial clone that lacks the trees the history needs: exit 2, one line that says how to get them', async () => {
+    const server = GitFixture.init();
+    server.commit('one', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
+    server.git(['config', 'uploadpack.allowFilter', 'true']);
+    const dir = path.join(tempDir(), 'clone');
+    server.git(['clone', '-q', '--no-checkout', '--filter=tree:0', `file://${server.dir}`, dir]);
+    const run = await report(dir);
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, /is a partial clone that lacks objects the report needs, and the report never fetches: fetch them yourself \(git -C \S+ fetch --refetch origin\)/);
+    server.remove();
+  });
+
   describe('a partial clone whose promisor remote is an http server that never answers', () => {
     let server: Server;
     let connections = 0;

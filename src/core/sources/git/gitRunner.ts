@@ -57,6 +57,20 @@ export class GitError extends Error {
   constructor(message: string, readonly stderr = '') {
     super(message);
   }
+
+  /** git needed an object a partial clone lacks and was not allowed to fetch it (see NO_NETWORK). */
+  get missingObjects(): boolean {
+    return LAZY_FETCH_REFUSED.test(this.stderr);
+  }
+}
+
+/** What git says when a partial clone wanted to fetch a missing object and every transport is refused. */
+const LAZY_FETCH_REFUSED = /from promisor remote|lazy fetching disabled/;
+
+function failure(repoPath: string, code: number | null, stderr: string): GitError {
+  const e = new GitError(stderr.trim().split('\n')[0] || `git exited with ${code}`, stderr);
+  if (!e.missingObjects) return e;
+  return new GitError(`${repoPath} is a partial clone that lacks objects the report needs, and the report never fetches: fetch them yourself (git -C ${repoPath} fetch --refetch origin) or use a clone without --filter`, stderr);
 }
 
 /** A value the user typed (branch, path, glob) must never be read by git as an option. */
@@ -106,7 +120,7 @@ export function streamGit(repoPath: string, args: string[], onChunk: (chunk: Buf
     child.on('error', (e) => reject(e.name === 'AbortError' ? e : new GitError(`could not run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new GitError(stderr.trim().split('\n')[0] || `git exited with ${code}`, stderr));
+      else reject(failure(repoPath, code, stderr));
     });
     child.stdin.on('error', () => undefined); // git may exit before reading all of stdin
     child.stdin.end(opts.stdin ?? '');
