@@ -13,6 +13,7 @@ import { redactUrls } from '../core/sources/http/credentialUrl';
 import { settingsFor } from './config';
 import { runSprintReview } from './sprintReviewCommand';
 import { exportSprintReview } from './sprintReviewExport';
+import { fetchPullRequestHeads } from './fetchPrHeadsCommand';
 
 export interface CommandDeps {
   host: KpiHost;
@@ -31,6 +32,7 @@ export const COMMAND_IDS = {
   showLog: 'engineeringKpis.showLog',
   sprintReview: 'engineeringKpis.sprintReview',
   exportSprintReview: 'engineeringKpis.exportSprintReview',
+  fetchPullRequestHeads: 'engineeringKpis.fetchPullRequestHeads',
 } as const;
 
 type Handler = (deps: CommandDeps) => unknown;
@@ -53,6 +55,7 @@ const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
   [COMMAND_IDS.showLog]: ({ log }) => log.show(),
   [COMMAND_IDS.sprintReview]: ({ host, extensionUri, log }) => runSprintReview(host, extensionUri, log),
   [COMMAND_IDS.exportSprintReview]: ({ log }) => exportSprintReview(undefined, log),
+  [COMMAND_IDS.fetchPullRequestHeads]: ({ host, log }) => fetchPullRequestHeads(host, log),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
