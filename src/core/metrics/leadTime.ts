@@ -3,7 +3,7 @@ import { lazyDetails, type DrillItem } from '../report/details';
 import { excludedCounts } from '../report/exclusionNotes';
 import { DAY, durationStats } from './stats';
 import type { HistoryIndex } from './historyIndex';
-import type { MetricContext, MetricOutput } from './metricContext';
+import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
 
 /**
  * Spec §3 git/GitHub fallback, lead time for changes: per non-merge commit that first reached a
@@ -12,11 +12,20 @@ import type { MetricContext, MetricOutput } from './metricContext';
  */
 export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
   const { history } = ctx;
+  // (v2) Bots' commits are out of lead time as of cycle time (spec Conventions), before any other rule.
+  const byBot = (r: ReleasedCommit) => isExcludedAuthor(ctx.options, r.commit.authorName, r.commit.authorEmail);
   const sample = (w: Window) => {
     const { measured, firstReleased } = releasedCommits(history, w);
-    return { kept: measured.map(({ commit, release }) => ({ commit, release, seconds: span(commit.authorDate, release.date) })), firstReleased: firstReleased.length };
+    const kept = [];
+    let bots = 0;
+    for (const r of measured) {
+      if (byBot(r)) bots += 1;
+      else kept.push({ commit: r.commit, release: r.release, seconds: span(r.commit.authorDate, r.release.date) });
+    }
+    const firstByBots = firstReleased.filter(byBot).length;
+    return { kept, firstReleased: firstReleased.length - firstByBots, bots: bots + firstByBots };
   };
-  const { kept: cur, firstReleased } = sample(ctx.window);
+  const { kept: cur, firstReleased, bots } = sample(ctx.window);
   const offBranch = history.releases.length > 0 && !history.releasesReachBranch;
   // (v2) Releases tagged only on other branches never ship a default-branch commit: no number at all.
   const st = offBranch ? durationStats([], DAY) : durationStats(cur.map((s) => s.seconds), DAY);
@@ -34,7 +43,7 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
       unreleased,
       releases: inWindowReleases.length,
       previous: offBranch ? null : durationStats(sample(previous).kept.map((s) => s.seconds), DAY).value,
-      ...withExcluded(offBranch ? 0 : firstReleased),
+      ...withExcluded(offBranch ? 0 : firstReleased, offBranch ? 0 : bots),
     },
     // Thousands of commits on a long history: their items are made only when the panel asks.
     details: lazyDetails(
@@ -62,8 +71,8 @@ export function releasedCommits(history: HistoryIndex, w: Window): { measured: R
 
 type ReleasedCommit = ReturnType<HistoryIndex['releasedIn']>[number];
 
-function withExcluded(firstRelease: number): { excluded?: ReturnType<typeof excludedCounts> } {
-  const excluded = excludedCounts({ firstRelease });
+function withExcluded(firstRelease: number, bots: number): { excluded?: ReturnType<typeof excludedCounts> } {
+  const excluded = excludedCounts({ bots, firstRelease });
   return excluded ? { excluded } : {};
 }
 

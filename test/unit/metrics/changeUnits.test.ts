@@ -74,6 +74,16 @@ describe('v2 change units: unknown start, linear history, bots (spec §1, §2 gi
     assert.deepEqual(v.excluded, { bots: 1 });
   });
 
+  it("time to market leaves the bot's commit out too (lead time of #1 and #2 only)", async () => {
+    const { json } = await report(squash, '2026-09-01', '2026-10-01');
+    const t = json.kpis.timeToMarket;
+    // v1.1.0 (09-20 00:00) first releases #1 (authored 09-05 10:00: 14.5833 d), #2 (09-12: 8 d)
+    // and dependabot's #3 (left out). Median of 8 and 14.5833 = 11.2917 d.
+    assert.equal(t.sampleSize, 2);
+    assert.equal(t.value, 11.2917);
+    assert.deepEqual(t.excluded, { bots: 1 });
+  });
+
   it('a window that mixes a merge and a squash counts the merge only and says "merge+squash"', async () => {
     const { json } = await report(squash, '2026-10-01', '2026-10-31');
     const ct = json.kpis.cycleTime;
