@@ -74,14 +74,15 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
   if (tokenInput === undefined) return;
   const token = tokenInput.trim() || stored || '';
 
-  // What the user typed is kept even when the site fails now (a VPN may be down): the panel and the
-  // status bar then say the same cause as this notification, until Configure Jira is run again.
-  await cfg.update('jira.url', site, shared);
-  // Cloud or Server as the site said; unknown (auto) when it could not be asked, never a stale guess.
-  await cfg.update('jira.deployment', siteInfo?.deployment, shared);
-  await saveEmail(cfg, email);
-  if (tokenInput.trim()) await secrets.setJiraToken(token);
-  log.info(`Jira settings saved for ${hostOf(site)} (token in SecretStorage)`);
+  // Saved together, once the outcome is known (a refresh between steps would report a half-made setup).
+  const saveSite = async (): Promise<void> => {
+    await cfg.update('jira.url', site, shared);
+    // Cloud or Server as the site said; unknown (auto) when it could not be asked, never a stale guess.
+    await cfg.update('jira.deployment', siteInfo?.deployment, shared);
+    await saveEmail(cfg, email);
+    if (tokenInput.trim()) await secrets.setJiraToken(token);
+    log.info(`Jira settings saved for ${hostOf(site)} (token in SecretStorage)`);
+  };
 
   const api = (signal?: AbortSignal): JiraApi => new jira.JiraApi(site, { email: email || undefined, token }, undefined, signal);
   try {
@@ -94,6 +95,7 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     if (boards === undefined) return;
     const board = await pickBoard(boards, project.key, cfg.get<number | null>('jira.boardId') ?? undefined, { step: total, total });
     if (board === undefined) return;
+    await saveSite();
     await cfg.update('jira.project', project.key, shared);
     await cfg.update('jira.boardId', board === 'none' ? undefined : board.id, shared);
     const where = board === 'none' ? `project ${project.key}, no board (velocity in changes per week)` : `project ${project.key}, board ${board.id} “${board.name}”`;
@@ -101,6 +103,9 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     void vscode.window.showInformationMessage(`Engineering KPIs: Jira connected as ${who} (${siteLabel(siteInfo)}): ${where}. KPIs will refresh now.`);
   } catch (e) {
     if (!(e instanceof NotConnected)) throw e;
+    // What was typed is kept even though the site fails now (a VPN may be down): the panel and the
+    // status bar then say the same cause as this notification, until Configure Jira is run again.
+    await saveSite();
     log.warn(`Jira not connected (${e.fault.kind}${e.fault.code ? ` ${e.fault.code}` : ''}${e.fault.endpoint ? ` on ${e.fault.endpoint}` : ''}): ${e.message}`);
     const pick = await vscode.window.showErrorMessage(`Engineering KPIs: Jira not connected — ${e.message}`, 'Configure Jira', 'Show Log');
     if (pick === 'Configure Jira') void vscode.commands.executeCommand('engineeringKpis.configureJira');

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPECTED, HOTSPOT_FILE, PANEL_NAMES, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
+import { tsImport } from 'tsx/esm/api';
 import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from './harness.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
@@ -517,6 +518,109 @@ try {
 } finally {
   await browser.close();
   server.stop();
+}
+
+// ---- Configure Jira against the fake Jira (issue 13) -------------------------------------------------
+console.log('Configure Jira against the fake Jira on 127.0.0.1');
+const { FakeJira } = await tsImport('../fakes/fakeJira.ts', import.meta.url);
+// 56 scrum boards of AR: the one picked is on the Agile API's second page (50 a page).
+const boards = [
+  ...Array.from({ length: 55 }, (_, i) => ({ id: i + 1, name: `Team ${i + 1}`, type: 'scrum', projectKey: 'AR' })),
+  { id: 142, name: 'Delivery', type: 'scrum', projectKey: 'AR' },
+  { id: 143, name: 'Support', type: 'kanban', projectKey: 'AR' },
+];
+const cloudJira = await new FakeJira({ variant: 'cloud', email: 'mira@example.com', token: 'good-token', boards, displayName: 'Mira Example' }).start();
+const serverJira = await new FakeJira({ variant: 'server', token: 'server-token' }).start();
+const jiraFixture = join(OUT, 'fixture-jira');
+cpSync(fixture, jiraFixture, { recursive: true });
+server = await startCodeServer({ vsix: VSIX, port: 8773, trusted: true });
+browser = await launchBrowser();
+try {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await openWorkbench(page, server.url, jiraFixture);
+  await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: STATUS_BAR_90.change }).first().waitFor({ timeout: 60_000 });
+  const frame = panelFrame(page);
+  const box = page.locator('.quick-input-widget');
+  const boxInput = box.locator('input.input');
+  /** Waits for the step whose title has `title`, types `value` and presses Enter, as a user would. */
+  async function step(title, value) {
+    await box.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
+    await boxInput.fill(value);
+    await page.keyboard.press('Enter');
+  }
+  const toast = (text) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  const jiraBadge = frame.locator('header .source-state[data-source="jira"]');
+  async function clearToasts() {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  }
+
+  await test('Configure Jira on Cloud: five steps, the board picked from the project\'s 56 scrum boards (two pages), connected as the signed-in user', async () => {
+    await runCommand(page, 'Engineering KPIs: Open Panel');
+    await frame.locator('header .sources').waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Engineering KPIs: Configure Jira');
+    await step('(Step 1): site URL', cloudJira.url);
+    await step('(Step 2 of 5): account e-mail', 'mira@example.com');
+    await step('(Step 3 of 5): API token', 'good-token');
+    await step('(Step 4 of 5): project key', 'AR');
+    await box.locator('.quick-input-title', { hasText: '(Step 5 of 5): board of AR' }).waitFor({ timeout: 20_000 });
+    const placeholder = await boxInput.getAttribute('placeholder');
+    assert(placeholder?.includes('56 scrum boards in AR'), `board picker placeholder was "${placeholder}"`);
+    await boxInput.fill('Delivery');
+    await box.locator('.quick-input-list .monaco-list-row', { hasText: 'Delivery' }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SHOTS, 'jira-board-picker.png') });
+    await page.keyboard.press('Enter');
+    await toast('Jira connected as Mira Example').waitFor({ timeout: 20_000 });
+    const said = await toast('Jira connected').innerText();
+    assert(said.includes('board 142 “Delivery”') && said.includes('project AR') && said.includes('Jira Cloud'), `notification was "${said}"`);
+    await jiraBadge.locator('.text', { hasText: 'Jira ok' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'jira-connected.png') });
+    const settings = JSON.parse(readFileSync(join(jiraFixture, '.vscode/settings.json'), 'utf8'));
+    assert(settings['engineeringKpis.jira.url'] === cloudJira.url && settings['engineeringKpis.jira.project'] === 'AR' && settings['engineeringKpis.jira.boardId'] === 142, `workspace settings: ${JSON.stringify(settings)}`);
+    const user = readFileSync(server.settingsPath, 'utf8');
+    assert(!JSON.stringify(settings).includes('mira@example.com') && user.includes('"engineeringKpis.jira.email": "mira@example.com"'), 'the e-mail is not in the user settings only');
+    assert(!JSON.stringify(settings).includes('good-token') && !user.includes('good-token'), 'the token was written to a settings file');
+    assert(cloudJira.requestsTo('/rest/agile/1.0/board').some((r) => r.query.get('startAt') === '50'), 'the second page of boards was never asked for');
+  });
+
+  await test('Configure Jira with a rejected token: the notification, the panel header and the status bar tooltip say "401: the token was rejected — run Configure Jira"', async () => {
+    await clearToasts();
+    await runCommand(page, 'Engineering KPIs: Configure Jira');
+    await step('(Step 1): site URL', serverJira.url);
+    await step('(Step 2 of 4): personal access token', 'wrong-token');
+    const said = '401: the token was rejected — run Configure Jira';
+    await toast(`Jira not connected — ${said}`).waitFor({ timeout: 20_000 });
+    await jiraBadge.locator('.text', { hasText: `Jira error: ${said}` }).waitFor({ timeout: 30_000 });
+    assert((await jiraBadge.locator('vscode-button', { hasText: 'Configure Jira' }).count()) === 1, 'no Configure Jira button beside the Jira error');
+    const header = await frame.locator('header .sources').innerText();
+    assert(/git ok/.test(header) && /GitHub off/.test(header), `header was "${header}"`);
+    const status = kpiStatus(page);
+    const label = await status.getAttribute('aria-label');
+    assert(label?.includes('Jira error'), `status bar label was "${label}"`);
+    await status.hover();
+    const hover = page.locator(':is(.monaco-hover, .workbench-hover)', { hasText: 'Sources:' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    const tip = await hover.innerText();
+    assert(tip.includes(`Jira error: ${said}`) && !/JIRA_PAT/.test(tip), `tooltip was "${tip.slice(0, 400)}"`);
+    await page.screenshot({ path: join(SHOTS, 'jira-401.png') });
+    await page.mouse.move(700, 450);
+  });
+
+  await test('Configure Jira with an unreachable host: "host not found" in the notification and the panel header', async () => {
+    await clearToasts();
+    await runCommand(page, 'Engineering KPIs: Configure Jira');
+    await step('(Step 1): site URL', 'https://jira.nonexistent.invalid');
+    // The stored token is kept when the box is left empty.
+    await step('(Step 2 of 4): personal access token', '');
+    const said = 'host not found: jira.nonexistent.invalid';
+    await toast(`Jira not connected — ${said}`).waitFor({ timeout: 30_000 });
+    await jiraBadge.locator('.text', { hasText: `Jira error: ${said}` }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'jira-unreachable.png') });
+  });
+} finally {
+  await browser.close();
+  server.stop();
+  await cloudJira.stop();
+  await serverJira.stop();
 }
 
 console.log('\nmeasurements');

@@ -111,7 +111,7 @@ export function computeJiraVelocity(issues: Issue[], sprints: Sprint[], window: 
       value,
       unit: 'points/sprint',
       source: 'jira',
-      ...(value == null ? { reason: sprints.length ? 'no sprint of the board closed in window' : 'no sprints: set --jira-board or check the project has a scrum board' } : {}),
+      ...(value == null ? { reason: sprints.length ? 'no sprint of the board closed in window' : 'no sprints: the Jira board has none, or the project has no scrum board' } : {}),
       sampleSize: last3.length,
       sayDoRatio: committed3 > 0 ? round4(last3.reduce((s, r) => s + r.completed, 0) / committed3) : null,
       unestimated: last3.reduce((s, r) => s + r.unestimated, 0),
