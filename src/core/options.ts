@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
-import { oneLine } from './output/controlChars';
+import { DEFAULT_EXCLUDE_GLOBS, DEFAULT_TEST_GLOBS } from './defaultGlobs';
+import { checkGlobs } from './util/safeGlob';
 import { builtInPattern, safePattern } from './util/safePattern';
 import { DEFAULT_BUG_LABEL_PATTERN } from './sources/github/bugLabels';
 
@@ -31,11 +31,8 @@ export const DEFAULT_OPTIONS: KpiOptions = {
   // Spec §3 (v2): two to four numeric parts, so `v8.1.3.1` is a release and `v1.2.0-rc.1` is not.
   releaseTagPattern: builtInPattern('^v?\\d+(\\.\\d+){1,3}$'),
   sourceGlobs: [],
-  excludeGlobs: [
-    '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**',
-    '**/build/**', '**/out/**', '**/*.min.js',
-  ],
-  testGlobs: ['**/*.{test,spec}.*', '**/test/**', '**/tests/**', '**/__tests__/**'],
+  excludeGlobs: [...DEFAULT_EXCLUDE_GLOBS],
+  testGlobs: [...DEFAULT_TEST_GLOBS],
   excludeAuthors: [],
   moduleDepth: 2,
   bugLabelPattern: DEFAULT_BUG_LABEL_PATTERN,
@@ -70,28 +67,16 @@ export function resolveOptions(...layers: Array<Partial<Record<keyof KpiOptions,
       }
     }
   }
-  // Checked here, once, so a bad pattern is a usage error naming its setting before any work starts.
+  // Checked here, once, so a bad pattern or glob is a usage error naming its setting before any work starts.
   try {
     safePattern(out.releaseTagPattern, { setting: 'releaseTagPattern' });
     safePattern(out.bugLabelPattern, { ignoreCase: true, setting: 'bugLabelPattern' });
+    for (const key of ['sourceGlobs', 'excludeGlobs', 'testGlobs'] as const) checkGlobs(out[key], key);
   } catch (e) {
     throw new OptionError((e as Error).message);
   }
-  for (const key of GLOB_KEYS) for (const glob of out[key]) checkGlob(key, glob);
   if (!Number.isInteger(out.moduleDepth) || out.moduleDepth < 1) throw new OptionError('moduleDepth must be a whole number ≥ 1');
   return out;
 }
 
 export class OptionError extends Error {}
-
-const GLOB_KEYS = ['sourceGlobs', 'excludeGlobs', 'testGlobs'] as const;
-
-/** A glob picomatch would throw on later (deep in the line counter) is a usage error now, naming its setting. */
-function checkGlob(key: (typeof GLOB_KEYS)[number], glob: string): void {
-  if (glob.trim() === '') throw new OptionError(`${key} has an empty glob: remove it, or write one like "src/**/*.ts"`);
-  try {
-    picomatch(glob, { dot: true });
-  } catch (e) {
-    throw new OptionError(`${key} has a glob that cannot be used (${oneLine((e as Error).message)})`);
-  }
-}

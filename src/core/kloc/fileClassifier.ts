@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import type { KpiOptions } from '../options';
+import { safeGlobMatcher } from '../util/safeGlob';
 import { languageOf, type LanguageInfo } from './languages';
 
 export type FileClass = { kind: 'source' | 'test'; language: LanguageInfo } | null;
@@ -9,10 +9,9 @@ export type FileClass = { kind: 'source' | 'test'; language: LanguageInfo } | nu
  * Default sourceGlobs (empty) means "every file of a programming language".
  */
 export function fileClassifier(options: Pick<KpiOptions, 'sourceGlobs' | 'excludeGlobs' | 'testGlobs'>): (path: string) => FileClass {
-  const opts = { dot: true };
-  const isSource = options.sourceGlobs.length > 0 ? picomatch(options.sourceGlobs, opts) : null;
-  const isExcluded = picomatch(options.excludeGlobs.length > 0 ? options.excludeGlobs : ['\0never'], opts);
-  const isTest = picomatch(options.testGlobs.length > 0 ? options.testGlobs : ['\0never'], opts);
+  const isSource = options.sourceGlobs.length > 0 ? safeGlobMatcher(options.sourceGlobs, 'sourceGlobs') : null;
+  const isExcluded = safeGlobMatcher(options.excludeGlobs, 'excludeGlobs');
+  const isTest = safeGlobMatcher(options.testGlobs, 'testGlobs');
   return (p) => {
     if (isExcluded(p)) return null;
     const language = languageOf(p);
@@ -24,5 +23,5 @@ export function fileClassifier(options: Pick<KpiOptions, 'sourceGlobs' | 'exclud
 
 /** Test-file matcher alone, for "did this fix touch a test" (§6). */
 export function testMatcher(testGlobs: string[]): (path: string) => boolean {
-  return testGlobs.length > 0 ? picomatch(testGlobs, { dot: true }) : () => false;
+  return safeGlobMatcher(testGlobs, 'testGlobs');
 }

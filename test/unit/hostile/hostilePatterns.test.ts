@@ -8,6 +8,8 @@ import { runCliInProcess } from '../../helpers/runCliInProcess';
 import { readSettings } from '../../../src/extension/settings';
 import type { Report } from '../../../src/core/report/reportTypes';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
+import { safeGlobMatcher } from '../../../src/core/util/safeGlob';
+import picomatch from 'picomatch';
 
 /** `(a+)+$` backtracks 2^n times on a run of n a's that does not end the string: the classic ReDoS. */
 const CATASTROPHIC = '(a+)+$';
@@ -116,4 +118,42 @@ describe('hostile patterns: every user or repository pattern runs in linear time
     assert.match(s.problems[0]!, /releaseTagPattern .* is not a valid RE2 pattern/);
   });
 
+});
+
+describe('hostile globs: globs from the repository run on RE2 with picomatch\'s meaning', function () {
+  this.timeout(120_000);
+
+  it('sourceGlobs "*a*a*a*a*a*a*a*b" from .engineering-kpis.json against 300 files named aaaa… finishes', async () => {
+    const r = GitFixture.init();
+    const files: Record<string, string> = { 'a.ts': 'export const a = 1;\n' };
+    for (let i = 0; i < 300; i++) files[`${'a'.repeat(200)}${i}.ts`] = `export const x${i} = ${i};\n`;
+    r.commit('many names', files, { date: '2026-03-01T00:00:00Z' });
+    writeFileSync(path.join(r.dir, '.engineering-kpis.json'), JSON.stringify({ sourceGlobs: ['*a*a*a*a*a*a*a*b', 'a.ts'] }));
+    const run = await report(r.dir, []);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.report!.kpis.defectDensity.kloc, 0.001, 'only a.ts (1 line) is source');
+    r.remove();
+  });
+
+  it('a negated glob (needs lookaround) is a usage error naming the setting', async () => {
+    const r = GitFixture.init();
+    r.commit('one', { 'a.ts': 'let a = 1;\n' }, { date: '2026-03-01T00:00:00Z' });
+    const run = await report(r.dir, ['--exclude-glob', '!(src)/**']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /^engineering-kpis: excludeGlobs glob "!\(src\)\/\*\*" is not supported/);
+    r.remove();
+  });
+
+  it('matches exactly what picomatch matches, for the globs people write', () => {
+    const globs = ['**/node_modules/**', '**/*.min.js', '**/*.{test,spec}.*', 'src/**/*.ts', 'src/**', '*.md', '**/*.{js,ts}', 'lib/*/index.?s',
+      '**/[abc]*.go', '{src,lib}/**/*.tsx', '**/.github/**', '**/*_test.go', 'a/**/b/**/c.ts', '**/file[0-9].txt', '**/*.d.ts', 'gen/**/*.pb.*'];
+    const paths = ['src/a.ts', 'src/x/y/z.ts', 'node_modules/a/b.js', 'a/node_modules/b.js', 'node_modules', 'x.min.js', 'a/b/c.min.js', 'a.test.ts',
+      'src/a.spec.tsx', 'README.md', 'docs/x/y.md', 'lib/foo/index.js', 'lib/foo/index.ts', 'lib/index.js', 'b.go', 'a/c.go', 'd.go',
+      '.github/workflows/ci.yml', 'src/.hidden.ts', '.eslintrc.js', 'x_test.go', 'a/b/c.ts', 'a/x/b/y/c.ts', 'src/a.tsx', 'file1.txt', 'd/file22.txt',
+      'types.d.ts', 'src', 'gen/a/b.pb.go', 'gen/x.pb', 'src/sub/.x/y.ts'];
+    for (const g of globs) {
+      const ours = safeGlobMatcher([g], 'sourceGlobs');
+      for (const p of paths) assert.equal(ours(p), picomatch.isMatch(p, g, { dot: true }), `${g} on ${p}`);
+    }
+  });
 });
