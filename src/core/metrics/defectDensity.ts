@@ -68,16 +68,15 @@ function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
 export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' | 'github' | 'git'; defects: Defect[]; notSource: number } {
   const { source, issues } = defectSource(ctx);
   if (source === 'git') {
-    const fixes = gitDefectFixes(ctx);
+    const fixes = gitDefectFixes(ctx, w);
     const defects: Defect[] = [];
     for (const c of fixes.defects) {
-      if (!inWindow(c.committerDate, w)) continue;
       defects.push({
         item: { kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(c.committerDate), extra: { author: c.authorName } },
         files: new Set(c.files.map((f) => f.path)),
       });
     }
-    return { source, defects, notSource: fixes.notSource.filter((c) => inWindow(c.committerDate, w)).length };
+    return { source, defects, notSource: fixes.notSource.length };
   }
   const refs = commitRefs(ctx);
   const defects: Defect[] = [];

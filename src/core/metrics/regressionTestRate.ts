@@ -1,4 +1,5 @@
-import { inWindow, toIso, type Window } from '../model/time';
+import type { Commit } from '../model/commit';
+import { toIso, type Window } from '../model/time';
 import { round4 } from './stats';
 import { testMatcher } from '../kloc/fileClassifier';
 import { gitDefectFixes } from './gitDefects';
@@ -17,18 +18,12 @@ export function testToCodeRatio(ctx: MetricContext): number | null {
  */
 export function regressionTestRate(ctx: MetricContext, previous: Window): MetricOutput {
   const isTest = testMatcher(ctx.options.testGlobs);
-  const { defects, notSource } = gitDefectFixes(ctx);
-  const fixes = (w: Window) => {
-    const out: Array<{ hash: string; subject: string; at: number; withTest: boolean }> = [];
-    for (const c of defects) {
-      if (inWindow(c.committerDate, w)) out.push({ hash: c.hash, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
-    }
-    return out;
-  };
-  const rate = (xs: ReturnType<typeof fixes>) => (xs.length ? round4(xs.filter((x) => x.withTest).length / xs.length) : null);
-  const cur = fixes(ctx.window);
+  const fixItem = (c: Commit) => ({ hash: c.hash, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
+  const rate = (xs: Array<ReturnType<typeof fixItem>>) => (xs.length ? round4(xs.filter((x) => x.withTest).length / xs.length) : null);
+  const now = gitDefectFixes(ctx, ctx.window);
+  const cur = now.defects.map(fixItem);
   const value = rate(cur);
-  const excludedNow = notSource.filter((c) => inWindow(c.committerDate, ctx.window)).length;
+  const excludedNow = now.notSource.length;
   return {
     kpi: {
       value,
@@ -40,7 +35,7 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
       excluded: excludedCounts({ notSource: excludedNow }),
       withTests: cur.filter((x) => x.withTest).length,
       testToCodeRatio: testToCodeRatio(ctx),
-      previous: rate(fixes(previous)),
+      previous: rate(gitDefectFixes(ctx, previous).defects.map(fixItem)),
     },
     details: {
       items: cur.sort((a, b) => b.at - a.at).map((x) => ({ kind: 'commit', id: x.hash.slice(0, 10), title: x.subject, at: toIso(x.at), extra: { changesTests: x.withTest } })),

@@ -54,7 +54,7 @@ export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod
   const rtr = regressionTestRate(ctx, p).kpi;
   const hotspots = hotspotsChanged(rc, p);
   // The regression-test rate is over git's defects whatever the defect source; so is this count.
-  const notSource = gitDefectFixes(ctx).notSource.filter((c) => inWindow(c.committerDate, p)).map((c) => c.hash.slice(0, 10));
+  const notSource = gitDefectFixes(ctx, p).notSource.map((c) => c.hash.slice(0, 10));
   const excluded: ExcludedItems = notSource.length ? { notSource } : {};
   const counts = countsOf(excluded);
   const withCounts = (v: PeriodValue): PeriodValue => (counts ? { ...v, excluded: counts } : v);
