@@ -67,5 +67,15 @@ export function parseWindow(since: string | undefined, until: string | undefined
     // One second after it, so that the last commit is inside the half-open window.
     return (lastCommitAt) => windowEnding(since, lastCommitAt + 1);
   }
-  return windowEnding(since, until !== undefined ? parseWhen(until, now, '--until', untilKeywords) : now);
+  return windowEnding(since, until !== undefined ? untilWhen(until, now, untilKeywords) : now);
+}
+
+/** --until also takes `last-commit`: a refused value says so. */
+function untilWhen(until: string, now: number, keywords: WhenKeywords): number {
+  try {
+    return parseWhen(until, now, '--until', keywords);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${e.message}, or ${UNTIL_LAST_COMMIT}`);
+    throw e;
+  }
 }

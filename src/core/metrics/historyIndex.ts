@@ -221,7 +221,13 @@ export function buildHistoryIndex(
     byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch,
     firstRelease: releases[0],
     // Stops at the first hit; the walk starts at the tip, so a window of recent work is found at once.
-    committedIn: (w) => branchIdx.some((i) => inWindow(commits.at(i).committerDate, w)),
+    // With the cache's date column no commit object is made: a stale 100,000-commit history is one pass over numbers.
+    committedIn: (w) => {
+      const dates = graph.committerDates;
+      if (!dates) return branchIdx.some((i) => inWindow(commits.at(i).committerDate, w));
+      for (const i of branchIdx) if (dates[i]! >= w.since && dates[i]! < w.until) return true;
+      return false;
+    },
     releasedIn: (w) => releases.flatMap((release, ri) => (inWindow(release.date, w) ? firstReleased[ri]!.map((i) => ({ commit: commits.at(i), release })) : [])),
     // Built on first use only: most reports never ask for them.
     get branchCommits() {

@@ -13,6 +13,8 @@ export interface CommitGraph {
   commitAt(i: number): Commit;
   /** A commit's position by its full hash, or −1. */
   indexOf(hash: string): number;
+  /** Committer dates by position, when the source keeps them as a column (the git cache does). */
+  readonly committerDates?: Float64Array;
   /** Fix and PR facts of each commit's subject, when the source keeps them (the git cache does). */
   readonly subjectFacts?: SubjectFacts;
 }

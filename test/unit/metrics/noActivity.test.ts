@@ -128,6 +128,12 @@ describe('no activity is not zero (spec Conventions v2)', () => {
       assert.match(run.stderr, /--since must be before --until/);
     });
 
+    it('a refused --until names last-commit among the accepted values', async () => {
+      const run = await runCliInProcess(['report', '--repo', repo.dir, '--until', 'last_commit', '--cache-dir', tempDir()]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /--until "last_commit" is not a date: .*, or last-commit\n$/);
+    });
+
     it('a bad --since is rejected before the history is read', async () => {
       const run = await runCliInProcess(['report', '--repo', '/nonexistent/ekpi-nowhere', '--since', 'yesterday', '--until', 'last-commit']);
       assert.equal(run.code, 2);

@@ -72,6 +72,10 @@ export class CommitStore implements CommitGraph {
     return this.parentListCol.view();
   }
 
+  get committerDates(): Float64Array {
+    return this.committerDateCol.view();
+  }
+
   get subjectFacts(): SubjectFacts {
     return { fix: this.fixCol.view(), squashPr: this.squashPrCol.view(), mergePr: this.mergePrCol.view() };
   }
