@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
@@ -9,6 +9,7 @@ import { runCliInProcess } from '../../helpers/runCliInProcess';
 import { startSprintScenario, sourceEnv, sourceFlags } from '../../fakes/fakeSprintScenario';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { repoCacheDir } from '../../../src/core/cache/cacheDir';
+import { withDirLock } from '../../../src/core/cache/dirLock';
 import { countLinesAtHead } from '../../../src/core/kloc/countLinesAtHead';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { LastResult } from '../../../src/extension/lastResult';
@@ -131,6 +132,24 @@ describe('hostile: cache folders that fail, lie or are shared', () => {
     await assert.rejects(last.save('key', report, {} as never), /EISDIR|ENOTEMPTY|EEXIST/);
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
     r.remove();
+  });
+
+  it('the cache lock: one holder at a time, and a lock left by a run that died is taken over', async () => {
+    const lock = path.join(tempDir(), 'x.lock');
+    let inside = 0;
+    let most = 0;
+    await Promise.all([1, 2, 3, 4].map(() => withDirLock(lock, async () => {
+      most = Math.max(most, ++inside);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inside -= 1;
+    })));
+    assert.equal(most, 1);
+    mkdirSync(lock); // a crashed run's lock, a minute old
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    assert.equal(await withDirLock(lock, async () => 'taken', { staleMs: 15_000, waitMs: 1_000 }), 'taken');
+    mkdirSync(lock); // a live one: waiting gives up with a clear error
+    await assert.rejects(withDirLock(lock, async () => 'no', { waitMs: 200 }), /another run has held the cache lock/);
   });
 
   describe('four CLI processes on one cache folder', () => {

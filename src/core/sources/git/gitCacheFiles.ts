@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { lock } from 'proper-lockfile';
+import { withDirLock } from '../../cache/dirLock';
 import type { AtomicStore } from '../../cache/atomicStore';
 import { CommitStore } from './commitStore';
 import { readSegment, writeSegment } from './commitStoreFile';
@@ -31,11 +31,9 @@ const MAX_SEGMENTS = 16;
  * Several runs may share one cache folder (two editor windows, a CLI in CI beside the editor).
  * Reads take no lock: a writer only ever adds files, renames a complete index over the old one,
  * and deletes segments after no index names them. A reader that finds a segment gone (another
- * run compacted meanwhile) reads the new index instead. Writers take this lock, so that no two
- * change the folder at once.
+ * run compacted meanwhile) reads the new index instead. Writers take a lock (`git-history.lock`
+ * beside the folder), so that no two change the folder at once.
  */
-const LOCK = { stale: 15_000, retries: { retries: 60, minTimeout: 50, maxTimeout: 500 }, realpath: false, onCompromised: () => undefined };
-
 export interface SegmentsRead {
   store: CommitStore;
   /** Set when the index changed while the segments were read (the store follows the new one). */
@@ -77,12 +75,11 @@ export async function writeCache(
   store: CommitStore, from: number, tablesFrom: { authors: number; paths: number },
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
-  const release = await lock(dir, { ...LOCK, lockfilePath: `${dir}.lock` });
-  try {
+  await withDirLock(`${dir}.lock`, async () => {
     const now = await indexStore.read();
     const onDisk = now.ok ? now.data : undefined;
     // Another run already saved this very history: nothing to add.
-    if (onDisk && onDisk.branchTip === next.branchTip && onDisk.tips.length === next.tips.length && new Set(onDisk.tips).size === new Set([...onDisk.tips, ...next.tips]).size) return;
+    if (onDisk && onDisk.branchTip === next.branchTip && sameTips(onDisk.tips, next.tips)) return;
     const append = next.segments.length > 0 && next.segments.length < MAX_SEGMENTS && onDisk !== undefined && startedFrom !== undefined && sameIndex(onDisk, startedFrom);
     const segFrom = append ? from : 0;
     let segments = append ? next.segments : [];
@@ -93,9 +90,13 @@ export async function writeCache(
     }
     if (!(await indexStore.write({ ...next, segments }))) return;
     if (!append) await removeUnnamed(dir, new Set([...segments, path.basename(indexStore.file)]));
-  } finally {
-    await release().catch(() => undefined);
-  }
+  });
+}
+
+/** The same tips, in any order. */
+export function sameTips(a: string[], b: string[]): boolean {
+  const s = new Set(a);
+  return a.length === b.length && b.every((t) => s.has(t));
 }
 
 /** Under the lock: files no index names (old segments, temp files of a run that crashed). */

@@ -5,7 +5,7 @@ import type { CommitGraph } from '../../model/commitGraph';
 import { streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { CommitStore } from './commitStore';
-import { GIT_CACHE_VERSION, readSegments, writeCache, type GitCacheIndex } from './gitCacheFiles';
+import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex } from './gitCacheFiles';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
 
 export interface GitHistory {
@@ -38,12 +38,6 @@ export interface LoadOptions {
    * the report meanwhile (the store is complete and no longer changes) and awaits it before it ends.
    */
   deferWrite?: boolean;
-}
-
-function sameSet(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  const s = new Set(a);
-  return b.every((x) => s.has(x));
 }
 
 async function isAncestor(top: string, older: string, newer: string): Promise<boolean> {
@@ -90,7 +84,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     unreadable('corrupt');
   } else if (cached.ok) {
     // Same tips as last time: nothing can have changed, so skip the ancestry and existence checks.
-    const checksFor = (idx: GitCacheIndex) => idx.branchTip === state.tip && sameSet(idx.tips, tips)
+    const checksFor = (idx: GitCacheIndex) => idx.branchTip === state.tip && sameTips(idx.tips, tips)
       ? Promise.resolve([true, tips] as const)
       : Promise.all([isAncestor(top, idx.branchTip, state.tip), existingCommits(top, idx.tips)]);
     // Both checks need only the cached index: git answers them while the segments decode.
