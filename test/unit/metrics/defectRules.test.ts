@@ -36,13 +36,12 @@ describe('defects in git alone are bug-fix commits that change a source file (sp
       'src/big.ts': tsLines('b', 60), // 60 lines: large enough for a file density
       'lib/core/engine.ts': tsLines('e', 500), // 500 lines: large enough for a module density
       'test/parser.test.ts': PARSER_TEST,
-      'README.md': '# Parser\n\nSee the guide.\n',
-      'docs/guide.md': '# Guide\n\nTeh parser splits lines.\n',
+      'README.md': '# Parser\n\nSee teh guide in docs/.\n',
       '.eslintrc.json': '{ "rules": { "semi": "error" } }\n',
     }, { date: '2026-04-01T00:00:00Z' });
     // Not defects: bug-fix subjects whose commits change no source file.
     notDefects = [
-      repo.commit('Fix typo in the guide', { 'docs/guide.md': '# Guide\n\nThe parser splits lines.\n' }, { date: '2026-05-02T00:00:00Z' }),
+      repo.commit('Fix typo in the guide', { 'README.md': '# Parser\n\nSee the guide in docs/.\n' }, { date: '2026-05-02T00:00:00Z' }),
       repo.commit('fix lint', { '.eslintrc.json': '{ "rules": { "semi": "warn" } }\n' }, { date: '2026-05-03T00:00:00Z' }),
       repo.commit('Fix flaky parser test', { 'test/parser.test.ts': PARSER_TEST + '// no timers\n' }, { date: '2026-05-04T00:00:00Z' }),
     ];
@@ -72,7 +71,7 @@ describe('defects in git alone are bug-fix commits that change a source file (sp
   it('counts only the fixes that change a source file: 5 defects over 568 lines', () => {
     const d = report.kpis.defectDensity;
     // Defects: "Fixing the parser", "Retry bugs", "bugfix:", "hotfix(api)!:", "Fixes #12" = 5.
-    // Not: the guide typo (Markdown), "fix lint" (JSON), the flaky test (a test file), "Prefix the
+    // Not: the guide typo (README.md, Markdown), "fix lint" (JSON), the flaky test (a test file), "Prefix the
     // debug output" (no fix word), the backport (not on main's history).
     assert.equal(d.defects, 5);
     // parser.ts 4 + retry.go 4 + big.ts 60 + engine.ts 500 = 568 lines; 5 / 0.568 = 8.8028.
