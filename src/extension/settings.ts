@@ -54,7 +54,10 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
   try {
     options = resolveOptions(layer);
   } catch (e) {
-    problems.push(`${SECTION}.${OPTION_SETTING_PREFIX}*: ${(e as Error).message}; using defaults`);
+    // Option errors start with the key they are about: the log then names the whole setting.
+    const message = (e as Error).message;
+    const named = Object.keys(DEFAULT_OPTIONS).some((key) => message.startsWith(`${key} `));
+    problems.push(`${SECTION}.${OPTION_SETTING_PREFIX}${named ? '' : '*: '}${message}; using defaults`);
     options = resolveOptions();
   }
 

@@ -115,7 +115,7 @@ describe('hostile patterns: every user or repository pattern runs in linear time
     const s = readSettings((key) => (key === 'metrics.releaseTagPattern' ? '(\\d)\\1' : undefined));
     assert.equal(s.options.releaseTagPattern, DEFAULT_OPTIONS.releaseTagPattern);
     assert.equal(s.problems.length, 1);
-    assert.match(s.problems[0]!, /releaseTagPattern .* is not a valid RE2 pattern/);
+    assert.match(s.problems[0]!, /^engineeringKpis\.metrics\.releaseTagPattern "\(\\\\d\)\\\\1" is not a valid RE2 pattern \(.+\); using defaults$/);
   });
 
 });
