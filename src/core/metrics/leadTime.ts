@@ -16,7 +16,7 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
   const byBot = (r: ReleasedCommit) => isExcludedAuthor(ctx.options, r.commit.authorName, r.commit.authorEmail);
   const sample = (w: Window) => {
     const { measured, firstReleased } = releasedCommits(history, w);
-    const kept = [];
+    const kept: Array<{ commit: ReleasedCommit['commit']; release: ReleasedCommit['release']; seconds: number | null }> = [];
     let bots = 0;
     for (const r of measured) {
       if (byBot(r)) bots += 1;
@@ -25,10 +25,11 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
     const firstByBots = firstReleased.filter(byBot).length;
     return { kept, firstReleased: firstReleased.length - firstByBots, bots: bots + firstByBots };
   };
-  const { kept: cur, firstReleased, bots } = sample(ctx.window);
-  const offBranch = history.releases.length > 0 && !history.releasesReachBranch;
   // (v2) Releases tagged only on other branches never ship a default-branch commit: no number at all.
-  const st = offBranch ? durationStats([], DAY) : durationStats(cur.map((s) => s.seconds), DAY);
+  const offBranch = history.releases.length > 0 && !history.releasesReachBranch;
+  const nothing: ReturnType<typeof sample> = { kept: [], firstReleased: 0, bots: 0 };
+  const { kept: cur, firstReleased, bots } = offBranch ? nothing : sample(ctx.window);
+  const st = durationStats(cur.map((s) => s.seconds), DAY);
   const { unreleased } = history;
   const inWindowReleases = history.releases.filter((r) => inWindow(r.date, ctx.window));
   return {
@@ -43,11 +44,11 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
       unreleased,
       releases: inWindowReleases.length,
       previous: offBranch ? null : durationStats(sample(previous).kept.map((s) => s.seconds), DAY).value,
-      ...withExcluded(offBranch ? 0 : firstReleased, offBranch ? 0 : bots),
+      ...withExcluded(firstReleased, bots),
     },
     // Thousands of commits on a long history: their items are made only when the panel asks.
     details: lazyDetails(
-      () => (offBranch ? [] : cur).map(({ commit: c, release: rel, seconds }): DrillItem => ({
+      () => cur.map(({ commit: c, release: rel, seconds }): DrillItem => ({
         kind: 'commit', id: c.hash.slice(0, 10), title: c.subject, at: toIso(rel.date), value: seconds == null ? null : seconds / DAY, extra: { release: rel.name, author: c.authorName },
       })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
       () => inWindowReleases.map((r) => {
