@@ -4,7 +4,8 @@
  * asked only from the "Configure GitHub" command.
  */
 import * as vscode from 'vscode';
-import { SECTION, githubAuthProvider, hostOf } from './settings';
+import { SECTION, githubAuthProvider } from './settings';
+import { githubSignInFailure } from './sourceWording';
 
 const SCOPES = ['repo'];
 
@@ -30,15 +31,10 @@ export async function signInToGitHub(apiUrl: string, log: vscode.LogOutputChanne
     return await githubToken(apiUrl, true);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    // VS Code has no error code for "the user closed the dialog"; these are its words for it.
-    if (e instanceof vscode.CancellationError || /cancel|did not consent/i.test(message)) return undefined;
-    const enterprise = githubAuthProvider(apiUrl) === 'github-enterprise';
-    const where = enterprise ? `GitHub Enterprise at ${hostOf(apiUrl)}` : 'GitHub.com';
-    log.error(`GitHub sign-in (${where}, ${apiUrl}) failed: ${message}`);
-    const next = enterprise
-      ? `Check the network, and that ${SECTION}.github.apiUrl (${apiUrl}) is your server's API URL, then retry.`
-      : `Check the network (a proxy or firewall may block github.com), then retry. For GitHub Enterprise Server, set ${SECTION}.github.apiUrl first.`;
-    const pick = await vscode.window.showErrorMessage(`Engineering KPIs: signing in to ${where} failed (${message}). ${next}`, 'Retry', 'Open Setting', 'Show Log');
+    const failure = e instanceof vscode.CancellationError ? undefined : githubSignInFailure(apiUrl, message);
+    if (!failure) return undefined;
+    log.error(`GitHub sign-in (${apiUrl}) failed: ${message}`);
+    const pick = await vscode.window.showErrorMessage(`Engineering KPIs: ${failure}`, 'Retry', 'Open Setting', 'Show Log');
     if (pick === 'Retry') return signInToGitHub(apiUrl, log);
     if (pick === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.github.apiUrl`);
     if (pick === 'Show Log') log.show();

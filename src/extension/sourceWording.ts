@@ -6,6 +6,7 @@
 import type { SourceFault, SourceStatus } from '../core/model/dataset';
 import type { FixAction } from '../shared/kpiFormat';
 import type { SourceBadge, SourceName } from '../shared/protocol';
+import { SECTION, githubAuthProvider, hostOf } from './settings';
 
 export interface Advice {
   /** What is wrong: "401: the token was rejected". */
@@ -124,3 +125,18 @@ export function sourcesLine(badges: SourceBadge[]): string {
 }
 
 const STATE_WORDS: Record<SourceBadge['state'], string> = { ok: 'ok', off: 'off', error: 'error', stale: 'cached', 'rate-limited': 'rate-limited', syncing: 'syncing' };
+
+/**
+ * What a failed Configure GitHub says (VS Code itself says only "No auth flow succeeded"): what was
+ * tried, and what to try next. Undefined when the user cancelled: nothing to say.
+ */
+export function githubSignInFailure(apiUrl: string, message: string): string | undefined {
+  // VS Code has no error code for "the user closed the dialog"; these are its words for it.
+  if (/cancel|did not consent/i.test(message)) return undefined;
+  const enterprise = githubAuthProvider(apiUrl) === 'github-enterprise';
+  const where = enterprise ? `GitHub Enterprise at ${hostOf(apiUrl)}` : 'GitHub.com';
+  const next = enterprise
+    ? `Check the network, and that ${SECTION}.github.apiUrl (${apiUrl}) is your server's API URL, then Retry.`
+    : `Check the network (a proxy or firewall may block github.com), then Retry. For GitHub Enterprise Server, set ${SECTION}.github.apiUrl first.`;
+  return `signing in to ${where} failed (${message}). ${next}`;
+}

@@ -426,7 +426,9 @@ try {
     assert(path.endsWith('.html') && path.includes('fixture-repo'), `save dialog path was "${path}"`);
     await page.keyboard.press('Enter');
     const file = join(fixture, path.split('/').pop());
-    for (let i = 0; i < 100 && !existsSync(file); i++) await page.waitForTimeout(100);
+    // The editor's file service writes in place: the file can exist before its last bytes are in.
+    const written = () => existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith('</html>');
+    for (let i = 0; i < 100 && !written(); i++) await page.waitForTimeout(100);
     assert(existsSync(file), `${file} was not written`);
     const html = readFileSync(file, 'utf8');
     assert(html.includes('Chart.js v4') && !html.includes('Charts unavailable'), 'Chart.js is not inlined in the exported HTML');

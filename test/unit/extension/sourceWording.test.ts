@@ -3,7 +3,7 @@ import type { SourceFault } from '../../../src/core/model/dataset';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { DEFAULT_RETRY } from '../../../src/core/sources/jira/retryPolicy';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
-import { adviceText, forEditor, jiraAdvice, sourceBadges, sourcesLine } from '../../../src/extension/sourceWording';
+import { adviceText, forEditor, githubSignInFailure, jiraAdvice, sourceBadges, sourcesLine } from '../../../src/extension/sourceWording';
 import { presentStatus } from '../../../src/extension/statusPresentation';
 import { FakeJira } from '../../fakes/fakeJira';
 import { configFor, tempDir } from '../jira/jiraTestKit';
@@ -74,5 +74,14 @@ describe('the editor words source faults with its own commands', () => {
     const settled = sourceBadges({ git: { status: 'ok' }, github: { status: 'off' }, jira: forEditor('jira', pending) }, false)[2]!;
     assert.equal(settled.state, 'error');
     assert.match(settled.text, /offline, and nothing cached yet/);
+  });
+
+  it('a failed GitHub sign-in says where it tried and what to try; a cancel says nothing', () => {
+    const dotcom = githubSignInFailure('https://api.github.com', 'No auth flow succeeded.');
+    assert.equal(dotcom, 'signing in to GitHub.com failed (No auth flow succeeded.). Check the network (a proxy or firewall may block github.com), then Retry. For GitHub Enterprise Server, set engineeringKpis.github.apiUrl first.');
+    const ghe = githubSignInFailure('https://github.example.com/api/v3', 'No auth flow succeeded.');
+    assert.match(ghe ?? '', /^signing in to GitHub Enterprise at github\.example\.com failed .* engineeringKpis\.github\.apiUrl \(https:\/\/github\.example\.com\/api\/v3\) is your server's API URL, then Retry\.$/);
+    assert.equal(githubSignInFailure('https://api.github.com', 'User did not consent to login.'), undefined);
+    assert.equal(githubSignInFailure('https://api.github.com', 'Cancelled'), undefined);
   });
 });
