@@ -6,6 +6,8 @@ import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes
 import { KPI_LABELS, formatChange, formatShort } from '../shared/kpiFormat';
 import type { SourceBadge } from '../shared/protocol';
 import { sourcesLine } from './sourceWording';
+import { kpiExclusionSentences } from '../core/report/exclusionNotes';
+import { remediesFor, type PresetDays } from '../shared/kpiRemedy';
 
 export type StatusState =
   /** `cachedAt`: `report` is an earlier session's result, saved then (lastResult.ts). */
@@ -69,8 +71,26 @@ export function kpiTable(report: Report, sources?: SourceBadge[]): string {
     '| KPI | value | source |',
     '|---|---|---|',
     ...rows,
+    ...notes(report, presetDays(days)),
     ...(sources ? ['', `**Sources:** ${escapeMarkdown(sourcesLine(sources))}`] : []),
   ].join('\n');
+}
+
+function presetDays(days: number): PresetDays {
+  return days === 30 || days === 180 ? days : 90;
+}
+
+/**
+ * Under the table: what each KPI left out (the CLI's sentences, exclusionNotes.ts) and what turns a
+ * missing value into a number (kpiRemedy.ts, the cards' buttons), each said once.
+ */
+function notes(report: Report, days: PresetDays): string[] {
+  const left = KPI_NAMES.flatMap((name) => kpiExclusionSentences(report.kpis[name]).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
+  const remedies = [...new Set(KPI_NAMES.flatMap((name) => remediesFor(name, report.kpis[name], report, days).map((r) => r.label)))];
+  return [
+    ...(left.length ? ['', '**Left out:**', ...left] : []),
+    ...(remedies.length ? ['', `**In the panel:** ${remedies.map((l) => escapeMarkdown(l)).join(' · ')}`] : []),
+  ];
 }
 
 function repoLabel(path: string): string {

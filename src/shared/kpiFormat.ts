@@ -3,7 +3,8 @@
  * number is printed the same way everywhere. Display rounding only: the report keeps full values.
  */
 import type { KpiResult, KpiUnit } from '../core/report/reportTypes';
-import { KPI_LABELS, formatChange as coreFormatChange, formatNumber as coreFormatNumber } from '../core/report/formatValue';
+import { KPI_LABELS, formatChange as coreFormatChange, formatNumber as coreFormatNumber, formatRatio } from '../core/report/formatValue';
+import type { DrillItem } from '../core/report/details';
 import type { PanelCommand } from './protocol';
 
 export { KPI_LABELS };
@@ -21,11 +22,11 @@ const SHORT_UNIT: Record<KpiUnit, string> = {
 
 /** The number alone, rounded as the CLI's table and Markdown round it (core/report/formatValue.ts). */
 export function formatNumber(value: number, unit: KpiUnit): string {
-  if (unit === 'ratio') return `${coreFormatNumber(value * 100, 1)}%`;
+  if (unit === 'ratio') return formatRatio(value);
   return coreFormatNumber(value, unit === 'defects/KLOC' ? 2 : 1);
 }
 
-/** "26.4h", "0.4/wk", "50%", or "—" when there is no value. */
+/** "26.4h", "0.4/wk", "50.0%", or "—" when there is no value. */
 export function formatShort(kpi: KpiResult): string {
   if (kpi.value === null) return '—';
   const n = formatNumber(kpi.value, kpi.unit);
@@ -43,12 +44,56 @@ export interface FixAction {
   command: PanelCommand;
 }
 
-/** The actions that can turn a null KPI into a number, read from its reason. */
-export function fixActionsFor(reason: string | undefined): FixAction[] {
-  const r = reason ?? '';
-  const out: FixAction[] = [];
-  if (/jira/i.test(r)) out.push({ label: 'Connect Jira', command: 'engineeringKpis.configureJira' });
-  if (/github/i.test(r)) out.push({ label: 'Connect GitHub', command: 'engineeringKpis.configureGitHub' });
-  if (out.length === 0) out.push({ label: 'Refresh', command: 'engineeringKpis.refresh' });
-  return out;
+const HOURS_PER_DAY = 24;
+
+/**
+ * One duration, for people: hours up to two days ("38.5 h"), then days ("15.9 d"). Every duration
+ * the panel shows outside a card's headline (drill-down rows, phases, deploy times) goes through it.
+ */
+export function formatDuration(hours: number): string {
+  if (!Number.isFinite(hours)) return '—';
+  if (Math.abs(hours) < 2 * HOURS_PER_DAY) return `${coreFormatNumber(hours, 1)} h`;
+  return `${coreFormatNumber(hours / HOURS_PER_DAY, 1)} d`;
+}
+
+/** One drill-down item's own value in its KPI's unit: durations as h/d, the rest as the KPI rounds it. */
+export function formatItemValue(value: number, unit: KpiUnit): string {
+  if (unit === 'hours') return formatDuration(value);
+  if (unit === 'days') return formatDuration(value * HOURS_PER_DAY);
+  if (unit === 'ratio') return formatNumber(value, unit);
+  return `${formatNumber(value, unit)} ${unit}`;
+}
+
+/** The drill-down extras that are durations, and their unit (core/metrics: a change's `deploy` is in hours). */
+const DURATION_EXTRAS: Record<string, 'hours'> = { deploy: 'hours', coding: 'hours', pickup: 'hours', review: 'hours' };
+
+/** "deploy: 15.9 d · author: Ann · changes tests: yes": an item's extras as text, empty values left out. */
+export function formatExtras(extra: Record<string, string | number | boolean | null> | undefined): string {
+  return Object.entries(extra ?? {})
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => {
+      const shown = typeof v === 'boolean' ? (v ? 'yes' : 'no')
+        : typeof v === 'number' ? (DURATION_EXTRAS[k] ? formatDuration(v) : coreFormatNumber(v, 2))
+        : v;
+      return `${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}: ${shown}`;
+    })
+    .join(' · ');
+}
+
+const KIND_NOUNS: Record<DrillItem['kind'], [string, string]> = {
+  pr: ['pull request', 'pull requests'],
+  issue: ['issue', 'issues'],
+  commit: ['commit', 'commits'],
+  change: ['merged change', 'merged changes'],
+  file: ['file', 'files'],
+  module: ['module', 'modules'],
+  sprint: ['sprint', 'sprints'],
+};
+
+/** What a drill-down lists, by kind: "178 commits", "12 files, 3 modules and 40 commits". */
+export function itemsSummary(items: readonly DrillItem[]): string {
+  const counts = new Map<DrillItem['kind'], number>();
+  for (const it of items) counts.set(it.kind, (counts.get(it.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => `${n} ${KIND_NOUNS[kind][n === 1 ? 0 : 1]}`);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -7,10 +7,15 @@ import type { Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
 import type { SprintReview } from '../core/sprintReview/reviewTypes';
 
-/** The window the panel shows: a preset length ending now, or explicit dates (YYYY-MM-DD, UTC). */
+/**
+ * The window the panel shows: a preset length ending now, explicit dates (YYYY-MM-DD, UTC), or a
+ * preset length ending at an instant (`until`, ISO in UTC to the second, exclusive): the remedy for a
+ * stale repository is the days up to one second after its last commit (spec Conventions, v2).
+ */
 export type WindowChoice =
   | { kind: 'days'; days: 30 | 90 | 180 }
-  | { kind: 'custom'; since: string; until: string };
+  | { kind: 'custom'; since: string; until: string }
+  | { kind: 'upTo'; days: 30 | 90 | 180; until: string };
 
 /** Commands the panel may ask the host to run; anything else is rejected. */
 export const PANEL_COMMANDS = [
@@ -84,6 +89,8 @@ export interface ReadyMessage { type: 'ready' }
 export interface SetWindowMessage { type: 'setWindow'; window: WindowChoice }
 export interface OpenExternalMessage { type: 'openExternal'; url: string }
 export interface OpenFileMessage { type: 'openFile'; path: string }
+/** Show a commit's diff (read-only `git show`) of the panel's repository; `hash` is a hex id, checked. */
+export interface OpenCommitMessage { type: 'openCommit'; hash: string }
 export interface RunCommandMessage { type: 'runCommand'; command: PanelCommand }
 /** Sent once data has been drawn, so the host can measure time to first render. */
 export interface RenderedMessage {
@@ -102,6 +109,7 @@ export type WebviewMessage =
   | SetWindowMessage
   | OpenExternalMessage
   | OpenFileMessage
+  | OpenCommitMessage
   | RunCommandMessage
   | RenderedMessage
   | ExportReviewMessage;
@@ -121,6 +129,8 @@ export interface PanelUiState {
 // ---- validation -------------------------------------------------------------------------------
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+const isPresetDays = (d: unknown): d is 30 | 90 | 180 => d === 30 || d === 90 || d === 180;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,7 +138,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 export function isWindowChoice(v: unknown): v is WindowChoice {
   if (!isRecord(v)) return false;
-  if (v.kind === 'days') return v.days === 30 || v.days === 90 || v.days === 180;
+  if (v.kind === 'days') return isPresetDays(v.days);
+  if (v.kind === 'upTo') return isPresetDays(v.days) && typeof v.until === 'string' && INSTANT.test(v.until) && Number.isFinite(Date.parse(v.until));
   if (v.kind === 'custom') {
     if (typeof v.since !== 'string' || typeof v.until !== 'string') return false;
     if (!DATE.test(v.since) || !DATE.test(v.until)) return false;
@@ -139,14 +150,23 @@ export function isWindowChoice(v: unknown): v is WindowChoice {
   return false;
 }
 
-/** Only web links leave the editor; `command:`, `file:` or `javascript:` URLs from data are refused. */
+/**
+ * Only https links leave the editor (http only to this machine, where the test fakes run);
+ * `command:`, `file:`, `javascript:` or plain-http URLs from data are refused.
+ */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
+    if (u.username || u.password) return false;
+    return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
   } catch {
     return false;
   }
+}
+
+/** A commit id as the drill-downs carry it (7 to 40 hex digits, or 64 for SHA-256): never an option or a range. */
+export function isCommitId(id: string): boolean {
+  return /^[0-9a-f]{7,40}$/.test(id) || /^[0-9a-f]{64}$/.test(id);
 }
 
 /** A repository-relative path that cannot climb out of the repository. */
@@ -168,6 +188,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return typeof raw.url === 'string' && isSafeExternalUrl(raw.url) ? { type: 'openExternal', url: raw.url } : undefined;
     case 'openFile':
       return typeof raw.path === 'string' && isSafeRelativePath(raw.path) ? { type: 'openFile', path: raw.path } : undefined;
+    case 'openCommit':
+      return typeof raw.hash === 'string' && isCommitId(raw.hash) ? { type: 'openCommit', hash: raw.hash } : undefined;
     case 'runCommand':
       return (PANEL_COMMANDS as readonly unknown[]).includes(raw.command) ? { type: 'runCommand', command: raw.command as PanelCommand } : undefined;
     case 'rendered':
@@ -212,6 +234,10 @@ export function isPanelUiState(raw: unknown): raw is PanelUiState {
 /** The window in epoch seconds for a choice, relative to `now` (seconds). Custom `until` is inclusive of that day. */
 export function windowFromChoice(choice: WindowChoice, now: number): { since: number; until: number } {
   if (choice.kind === 'days') return { since: now - choice.days * 86_400, until: now };
+  if (choice.kind === 'upTo') {
+    const until = Math.floor(Date.parse(choice.until) / 1000);
+    return { since: until - choice.days * 86_400, until };
+  }
   return {
     since: Date.parse(`${choice.since}T00:00:00Z`) / 1000,
     until: Date.parse(`${choice.until}T00:00:00Z`) / 1000 + 86_400,

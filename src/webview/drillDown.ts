@@ -1,12 +1,15 @@
 /** The items behind a number: PRs, issues, commits, files. Every string is untrusted and rendered as text. */
 import type { DrillItem } from '../core/report/details';
 import type { KpiUnit } from '../core/report/reportTypes';
-import { formatNumber } from '../shared/kpiFormat';
+import { formatExtras, formatItemValue } from '../shared/kpiFormat';
+import { isCommitId, isSafeExternalUrl } from '../shared/protocol';
 import { el } from './dom';
 
 export interface DrillActions {
   openExternal(url: string): void;
   openFile(path: string): void;
+  /** Opens the commit's diff in the editor (a read-only `git show` document). */
+  openCommit(hash: string): void;
 }
 
 const LIMIT = 100;
@@ -18,23 +21,25 @@ export function drillDown(id: string, label: string, items: DrillItem[], unit: K
   return list;
 }
 
+/** A commit or a merged change (its merge commit) opens its diff; a PR or issue opens its page; a file opens itself. */
+function titleOf(it: DrillItem, act: DrillActions): HTMLElement {
+  if (it.path) return linkButton(it.title || it.path, `Open ${it.path}`, () => act.openFile(it.path as string), { 'data-path': it.path });
+  if ((it.kind === 'commit' || it.kind === 'change') && isCommitId(it.id)) {
+    return linkButton(it.title || it.id, `Show the diff of ${it.id} in the editor`, () => act.openCommit(it.id), { 'data-commit': it.id });
+  }
+  if (it.url && isSafeExternalUrl(it.url)) return linkButton(it.title || it.id, `Open ${it.id} in the browser`, () => act.openExternal(it.url as string), { 'data-url': it.url });
+  return el('span', { class: 'title' }, it.title);
+}
+
 function row(it: DrillItem, unit: KpiUnit, act: DrillActions): HTMLElement {
-  const title = it.path
-    ? linkButton(it.title || it.path, `Open ${it.path}`, () => act.openFile(it.path as string), { 'data-path': it.path })
-    : it.url
-      ? linkButton(it.title || it.id, `Open ${it.id} in the browser`, () => act.openExternal(it.url as string), {})
-      : el('span', { class: 'title' }, it.title);
-  const extra = Object.entries(it.extra ?? {})
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(' · ');
+  const extra = formatExtras(it.extra);
   return el(
     'li',
     { 'data-kind': it.kind, 'data-id': it.id },
     el('span', { class: 'id' }, it.id.length > 12 && it.kind === 'commit' ? it.id.slice(0, 8) : it.id),
     ' ',
-    title,
-    typeof it.value === 'number' ? el('span', { class: 'item-value' }, ` ${formatNumber(it.value, unit)} ${unit}`) : null,
+    titleOf(it, act),
+    typeof it.value === 'number' ? el('span', { class: 'item-value' }, ` ${formatItemValue(it.value, unit)}`) : null,
     it.at ? el('span', { class: 'at' }, ` ${it.at.slice(0, 10)}`) : null,
     extra ? el('span', { class: 'extra' }, ` ${extra}`) : null,
   );

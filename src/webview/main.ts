@@ -16,7 +16,7 @@ import { chartsSection } from './chartsSection';
 import { destroyCharts } from './charts';
 import { clear, custom, el } from './dom';
 import { sourceStates, statusBanner } from './statusBanner';
-import { windowLabel, windowSelector } from './windowSelector';
+import { windowSelector } from './windowSelector';
 
 interface VsCodeApi {
   postMessage(msg: WebviewMessage): void;
@@ -52,6 +52,8 @@ const actions = {
   runCommand: (command: PanelCommand) => post({ type: 'runCommand', command }),
   openExternal: (url: string) => post({ type: 'openExternal', url }),
   openFile: (path: string) => post({ type: 'openFile', path }),
+  openCommit: (hash: string) => post({ type: 'openCommit', hash }),
+  setWindow: (w: WindowChoice) => setWindow(w),
   toggle: (kpi: KpiName) => {
     if (!ui) return;
     saveUi({ ...ui, expanded: ui.expanded === kpi ? undefined : kpi });
@@ -119,7 +121,7 @@ function render(msg: StateMessage): void {
   const banner = statusBanner(msg.status, actions.runCommand);
   if (banner) app.append(banner);
   if (msg.report) {
-    const cardList = cards(msg.report, msg.details, ui?.expanded, windowLabel(window), actions);
+    const cardList = cards(msg.report, msg.details, ui?.expanded, { window, defaultDays: 90 }, actions);
     app.append(cardList);
     // The numbers first; sparklines and charts (Chart.js, the costly part) follow in the next frame.
     const charts = el('div', { class: 'charts-slot' });
@@ -143,7 +145,7 @@ function render(msg: StateMessage): void {
     pendingFocus = undefined;
   });
   app.setAttribute('aria-busy', msg.status.kind === 'computing' ? 'true' : 'false');
-  app.dataset.window = window.kind === 'days' ? String(window.days) : 'custom';
+  app.dataset.window = window.kind === 'days' ? String(window.days) : window.kind;
   app.dataset.status = msg.status.kind;
   if (msg.report && !reportedRender) {
     reportedRender = true;

@@ -1,5 +1,6 @@
 /** 30 / 90 / 180 days or custom dates, as a radio group: Tab reaches the chosen window, arrow keys choose another. */
 import type { WindowChoice } from '../shared/protocol';
+import { windowName } from '../shared/windowNames';
 import { custom, el } from './dom';
 
 const PRESETS = [30, 90, 180] as const;
@@ -7,10 +8,6 @@ const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 
 /** A vscode-radio: `checked` is its property. */
 type Radio = HTMLElement & { checked: boolean };
-
-export function windowLabel(w: WindowChoice): string {
-  return w.kind === 'days' ? `${w.days} days` : `${w.since} – ${w.until}`;
-}
 
 export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice) => void): HTMLElement {
   const group = custom('vscode-radio-group', { 'aria-label': 'Time window', class: 'window-group' });
@@ -53,5 +50,7 @@ export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice
     }
     choose({ kind: 'custom', since: since.value, until: until.value });
   });
-  return el('div', { class: 'window-selector', role: 'group', 'aria-label': 'Time window' }, el('span', { class: 'label' }, 'Window:'), group, customBox, error);
+  // A window ending at the last commit (a stale repository's remedy) is none of the radios: say which it is.
+  const upTo = current.kind === 'upTo' ? el('span', { class: 'window-shown', 'data-window-shown': 'upTo' }, `Showing ${windowName(current)}`) : null;
+  return el('div', { class: 'window-selector', role: 'group', 'aria-label': 'Time window' }, el('span', { class: 'label' }, 'Window:'), group, customBox, upTo, error);
 }

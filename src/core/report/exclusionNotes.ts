@@ -31,6 +31,16 @@ export const EXCLUSION_SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult
   notSource: (n) => `${plural(n, 'bug-fix commit changed', 'bug-fix commits changed')} no source file (docs, config or tests only): not counted as ${n === 1 ? 'a defect' : 'defects'}`,
 };
 
+/** The sentences of one KPI's `excluded` counts, in key order (the panel's cards and tooltip show these). */
+export function kpiExclusionSentences(kpi: KpiResult): string[] {
+  const out: string[] = [];
+  for (const key of EXCLUDED_KEYS) {
+    const n = kpi.excluded?.[key] ?? 0;
+    if (n > 0) out.push(EXCLUSION_SENTENCES[key](n, kpi));
+  }
+  return out;
+}
+
 /**
  * One line per rule that left something out of a KPI, for under the CLI's KPI table, e.g.
  * "Cycle time: 566 squash merges have no known start: connect GitHub, or run with --fetch-pr-heads".
@@ -39,10 +49,7 @@ export const EXCLUSION_SENTENCES: Record<ExcludedKey, (n: number, kpi: KpiResult
 export function exclusionLines(report: Report): string[] {
   const lines: string[] = [];
   const add = (label: string, kpi: KpiResult): void => {
-    for (const key of EXCLUDED_KEYS) {
-      const n = kpi.excluded?.[key] ?? 0;
-      if (n > 0) lines.push(`${label}: ${EXCLUSION_SENTENCES[key](n, kpi)}`);
-    }
+    for (const sentence of kpiExclusionSentences(kpi)) lines.push(`${label}: ${sentence}`);
   };
   for (const name of KPI_NAMES) {
     const kpi = report.kpis[name];

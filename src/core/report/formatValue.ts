@@ -16,9 +16,14 @@ export function formatNumber(v: number | null | undefined, digits = 1): string {
   return v.toFixed(digits);
 }
 
+/** A ratio as a percentage with one decimal ("50.0%"): the CLI, the panel and the status bar print it so. */
+export function formatRatio(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}
+
 export function formatKpiValue(k: KpiResult): string {
   if (k.value == null) return '—';
-  if (k.unit === 'ratio') return `${(k.value * 100).toFixed(1)}%`;
+  if (k.unit === 'ratio') return formatRatio(k.value);
   const digits = k.unit === 'defects/KLOC' ? 2 : 1;
   return `${formatNumber(k.value, digits)} ${k.unit}`;
 }

@@ -18,7 +18,7 @@ describe('status bar presentation', () => {
   it('follows the KPI chosen in settings', () => {
     // (2.5 - 2) / 2 = +25%
     assert.equal(kpiText(report, 'velocity'), '$(rocket) 2.5/wk ▲25%');
-    assert.equal(kpiText(report, 'testEffectiveness'), '$(beaker) 41%');
+    assert.equal(kpiText(report, 'testEffectiveness'), '$(beaker) 41.0%');
   });
 
   it('shows a dash, not zero, for a KPI without a value', () => {
@@ -52,5 +52,15 @@ describe('status bar presentation', () => {
     assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
     const err = presentStatus({ kind: 'error', message: '[click](command:workbench.action.quit)' }, 'cycleTime');
     assert.ok(!err.tooltip.includes('[click](command:'), err.tooltip);
+  });
+
+  it('lists what each KPI left out in the CLI\'s words, and the same remedies as the cards', () => {
+    const r = reportWith({ cycleTime: { value: 30, unit: 'hours', source: 'git', changeUnit: 'squash', excluded: { unknownStart: 566, bots: 2 } } });
+    r.repository.lastCommitAt = '2026-08-22T13:05:09Z';
+    const md = kpiTable(r).replace(/\\/g, ''); // read as rendered: without Markdown's escapes
+    assert.match(md, /Cycle time: 2 items by bots or excluded authors were left out/);
+    assert.match(md, /Cycle time: 566 squash merges have no known start/);
+    assert.match(md, /\*\*In the panel:\*\* Show the 90 days up to the last commit \(2026-08-22\)/);
+    assert.doesNotMatch(md, /Refresh/);
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * What can turn a KPI without a value into a number, decided from typed facts of the report (the
+ * window, the last commit, the sources' states, the `excluded` counts), never from the reason's
+ * wording. One mapping: the panel's cards and the status bar tooltip both read it, so neither offers
+ * an action the other would not, and neither offers Refresh where refreshing cannot change anything.
+ */
+import type { KpiName, KpiResult, Report } from '../core/report/reportTypes';
+import type { PanelCommand, WindowChoice } from './protocol';
+
+export type Remedy =
+  | { kind: 'command'; label: string; command: PanelCommand }
+  /** Show another window: the stale repository's way to a number. */
+  | { kind: 'window'; label: string; window: WindowChoice };
+
+export type PresetDays = 30 | 90 | 180;
+
+const CONNECT_JIRA: Remedy = { kind: 'command', label: 'Connect Jira', command: 'engineeringKpis.configureJira' };
+const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', command: 'engineeringKpis.configureGitHub' };
+
+/**
+ * The stale repository's remedy: the `days` up to one second after the last commit (so that commit is
+ * inside, as `--until last-commit` in the CLI), when the report's window holds no commit of the
+ * default branch. Undefined when the window has the last commit in it, or the last commit is unknown.
+ */
+export function lastCommitRemedy(report: Report, days: PresetDays): Remedy | undefined {
+  const last = report.repository.lastCommitAt;
+  if (!last) return undefined;
+  const at = Date.parse(last);
+  if (!Number.isFinite(at) || (at >= Date.parse(report.window.since) && at < Date.parse(report.window.until))) return undefined;
+  const until = new Date(Math.floor(at / 1000) * 1000 + 1000).toISOString();
+  return { kind: 'window', label: `Show the ${days} days up to the last commit (${last.slice(0, 10)})`, window: { kind: 'upTo', days, until } };
+}
+
+/** The remedies of one KPI, in the order they are offered; empty when it has a value or nothing helps. */
+export function remediesFor(name: KpiName, kpi: KpiResult, report: Report, days: PresetDays): Remedy[] {
+  if (kpi.value !== null) return [];
+  const out: Remedy[] = [];
+  const stale = lastCommitRemedy(report, days);
+  if (stale) out.push(stale);
+  const off = (s: 'github' | 'jira') => report.sources[s].status === 'off';
+  // Squash and rebase merges restamp their commits: only GitHub's pull requests know when work began.
+  if ((kpi.excluded?.unknownStart ?? 0) > 0 && off('github')) out.push(CONNECT_GITHUB);
+  // Escalations come from an issue tracker only: without one the KPI has no source at all.
+  if (name === 'escalations' && kpi.source === undefined) {
+    if (off('jira')) out.push(CONNECT_JIRA);
+    if (off('github')) out.push(CONNECT_GITHUB);
+  }
+  return out.filter((r, i) => out.findIndex((o) => o.label === r.label) === i);
+}
+
+/** The preset length a remedy window keeps: the window's own, else the default. */
+export function presetDaysOf(choice: WindowChoice, fallback: PresetDays): PresetDays {
+  return choice.kind === 'custom' ? fallback : choice.days;
+}
