@@ -14,6 +14,8 @@ import { settingsFor } from './config';
 import { runSprintReview } from './sprintReviewCommand';
 import { exportSprintReview } from './sprintReviewExport';
 import { fetchPullRequestHeads } from './fetchPrHeadsCommand';
+import { openCommitDiff } from './commitDiff';
+import { windowName } from '../shared/windowNames';
 
 export interface CommandDeps {
   host: KpiHost;
@@ -33,9 +35,11 @@ export const COMMAND_IDS = {
   sprintReview: 'engineeringKpis.sprintReview',
   exportSprintReview: 'engineeringKpis.exportSprintReview',
   fetchPullRequestHeads: 'engineeringKpis.fetchPullRequestHeads',
+  showCommit: 'engineeringKpis.showCommit',
 } as const;
 
-type Handler = (deps: CommandDeps) => unknown;
+/** `args`: what executeCommand passed (the drill-down's commit: its id and repository folder URI). */
+type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
 
 const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
   [COMMAND_IDS.openPanel]: ({ host, extensionUri }) => KpiPanel.show(extensionUri, host),
@@ -51,18 +55,30 @@ const TABLE: Record<(typeof COMMAND_IDS)[keyof typeof COMMAND_IDS], Handler> = {
   },
   [COMMAND_IDS.configureJira]: ({ secrets, log }) => configureJira(secrets, log),
   [COMMAND_IDS.signOutJira]: ({ secrets, log }) => signOutOfJira(secrets, log),
-  [COMMAND_IDS.exportReport]: ({ host, log }) => exportReport(host.activeSession()?.report, host.activeSession()?.root, log),
+  // What the user is looking at: the panel's window when the panel is open, else the status bar's.
+  [COMMAND_IDS.exportReport]: ({ host, log }) => {
+    const session = host.activeSession();
+    const shown = KpiPanel.current?.shownReport() ?? (session?.report ? { report: session.report, windowName: windowName(host.defaultWindow()) } : undefined);
+    return exportReport(shown, session?.root, log);
+  },
   [COMMAND_IDS.showLog]: ({ log }) => log.show(),
   [COMMAND_IDS.sprintReview]: ({ host, extensionUri, log }) => runSprintReview(host, extensionUri, log),
   [COMMAND_IDS.exportSprintReview]: ({ log }) => exportSprintReview(undefined, log),
   [COMMAND_IDS.fetchPullRequestHeads]: ({ host, log }) => fetchPullRequestHeads(host, log),
+  [COMMAND_IDS.showCommit]: ({ host }, hash, root) => {
+    // Only a repository with a session: the folder comes from the panel, never from data.
+    const session = host.allSessions().find((s) => s.root.toString() === root) ?? host.activeSession();
+    if (!session || typeof hash !== 'string') return;
+    if (!host.isTrusted()) return void vscode.window.showWarningMessage('Engineering KPIs: trust this folder to see commits (Restricted Mode runs no git).');
+    return openCommitDiff(session.root, hash);
+  },
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(TABLE).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async () => {
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        await handler(deps);
+        await handler(deps, ...args);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         deps.log.error(`${id}: ${message}`);

@@ -1,29 +1,28 @@
-/** Export Report: the active repository's current report as JSON, CSV or Markdown, to a file the user picks. */
+/** Export Report: the report of the window the user is looking at, as JSON, CSV or Markdown, to a file the user picks. */
 import * as vscode from 'vscode';
-import { renderCsv } from '../core/report/renderCsv';
-import { renderMarkdown } from '../core/report/renderMarkdown';
 import type { Report } from '../core/report/reportTypes';
+import { EXPORT_FORMATS, exportFileName } from './exportContent';
 
-const FORMATS = [
-  { label: 'JSON', ext: 'json', render: (r: Report) => JSON.stringify(r, null, 2) + '\n' },
-  { label: 'CSV', ext: 'csv', render: (r: Report) => renderCsv(r) },
-  { label: 'Markdown', ext: 'md', render: (r: Report) => renderMarkdown(r) },
-];
+/** The report to export and how the panel names its window. */
+export interface ShownReport {
+  report: Report;
+  windowName: string;
+}
 
-export async function exportReport(report: Report | undefined, folder: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<void> {
-  if (!report) {
+export async function exportReport(shown: ShownReport | undefined, folder: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<void> {
+  if (!shown) {
     void vscode.window.showWarningMessage('Engineering KPIs: there is no report yet. Wait for the status bar to show a value, or run Refresh.');
     return;
   }
-  const pick = await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f.label, format: f })), { title: 'Export KPI report as' });
+  const { report, windowName } = shown;
+  const pick = await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f.label, description: windowName, format: f })), { title: `Export the KPI report of ${windowName} as` });
   if (!pick) return;
-  const date = report.generatedAt.slice(0, 10);
   const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `kpi-report-${date}.${pick.format.ext}`) : undefined,
+    defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(report, pick.format.ext)) : undefined,
     filters: { [pick.format.label]: [pick.format.ext] },
   });
   if (!target) return;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(pick.format.render(report)));
-  log.info(`exported ${pick.format.label} report to ${target.fsPath}`);
-  void vscode.window.showInformationMessage(`Engineering KPIs: report saved to ${target.fsPath}`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(pick.format.render(report, windowName)));
+  log.info(`exported the ${pick.format.label} report of ${windowName} (${report.window.since} – ${report.window.until}) to ${target.fsPath}`);
+  void vscode.window.showInformationMessage(`Engineering KPIs: report of ${windowName} saved to ${target.fsPath}`);
 }

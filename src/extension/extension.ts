@@ -8,6 +8,7 @@ import { KpiHost } from './kpiHost';
 import { KpiPanel, PANEL_VIEW_TYPE } from './panel';
 import { Secrets } from './secrets';
 import { isPanelUiState } from '../shared/protocol';
+import { COMMIT_SCHEME, CommitDiffProvider } from './commitDiff';
 
 let host: KpiHost | undefined;
 
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     h,
     ...registerCommands({ host: h, secrets, log, extensionUri: context.extensionUri }),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDiffProvider(() => h.allSessions().map((s) => s.root))),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         KpiPanel.revive(panel, state, context.extensionUri, h, isPanelUiState);

@@ -13,6 +13,9 @@ import type { Secrets } from './secrets';
 import { StatusBar } from './statusBar';
 import type { WindowChoice } from '../shared/protocol';
 
+/** package.json's walkthrough step openRepo completes on `onContext:` this key. */
+export const REPOSITORY_OPEN_CONTEXT = 'engineeringKpis.repositoryOpen';
+
 export class KpiHost implements PanelHost, vscode.Disposable {
   private readonly sessions = new Map<string, RepoSession>();
   private readonly perSession = new Map<string, vscode.Disposable[]>();
@@ -78,6 +81,9 @@ export class KpiHost implements PanelHost, vscode.Disposable {
     for (const f of vscode.workspace.workspaceFolders ?? []) {
       if (await hasGitFolder(f.uri)) roots.push(f.uri);
     }
+    // The walkthrough's "Open a git repository" ticks on this key: a context key set once at start
+    // (workspaceFolderCount) is never seen changing by a walkthrough registered after it.
+    void vscode.commands.executeCommand('setContext', REPOSITORY_OPEN_CONTEXT, roots.length > 0);
     const keep = new Set(roots.map((r) => r.toString()));
     for (const [key, s] of this.sessions) {
       if (keep.has(key)) continue;

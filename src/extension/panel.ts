@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import { panelHtml } from './panelHtml';
+import type { Report } from '../core/report/reportTypes';
+import { windowName } from '../shared/windowNames';
 import { exportSprintReview } from './sprintReviewExport';
 import { takeReviewMessage } from './sprintReviewTab';
 import type { RepoSession } from './repoSession';
@@ -89,6 +91,13 @@ export class KpiPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(this.lastPosted);
   }
 
+  /** The report the panel last drew and how it names its window: what Export Report writes. */
+  shownReport(): { report: Report; windowName: string } | undefined {
+    // A hidden panel keeps no posted state: the same window's report again (from memory, no git).
+    const report = this.lastPosted?.report ?? this.stateMessage().report;
+    return report ? { report, windowName: windowName(this.ui.window) } : undefined;
+  }
+
   /** Posts the review tab's content (sprintReviewTab.ts); before `ready` it follows the handshake instead. */
   postReview(): void {
     if (this.ready) void this.panel.webview.postMessage(takeReviewMessage());
@@ -146,6 +155,11 @@ export class KpiPanel implements vscode.Disposable {
           this.host.log.warn(`panel: cannot open ${msg.path}: ${(e as Error).message}`);
           void vscode.window.showWarningMessage(`Engineering KPIs: ${msg.path} is not in the working tree.`);
         }
+        return;
+      }
+      case 'openCommit': {
+        const session = this.host.activeSession();
+        if (session) await vscode.commands.executeCommand('engineeringKpis.showCommit', msg.hash, session.root.toString());
         return;
       }
       case 'runCommand':

@@ -9,6 +9,7 @@ import {
   type ChartConfiguration, type ChartDataset,
 } from 'chart.js';
 import { el } from './dom';
+import { chartHasData } from './series';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
@@ -66,7 +67,7 @@ export interface ChartSpec {
  */
 export function chartFigure(spec: ChartSpec, registry: Set<Chart> = live): HTMLElement {
   const titleId = `chart-${spec.id}-title`;
-  const hasData = spec.labels.length > 0 && spec.series.some((s) => s.values.some((v) => v !== null));
+  const hasData = chartHasData(spec);
   const fig = el('figure', { class: 'chart', 'aria-labelledby': titleId, 'data-chart': spec.id }, el('figcaption', { id: titleId }, spec.title));
   if (!hasData) {
     fig.appendChild(el('p', { class: 'empty' }, spec.empty));

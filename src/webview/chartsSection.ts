@@ -1,11 +1,11 @@
 /** The seven charts of the panel, plus the hotspot list whose files open in the editor. */
 import type { ReportDetails } from '../core/report/details';
-import type { Report } from '../core/report/reportTypes';
+import type { KpiResult, Report } from '../core/report/reportTypes';
 import { formatNumber } from '../shared/kpiFormat';
 import { chartFigure } from './charts';
 import { el } from './dom';
 import { linkButton } from './drillDown';
-import { CYCLE_BUCKETS, histogram, hotspots, toChartSeries } from './series';
+import { CYCLE_BUCKETS, emptyText, histogram, hotspots, toChartSeries } from './series';
 
 const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
@@ -28,12 +28,15 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
   const files = hotspots(details.defectDensity.items, 'file');
   const modules = hotspots(details.defectDensity.items, 'module');
   const phaseValues = PHASES.map((p) => phaseMedian(report, p));
+  const k = report.kpis;
+  // A KPI without a value gives its chart the same reason as its card.
+  const quiet = (kpi: KpiResult, none: string) => (kpi.value === null ? emptyText(kpi, none) : none);
 
   const grid = el(
     'div',
     { class: 'charts' },
-    chartFigure({ id: 'cycle-trend', title: 'Cycle time trend (weekly)', type: 'line', unit: 'hours', ...trend, empty: 'No merged changes in this window.' }),
-    chartFigure({ id: 'phases', title: 'Cycle time phases (median)', type: 'bar', unit: 'hours', labels: [...PHASES], series: [{ label: 'median', values: phaseValues }], empty: 'Phases need GitHub pull requests (git alone has no review events).' }),
+    chartFigure({ id: 'cycle-trend', title: 'Cycle time trend (weekly)', type: 'line', unit: 'hours', ...trend, empty: quiet(k.cycleTime, 'No merged changes in this window.') }),
+    chartFigure({ id: 'phases', title: 'Cycle time phases (median)', type: 'bar', unit: 'hours', labels: [...PHASES], series: [{ label: 'median', values: phaseValues }], empty: k.cycleTime.value === null ? quiet(k.cycleTime, '') : 'Phases need GitHub pull requests (git alone has no review events).' }),
     chartFigure({
       id: 'distribution',
       title: 'Distribution of cycle times',
@@ -41,9 +44,9 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
       unit: 'changes',
       labels: CYCLE_BUCKETS.map((b) => b.label),
       series: [{ label: 'changes', values: histogram(details.cycleTime.items) }],
-      empty: 'No merged changes in this window.',
+      empty: quiet(k.cycleTime, 'No merged changes in this window.'),
     }),
-    chartFigure({ id: 'velocity', title: `Velocity (${report.kpis.velocity.unit})`, type: 'bar', unit: report.kpis.velocity.unit, ...velocity, empty: 'No velocity data in this window.' }),
+    chartFigure({ id: 'velocity', title: `Velocity (${report.kpis.velocity.unit})`, type: 'bar', unit: report.kpis.velocity.unit, ...velocity, empty: quiet(k.velocity, 'No velocity data in this window.') }),
     chartFigure({
       id: 'hotspots',
       title: 'Defect-density hotspots by module',
@@ -52,10 +55,10 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
       horizontal: true,
       labels: modules.map((m) => m.title || m.id),
       series: [{ label: 'defects/KLOC', values: modules.map((m) => m.value ?? null) }],
-      empty: modules.length ? "No module with a bug fix has the 500 source lines a density needs; Defect density's items list each module's defects." : 'No bug fixes touched source files in this window.',
+      empty: k.defectDensity.value === null ? quiet(k.defectDensity, '') : modules.length ? "No module with a bug fix has the 500 source lines a density needs; Defect density's items list each module's defects." : 'No bug fixes touched source files in this window.',
     }),
-    chartFigure({ id: 'escalations', title: 'Escalations over time', type: 'bar', unit: 'count', ...esc, empty: report.kpis.escalations.reason ?? 'No escalations in this window.' }),
-    chartFigure({ id: 'test-effectiveness', title: 'Test effectiveness over time', type: 'line', unit: 'ratio', ...te, empty: 'No bug fixes in this window.' }),
+    chartFigure({ id: 'escalations', title: 'Escalations over time', type: 'bar', unit: 'count', ...esc, empty: k.escalations.value === 0 ? 'No escalations in this window (0 every week).' : quiet(k.escalations, 'No escalations in this window.') }),
+    chartFigure({ id: 'test-effectiveness', title: 'Test effectiveness over time', type: 'line', unit: 'ratio', ...te, empty: emptyText(k.testEffectiveness, 'No bug fixes in this window.') }),
   );
 
   const hot = el('section', { class: 'hotspot-files', 'aria-labelledby': 'hotspot-files-title' }, el('h2', { id: 'hotspot-files-title' }, 'Hotspot files'));

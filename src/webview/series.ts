@@ -1,6 +1,27 @@
 /** Turns the report's details into chart inputs. Series keys are whatever the core emits (median, p85, committed…). */
 import type { DrillItem, SeriesPoint } from '../core/report/details';
+import type { KpiResult } from '../core/report/reportTypes';
+import { formatNumber } from '../shared/kpiFormat';
 import type { ChartSeries } from './charts';
+
+/**
+ * Whether a chart has something to draw: a value at all, and for bars one above zero (bars of
+ * height 0 draw an empty 0–1 grid; a line at 0 is a value and is drawn).
+ */
+export function chartHasData(spec: { labels: string[]; series: ChartSeries[]; type: 'line' | 'bar' }): boolean {
+  if (spec.labels.length === 0) return false;
+  return spec.series.some((s) => s.values.some((v) => v !== null && (spec.type === 'line' || v !== 0)));
+}
+
+/**
+ * A chart's empty state says what its card says: the KPI's reason when it has no value, else that
+ * the card's number has no weekly series here (a chart never contradicts the number above it).
+ */
+export function emptyText(kpi: KpiResult, none: string): string {
+  if (kpi.value === null) return kpi.reason ?? none;
+  const n = kpi.sampleSize !== undefined ? ` (n = ${kpi.sampleSize})` : '';
+  return `The card's ${formatNumber(kpi.value, kpi.unit)}${kpi.unit === 'ratio' ? '' : ` ${kpi.unit}`}${n} covers the whole window; this source has no weekly series to draw.`;
+}
 
 const PREFERRED = ['value', 'median', 'completed', 'count', 'rate'];
 

@@ -1,6 +1,7 @@
 import type { Commit } from '../model/commit';
 import { toIso, type Window } from '../model/time';
 import { round4 } from './stats';
+import { byIsoWeek } from './isoWeek';
 import { testMatcher } from '../kloc/fileClassifier';
 import { gitDefectFixes } from './gitDefects';
 import { excludedCounts } from '../report/exclusionNotes';
@@ -39,7 +40,8 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
     },
     details: {
       items: cur.sort((a, b) => b.at - a.at).map((x) => ({ kind: 'commit', id: x.hash.slice(0, 10), title: x.subject, at: toIso(x.at), extra: { changesTests: x.withTest } })),
-      series: [],
+      // The chart under the card reads the same fixes, week by week (one source for both).
+      series: byIsoWeek(ctx.window.since, ctx.window.until, cur, (x) => x.at).map((w) => ({ period: w.label, start: toIso(w.start), values: { rate: rate(w.items) } })),
     },
   };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isHostMessage, isPanelUiState, parseWebviewMessage, windowFromChoice } from '../../../src/shared/protocol';
+import { isHostMessage, isPanelUiState, parseWebviewMessage, windowFromChoice, type WindowChoice } from '../../../src/shared/protocol';
 
 describe('webview protocol validation', () => {
   it('accepts the messages the panel sends', () => {
@@ -23,6 +23,26 @@ describe('webview protocol validation', () => {
     assert.equal(parseWebviewMessage({ type: 'openExternal', url: 'javascript:alert(1)' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'openExternal', url: 'file:///etc/passwd' }), undefined);
     assert.ok(parseWebviewMessage({ type: 'openExternal', url: 'https://jira.example.com/browse/ABC-1' }));
+  });
+
+  it('opens only https links (plain http only on this machine), without credentials in them', () => {
+    assert.equal(parseWebviewMessage({ type: 'openExternal', url: 'http://github.com/o/r/pull/1' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'openExternal', url: 'https://user:pw@github.com/o/r/pull/1' }), undefined);
+    assert.ok(parseWebviewMessage({ type: 'openExternal', url: 'https://github.com/o/r/pull/1' }));
+    assert.ok(parseWebviewMessage({ type: 'openExternal', url: 'http://127.0.0.1:8080/browse/ABC-1' }));
+  });
+
+  it('asks for a commit diff only by a hex commit id', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'openCommit', hash: '1a2b3c4d5e' }), { type: 'openCommit', hash: '1a2b3c4d5e' });
+    for (const hash of ['--output=x', 'HEAD~1', '1a2b3c', 'a'.repeat(41), 42]) assert.equal(parseWebviewMessage({ type: 'openCommit', hash }), undefined, String(hash));
+  });
+
+  it('accepts a window of preset length ending at an instant (up to the last commit)', () => {
+    const w = { kind: 'upTo', days: 90, until: '2026-08-22T13:05:10.000Z' };
+    assert.deepEqual(parseWebviewMessage({ type: 'setWindow', window: w }), { type: 'setWindow', window: w });
+    assert.equal(parseWebviewMessage({ type: 'setWindow', window: { ...w, days: 45 } }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setWindow', window: { ...w, until: '2026-08-22' } }), undefined);
+    assert.deepEqual(windowFromChoice(w as WindowChoice, 0), { since: Date.parse('2026-08-22T13:05:10Z') / 1000 - 90 * 86_400, until: Date.parse('2026-08-22T13:05:10Z') / 1000 });
   });
 
   it('refuses paths that leave the repository', () => {
