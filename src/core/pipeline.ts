@@ -11,7 +11,7 @@ import { computeReport, historyOf, prepareHistory } from './report/computeReport
 import { lastCommitAt } from './metrics/activity';
 import type { KpiOptions } from './options';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
-import type { PipelineInput, PipelineResult, WindowSpec } from './pipelineTypes';
+import type { PipelineInput, PipelineResult, Progress, WindowSpec } from './pipelineTypes';
 
 export { computeReport };
 
@@ -31,6 +31,14 @@ export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   const { result, problems } = await collectCacheProblems(() => readSources(input));
   result.warnings.push(...problems);
   return result;
+}
+
+/** "Read 16,000 of 99,412 commits (16%)" once the total is known, "Read 16,000 commits" before. */
+export function commitProgress(n: number, total: number | undefined): Progress {
+  const read = n.toLocaleString('en-US');
+  if (!total || total < n) return { phase: 'git', message: `Read ${read} commits` };
+  const fraction = n / total;
+  return { phase: 'git', message: `Read ${read} of ${total.toLocaleString('en-US')} commits (${Math.floor(fraction * 100)}%)`, fraction };
 }
 
 async function readSources(input: PipelineInput): Promise<Dataset> {
@@ -77,7 +85,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     tags: tagsP,
     signal: input.signal,
     deferWrite: true,
-    onCommits: (n) => progress({ phase: 'git', message: `Read ${n.toLocaleString('en-US')} commits` }),
+    onCommits: (n, total) => progress(commitProgress(n, total)),
   });
 
   const warnings: string[] = [];

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import type { CommitGraph } from '../../model/commitGraph';
-import { streamGit } from './gitRunner';
+import { git, streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { CommitStore } from './commitStore';
 import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex } from './gitCacheFiles';
@@ -32,12 +32,19 @@ export interface LoadOptions {
   /** The tags, when the caller reads them beside the state. */
   tags?: Promise<Tag[]>;
   signal?: AbortSignal;
-  onCommits?: (n: number) => void;
+  /** Every 2,000 commits parsed; `total` once `git rev-list --count` has answered (it runs only on a long read). */
+  onCommits?: (n: number, total?: number) => void;
   /**
    * Return before the cache is written and let `persisted` say when it is: the caller computes
    * the report meanwhile (the store is complete and no longer changes) and awaits it before it ends.
    */
   deferWrite?: boolean;
+}
+
+/** How many commits the log will stream: the same tips and exclusions, counted by rev-list. */
+async function countCommits(top: string, stdin: string, signal: AbortSignal | undefined): Promise<number | undefined> {
+  const n = Number.parseInt(await git(top, ['rev-list', '--count', '--stdin'], { stdin, signal }), 10);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 async function isAncestor(top: string, older: string, newer: string): Promise<boolean> {
@@ -121,12 +128,18 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   let parsed = 0;
   const newTips = tips.filter((t) => !exclude.has(t));
   if (newTips.length > 0 || cacheUse !== 'incremental') {
+    const stdin = [...tips, ...[...exclude].map((h) => `^${h}`)].join('\n') + '\n';
+    let total: number | undefined;
+    const onCommits = opts.onCommits;
     const parser = new LogParser((c) => {
       appender.add(c);
       parsed += 1;
-      if (opts.onCommits && parsed % 2000 === 0) opts.onCommits(parsed);
+      if (!onCommits || parsed % 2000 !== 0) return;
+      // A read this long is worth a total for the progress: the count (cheap next to parsing the
+      // log) starts only now, so a warm or short read never pays for it.
+      if (parsed === 2000) void countCommits(top, stdin, opts.signal).then((n) => (total = n), () => undefined);
+      onCommits(parsed, total);
     });
-    const stdin = [...tips, ...[...exclude].map((h) => `^${h}`)].join('\n') + '\n';
     await streamGit(top, [...LOG_ARGS, '--stdin', '--'], (chunk) => parser.push(chunk), { stdin, signal: opts.signal });
     parser.end();
   }

@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
+import { commitProgress } from '../../../src/core/pipeline';
+
+/** n commits on main, one file changed each, written by fast-import (seconds, not minutes). */
+function longHistory(n: number): GitFixture {
+  const r = GitFixture.init();
+  const lines: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const when = Date.parse('2026-01-01T00:00:00Z') / 1000 + i * 60;
+    const msg = `change ${i}`;
+    lines.push('commit refs/heads/main', `mark :${i}`, `committer Alice <alice@example.com> ${when} +0000`, `data ${msg.length}`, msg);
+    if (i > 1) lines.push(`from :${i - 1}`);
+    lines.push('M 644 inline a.ts', `data ${`let a = ${i};\n`.length}`, `let a = ${i};`, '');
+  }
+  r.git(['fast-import', '--quiet'], { input: lines.join('\n') + '\n' });
+  return r;
+}
+
+describe('progress of a long history read says how far it is', () => {
+  it('words the count with its total and percentage once known, and without a total before', () => {
+    assert.deepEqual(commitProgress(16_000, 99_412), { phase: 'git', message: 'Read 16,000 of 99,412 commits (16%)', fraction: 16_000 / 99_412 });
+    assert.deepEqual(commitProgress(116_000, undefined), { phase: 'git', message: 'Read 116,000 commits' });
+    // A count that is behind the parse (commits arriving meanwhile) is not shown as over 100%.
+    assert.equal(commitProgress(6_000, 5_000).fraction, undefined);
+  });
+
+  it('a cold read of 14,000 commits reports the total git counts; a warm read counts nothing', async () => {
+    const r = longHistory(14_000);
+    try {
+      const cache = tempDir();
+      const calls: Array<[number, number | undefined]> = [];
+      await loadGitHistory(r.dir, { cacheDir: cache, onCommits: (n, total) => calls.push([n, total]) });
+      assert.equal(calls[0]![0], 2000);
+      assert.ok(calls.every(([, t]) => t === undefined || t === 14_000), JSON.stringify(calls));
+      assert.ok(calls.some(([, t]) => t === 14_000), `the total never arrived: ${JSON.stringify(calls)}`);
+      const warm: unknown[] = [];
+      const again = await loadGitHistory(r.dir, { cacheDir: cache, onCommits: (...a) => warm.push(a) });
+      assert.equal(again.cacheUse, 'warm');
+      assert.deepEqual(warm, []);
+    } finally {
+      r.remove();
+    }
+  });
+});
