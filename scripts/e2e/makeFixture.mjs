@@ -2,16 +2,23 @@
 // Builds the e2e fixture repository: a small history with known dates, so every KPI the tests check
 // is worked out by hand (test/e2e/expected.mjs). Dates are fixed offsets before an anchor T (the build
 // time rounded down to the hour), because the panel's windows end "now".
-// Usage: node makeFixture.mjs <dir>   (prints the anchor T in epoch seconds)
+// Usage: node makeFixture.mjs <dir> [--age-days N] [--squash]   (prints the anchor T in epoch seconds)
+//   --age-days N: the same history N days older (a stale repository: no commit in the last 90 days)
+//   --squash: instead, a history of GitHub-style squash merges only, whose author and committer
+//             dates are the same instant (spec §1 v2: no known start, so no cycle time)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: makeFixture.mjs <dir>');
+const [dir, ...flags] = process.argv.slice(2);
+if (!dir) throw new Error('usage: makeFixture.mjs <dir> [--age-days N] [--squash]');
 const H = 3600;
 const D = 86400;
-const T = Math.floor(Date.now() / 1000 / H) * H;
+const ageAt = flags.indexOf('--age-days');
+const AGE_DAYS = ageAt >= 0 ? Number(flags[ageAt + 1]) : 0;
+if (!Number.isInteger(AGE_DAYS) || AGE_DAYS < 0) throw new Error('--age-days takes a whole number of days');
+const SQUASH = flags.includes('--squash');
+const T = Math.floor(Date.now() / 1000 / H) * H - AGE_DAYS * D;
 
 // Subjects and an author name that would run script if any of them were rendered as HTML.
 export const XSS_SUBJECT_IMG = `fix(app): <img src=x onerror="document.title='pwned-img'"> guard`;
@@ -52,6 +59,18 @@ function merge(branch, at) {
 }
 
 git(['init', '-q', '-b', 'main'], T);
+if (SQUASH) {
+  // Six squash merges at T-80d, T-65d, … T-5d, each authored and committed at the same second, as
+  // GitHub stamps them; the last one fixes a bug.
+  write('src/app/main.ts', code('m', 100));
+  commit('chore: initial commit', T - 120 * D);
+  for (let i = 0; i < 6; i++) {
+    write('src/app/main.ts', code('m', 100, { [i]: 3000 + i }));
+    commit(`${i === 5 ? 'fix' : 'feat'}: squashed change ${i + 1} (#${10 + i})`, T - (80 - 15 * i) * D);
+  }
+  process.stdout.write(`${T}\n`);
+  process.exit(0);
+}
 // 1. initial commit: src/app/main.ts = 100 code lines (final size), README is not source.
 write('README.md', '# fixture\n');
 write('src/app/main.ts', code('m', 100));

@@ -98,7 +98,7 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
     // Several cards say "Show 5 items": the accessible name also says whose items they are.
     const toggle = custom(
       'vscode-button',
-      { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, 'aria-label': `${text} behind ${KPI_LABELS[kpi]}` },
+      { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, 'aria-label': `${text} of ${KPI_LABELS[kpi]}` },
       text,
     );
     toggle.addEventListener('click', () => act.toggle(kpi));

@@ -32,15 +32,15 @@ export const HOTSPOT_FILE = 'src/app/main.ts';
 // Accessible names in the panel over 90 days. Drill-down buttons: the items of each KPI with a value
 // (cycle time B F C D E; velocity the same 5; time to market the 5 commits of v1.0.0; defect density
 // 2 fixes + 2 files + 2 modules; test effectiveness f1, c1). Charts: [title, has a canvas]; git
-// alone has no escalations, and test effectiveness has no weekly series with a bug fix in both halves.
+// alone has no escalations.
 export const PANEL_NAMES = {
   cards: ['Cycle time', 'Velocity', 'Time to market', 'Defect density', 'Escalations', 'Test effectiveness'],
   toggles: [
-    ['cycleTime', 'Show 5 items of Cycle time'],
-    ['velocity', 'Show 5 items of Velocity'],
-    ['timeToMarket', 'Show 5 items of Time to market'],
-    ['defectDensity', 'Show 6 items of Defect density'],
-    ['testEffectiveness', 'Show 2 items of Test effectiveness'],
+    ['cycleTime', 'Show 5 merged changes of Cycle time'],
+    ['velocity', 'Show 5 merged changes of Velocity'],
+    ['timeToMarket', 'Show 5 commits of Time to market'],
+    ['defectDensity', 'Show 2 modules, 2 files and 2 commits of Defect density'],
+    ['testEffectiveness', 'Show 2 commits of Test effectiveness'],
   ],
   charts: [
     ['Cycle time trend (weekly)', true],
@@ -50,7 +50,8 @@ export const PANEL_NAMES = {
     // Spec §4 v2: no module density under 500 source lines; src/app (100) and src/lib (150) have none.
     ['Defect-density hotspots by module', false],
     ['Escalations over time', false],
-    ['Test effectiveness over time', false],
+    // Its weekly series reads the card's fixes: f1's week at 0, c1's at 1.
+    ['Test effectiveness over time', true],
   ],
 };
 

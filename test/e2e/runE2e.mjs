@@ -5,6 +5,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join, resolve } from 'node:path';
 import { EXPECTED, HOTSPOT_FILE, PANEL_NAMES, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
 import { tsImport } from 'tsx/esm/api';
+import { panelFlows } from './panelFlows.mjs';
 import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from './harness.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
@@ -12,6 +13,9 @@ const SHOTS = resolve('test/e2e/screenshots');
 const VSIX = join(OUT, 'engineering-kpis.vsix');
 const KPIS = ['cycleTime', 'velocity', 'timeToMarket', 'defectDensity', 'escalations', 'testEffectiveness'];
 const results = [];
+// EKPI_E2E_ONLY=panel (a comma list of: vsix, trusted, restricted, jira, panel) runs only those groups.
+const ONLY = (process.env.EKPI_E2E_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+const want = (group) => ONLY.length === 0 || ONLY.includes(group);
 const metrics = [];
 const t0 = Date.now();
 
@@ -47,7 +51,7 @@ function gitWrapper(name) {
 }
 const gitCalls = (name) => (existsSync(gitLog(name)) ? readFileSync(gitLog(name), 'utf8').split('\n').filter(Boolean) : []);
 
-await test('the .vsix contains the bundles and no node_modules', async () => {
+if (want('vsix')) await test('the .vsix contains the bundles and no node_modules', async () => {
   const list = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
   assert(!/node_modules/.test(list), 'node_modules found in the .vsix');
   // chart.umd*.js: the sprint review's HTML export inlines it, and the .vsix has no node_modules to read it from.
@@ -55,9 +59,12 @@ await test('the .vsix contains the bundles and no node_modules', async () => {
 });
 
 // ---- trusted workspace ---------------------------------------------------------------------------
+let server;
+let browser;
+if (want('trusted')) {
 console.log('trusted workspace');
-let server = await startCodeServer({ vsix: VSIX, port: 8771, trusted: true, pathPrefix: gitWrapper('trusted') });
-let browser = await launchBrowser();
+server = await startCodeServer({ vsix: VSIX, port: 8771, trusted: true, pathPrefix: gitWrapper('trusted') });
+browser = await launchBrowser();
 try {
   const page = browser.pages()[0] ?? (await browser.newPage());
   const pageErrors = [];
@@ -268,7 +275,7 @@ try {
       assert(f.window === '90', `focus left the window selector after choosing 90 days: ${JSON.stringify(f)}`);
       await page.keyboard.press('Tab');
       f = await focused();
-      assert(f.toggle && f.kpi === 'cycleTime' && f.label === 'Show 5 items of Cycle time' && f.expanded === 'false', `Tab after the window selector: ${JSON.stringify(f)}`);
+      assert(f.toggle && f.kpi === 'cycleTime' && f.label === 'Show 5 merged changes of Cycle time' && f.expanded === 'false', `Tab after the window selector: ${JSON.stringify(f)}`);
       assert(f.ring, `no focus outline in --vscode-focusBorder (${focusBorder}) on the drill-down button`);
       await page.keyboard.press('Enter');
       const drill = frame.getByRole('list', { name: 'Items behind Cycle time' });
@@ -493,7 +500,10 @@ try {
   server.stop();
 }
 
+}
+
 // ---- Restricted Mode --------------------------------------------------------------------------------
+if (want('restricted')) {
 console.log('restricted workspace (Workspace Trust on, folder not trusted)');
 server = await startCodeServer({ vsix: VSIX, port: 8772, trusted: false, pathPrefix: gitWrapper('restricted') });
 browser = await launchBrowser();
@@ -522,7 +532,10 @@ try {
   server.stop();
 }
 
+}
+
 // ---- Configure Jira against the fake Jira (issue 13) -------------------------------------------------
+if (want('jira')) {
 console.log('Configure Jira against the fake Jira on 127.0.0.1');
 const { FakeJira } = await tsImport('../fakes/fakeJira.ts', import.meta.url);
 // 56 scrum boards of AR: the one picked is on the Agile API's second page (50 a page).
@@ -623,6 +636,14 @@ try {
   server.stop();
   await cloudJira.stop();
   await serverJira.stop();
+}
+
+}
+
+// ---- Screens that never mislead (issue 13) -----------------------------------------------------------
+if (want('panel')) {
+  console.log('stale and squash-merging repositories, export from a custom window, commit diffs');
+  await panelFlows({ test, assert, VSIX, OUT, SHOTS, fixture, port: 8774 });
 }
 
 console.log('\nmeasurements');
