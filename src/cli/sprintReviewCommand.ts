@@ -14,6 +14,7 @@ import { rejectEmptyValues } from './flagValues';
 import { parseWindow, UsageError } from './parseWindow';
 import { progressReporter } from './progressReporter';
 import { tell, type CliIo } from './cliIo';
+import { cliReviewAdvice } from './reviewAdvice';
 
 const REVIEW_FLAGS = {
   ...REPORT_FLAGS,
@@ -87,7 +88,8 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
     if (e instanceof PeriodError) throw new UsageError(e.message);
     throw e;
   }
-  const text = format === 'json' ? renderReviewJson(review) : format === 'html' ? renderReviewHtml(review) : renderReviewMarkdown(review);
+  const advice = cliReviewAdvice(review.sources);
+  const text = format === 'json' ? renderReviewJson(review) : format === 'html' ? renderReviewHtml(review, { advice }) : renderReviewMarkdown(review, { advice });
   if (values.out !== undefined) {
     await fs.writeFile(values.out, text, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write --out ${JSON.stringify(values.out)} (${e.code ?? 'error'})`);

@@ -7,6 +7,7 @@ import type { SourceFault, SourceStatus } from '../core/model/dataset';
 import type { FixAction } from '../shared/kpiFormat';
 import type { SourceBadge, SourceName } from '../shared/protocol';
 import { SECTION, githubAuthProvider, hostOf } from './settings';
+import type { SourceAdvice } from '../core/sprintReview/reviewTypes';
 
 export interface Advice {
   /** What is wrong: "401: the token was rejected". */
@@ -139,4 +140,18 @@ export function githubSignInFailure(apiUrl: string, message: string): string | u
     ? `Check the network, and that ${SECTION}.github.apiUrl (${apiUrl}) is your server's API URL, then Retry.`
     : `Check the network (a proxy or firewall may block github.com), then Retry. For GitHub Enterprise Server, set ${SECTION}.github.apiUrl first.`;
   return `signing in to ${where} failed (${message}). ${next}`;
+}
+
+/**
+ * The sprint review's "Without Jira (off): … — run Configure Jira": the editor's command for a
+ * source that is off, else the cause of its failure in the editor's words.
+ */
+export function reviewAdvice(sources: Record<SourceName, SourceStatus>): SourceAdvice {
+  const words = (source: 'jira' | 'github', s: SourceStatus): string => {
+    const a = adviceFor(source, s);
+    if (a) return adviceText(a);
+    if (s.status === 'off') return `run ${source === 'jira' ? CONFIGURE_JIRA.label : CONFIGURE_GITHUB.label}`;
+    return s.message ? `${s.message} — see the log` : 'see the log';
+  };
+  return { jira: words('jira', sources.jira), github: words('github', sources.github) };
 }

@@ -87,8 +87,14 @@ export function defaultCustomRange(now: number): { since: string; until: string 
 
 const EXT: Record<ReviewExportFormat, string> = { md: 'md', html: 'html', json: 'json' };
 
-/** e.g. "sprint-review-sprint-3.html" or "sprint-review-2026-11-08-2026-11-22.json": safe on every file system. */
+/**
+ * e.g. "sprint-review-sprint-3.html" or, for a date range, its first and inclusive last day:
+ * "sprint-review-2026-08-09-to-2026-08-22.md". Safe on every file system.
+ */
 export function reviewFileName(review: Pick<SprintReview, 'period'>, format: ReviewExportFormat): string {
-  const slug = review.period.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'period';
+  const p = review.period;
+  const slug = p.kind === 'range'
+    ? `${p.firstDay}-to-${p.lastDay}`
+    : p.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'sprint';
   return `sprint-review-${slug}.${EXT[format]}`;
 }

@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { SprintReview } from '../core/sprintReview/reviewTypes';
 import type { ReviewMessage } from '../shared/protocol';
+import { reviewAdvice } from './sourceWording';
 
 export interface ShownReview {
   review: SprintReview;
@@ -29,5 +30,5 @@ export function setShownReview(next: ShownReview): void {
 export function takeReviewMessage(): ReviewMessage {
   const reveal = revealPending && shown !== undefined;
   revealPending = false;
-  return { type: 'review', review: shown?.review ?? null, reveal };
+  return { type: 'review', review: shown?.review ?? null, reveal, advice: shown ? reviewAdvice(shown.review.sources) : {} };
 }

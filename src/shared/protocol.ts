@@ -5,7 +5,7 @@
  */
 import type { Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
-import type { SprintReview } from '../core/sprintReview/reviewTypes';
+import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 
 /**
  * The window the panel shows: a preset length ending now, explicit dates (YYYY-MM-DD, UTC), or a
@@ -79,6 +79,8 @@ export interface ReviewMessage {
   review: SprintReview | null;
   /** Switch to the review tab: true right after the command ran, false when re-sent to a reloaded webview. */
   reveal: boolean;
+  /** The editor's words for adding each missing source (its commands), for the "Not in this review" lines. */
+  advice: SourceAdvice;
 }
 
 export type HostMessage = StateMessage | ReviewMessage;
@@ -215,11 +217,11 @@ export function isSprintReviewShape(v: unknown): v is SprintReview {
   if (!isRecord(v) || v.kind !== 'sprintReview' || v.schemaVersion !== 1) return false;
   const sections = [v.delivery, v.flow, v.quality, v.escalations, v.timeToMarket];
   return isRecord(v.period) && typeof v.period.name === 'string' && Array.isArray(v.comparedWith) && Array.isArray(v.trend)
-    && Array.isArray(v.dataQuality) && isRecord(v.sources) && sections.every((s) => isRecord(s) && isRecord(s.figures));
+    && Array.isArray(v.dataQuality) && Array.isArray(v.missing) && Array.isArray(v.charts) && isRecord(v.sources) && sections.every((s) => isRecord(s) && isRecord(s.figures));
 }
 
 export function isReviewMessage(raw: unknown): raw is ReviewMessage {
-  return isRecord(raw) && raw.type === 'review' && typeof raw.reveal === 'boolean' && (raw.review === null || isSprintReviewShape(raw.review));
+  return isRecord(raw) && raw.type === 'review' && typeof raw.reveal === 'boolean' && isRecord(raw.advice) && (raw.review === null || isSprintReviewShape(raw.review));
 }
 
 export function isHostMessage(raw: unknown): raw is HostMessage {

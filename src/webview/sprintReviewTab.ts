@@ -2,7 +2,7 @@
  * Two tabs in one webview: the KPI panel (#app, drawn by main.ts) and the sprint review. A tab
  * strip with the ARIA tabs pattern (arrow keys, Home/End); which tab is in front is UI state only.
  */
-import type { SprintReview } from '../core/sprintReview/reviewTypes';
+import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 import type { PanelTab, ReviewMessage } from '../shared/protocol';
 import { clear, el } from './dom';
 import { destroyReviewCharts } from './sprintReviewCharts';
@@ -30,6 +30,7 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
   /** Both tabs scroll the same document: each keeps its own position. */
   const scrollOf: Record<PanelTab, number> = { kpis: 0, review: 0 };
   let review: SprintReview | null = null;
+  let advice: SourceAdvice = {};
   let chartsDrawn = false;
   /** Bumped by every render, so a chart frame scheduled for older content does nothing. */
   let generation = 0;
@@ -71,7 +72,7 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
     generation++;
     chartsDrawn = false;
     clear(panel);
-    panel.append(review ? reviewView(review, actions) : emptyReview(actions));
+    panel.append(review ? reviewView(review, actions, advice) : emptyReview(actions));
     panel.dataset.state = review ? 'ready' : 'empty';
     drawChartsIfVisible();
   }
@@ -104,6 +105,7 @@ export function setupReviewTabs(deps: ReviewTabDeps): ReviewTabs {
     select,
     show(msg: ReviewMessage): void {
       review = msg.review;
+      advice = msg.advice;
       render();
       // A new review starts at its top.
       if (msg.reveal) select('review', false, true);

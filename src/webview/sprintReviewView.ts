@@ -5,9 +5,10 @@
  * every Jira summary, PR title and file path is a text node.
  */
 import { readableTime } from '../core/sprintReview/dataQuality';
-import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from '../core/sprintReview/reviewFormat';
+import { missingSourceLine, shownInTable } from '../core/sprintReview/missingSources';
+import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, periodWord } from '../core/sprintReview/reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from '../core/sprintReview/reviewLabels';
-import type { Figure, FigureKey, ReviewIssue, SprintReview } from '../core/sprintReview/reviewTypes';
+import type { Figure, FigureKey, ReviewIssue, SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 import type { ReviewExportFormat } from '../shared/protocol';
 import { custom, el, type Child } from './dom';
 import { reviewChartsSection } from './sprintReviewCharts';
@@ -50,7 +51,7 @@ function rawValue(f: Figure): string {
 
 function tile(r: SprintReview, key: FigureKey, label: string, word: string): HTMLElement | null {
   const f = figureOf(r, key);
-  if (!f) return null;
+  if (!shownInTable(f)) return null;
   const [v, prev, , dir] = figureCells(f);
   const titleId = `tile-${key}-title`;
   return el(
@@ -82,7 +83,7 @@ function itemsTable(head: string[], numeric: number[], rows: Child[][]): HTMLEle
 }
 
 function figureTable(section: string, figs: Record<string, Figure>, rows: Array<[FigureKey, string]>, word: string): HTMLElement {
-  const body = rows.filter(([k]) => figs[k]).map(([key, label]) => {
+  const body = rows.filter(([k]) => shownInTable(figs[k])).map(([key, label]) => {
     const f = figs[key]!;
     const [v, prev, mean, dir] = figureCells(f);
     return el(
@@ -122,17 +123,18 @@ function sectionExtras(section: string, r: SprintReview, word: string, act: Revi
         ...issueList('Unestimated', r.delivery.unestimated, act),
       ];
     case 'Flow': {
+      const th = r.flow.outlierThresholdHours;
       const out: Child[] = [
-        r.flow.outlierThresholdHours == null
-          ? el('p', { class: 'reason' }, `Outliers: ${r.flow.outlierThresholdReason ?? 'no threshold'}`)
-          : el('h3', {}, `Outliers (cycle time over ${formatFigureValue(r.flow.outlierThresholdHours, 'hours')}, the previous ${word}s' p85)`),
+        th == null
+          ? el('p', { class: 'reason outliers-note' }, `Outliers: ${r.flow.outliersNote ?? ''}`)
+          : el('h3', {}, `Outliers (cycle time over ${formatFigureValue(th, 'hours')}, the previous ${word}s' p85)`),
       ];
-      if (r.flow.outlierThresholdHours != null && !r.flow.outliers.length) out.push(el('p', { class: 'reason' }, `No change of this ${word} took longer.`));
+      if (th != null && r.flow.outliersNote) out.push(el('p', { class: 'reason outliers-note' }, r.flow.outliersNote));
       if (r.flow.outliers.length) {
         out.push(itemsTable(['Change', 'Title', 'Cycle time', 'Slowest phase', 'Coding', 'Pickup', 'Review'], [2, 4, 5, 6], r.flow.outliers.map((o) => [
-          linkOrText(o.id, o.url, act), o.title, formatFigureValue(o.cycleHours, 'hours'), o.slowestPhase ?? '—',
-          formatFigureValue(o.phaseHours.coding, 'hours'), formatFigureValue(o.phaseHours.pickup, 'hours'), formatFigureValue(o.phaseHours.review, 'hours'),
-        ])));
+          linkOrText(o.id, o.url, act), o.title, formatDuration(o.cycleHours), o.slowestPhase ?? '—',
+          formatDuration(o.phaseHours.coding), formatDuration(o.phaseHours.pickup), formatDuration(o.phaseHours.review),
+        ])), morePara(moreLine(r.flow.outliersMore, 'outlier', 'outliers')));
       }
       return out;
     }
@@ -145,20 +147,29 @@ function sectionExtras(section: string, r: SprintReview, word: string, act: Revi
           b.addEventListener('click', () => act.openFile(h.path));
           return [b, String(h.defects), formatHotspotDensity(h.density), String(h.commitsInPeriod)];
         })),
+        morePara(moreLine(r.quality.hotspotsMore, 'file', 'files')),
       ];
     case 'Escalations':
       if (!r.escalations.items.length) return [];
-      return [itemsTable(['Issue', 'Summary', 'Escalated', 'Resolved', 'Hours to resolve'], [4], r.escalations.items.map((x) => [
-        linkOrText(x.key, x.url, act), x.title, readableTime(x.escalatedAt), x.resolvedAt ? readableTime(x.resolvedAt) : 'open', formatFigureValue(x.hoursToResolve, 'count'),
+      return [itemsTable(['Issue', 'Summary', 'Escalated', 'Resolved', 'Time to resolve'], [4], r.escalations.items.map((x) => [
+        linkOrText(x.key, x.url, act), x.title, readableTime(x.escalatedAt), x.resolvedAt ? readableTime(x.resolvedAt) : 'open', formatDuration(x.hoursToResolve),
       ]))];
     case 'Time to market':
-      if (!r.timeToMarket.released.length) return [];
-      return [itemsTable(['Item', 'Title', 'Released', 'Lead time'], [3], r.timeToMarket.released.map((t) => [
-        linkOrText(t.id, t.url, act), t.title, readableTime(t.releasedAt), formatFigureValue(t.leadTimeDays, 'days'),
-      ]))];
+      if (!r.timeToMarket.shipped.length) return [];
+      return [
+        el('h3', {}, `Shipped this ${word}`),
+        itemsTable(['Item', 'Title', 'Release', 'Released'], [], r.timeToMarket.shipped.map((t) => [
+          linkOrText(t.id, t.url, act), t.title, t.release ?? '—', readableTime(t.releasedAt),
+        ])),
+        morePara(moreLine(r.timeToMarket.shippedMore, 'item', 'items')),
+      ];
     default:
       return [];
   }
+}
+
+function morePara(text: string): HTMLElement | null {
+  return text ? el('p', { class: 'more' }, text) : null;
 }
 
 function button(label: string, attrs: Record<string, string>, onClick: () => void, secondary = false): HTMLElement {
@@ -177,7 +188,7 @@ export function emptyReview(act: ReviewActions): HTMLElement {
   );
 }
 
-export function reviewView(r: SprintReview, act: ReviewActions): HTMLElement {
+export function reviewView(r: SprintReview, act: ReviewActions, advice: SourceAdvice = {}): HTMLElement {
   const word = periodWord(r.period.kind);
   const figs = allFigures(r);
   const kind = r.period.kind === 'sprint' ? `Sprint (${r.period.state ?? ''})` : 'Date range';
@@ -188,7 +199,7 @@ export function reviewView(r: SprintReview, act: ReviewActions): HTMLElement {
       'header',
       {},
       el('h1', {}, `Sprint review: ${r.period.name}`),
-      el('p', { class: 'meta' }, `${kind} ${readableTime(r.period.since)} → ${readableTime(r.period.until)}`,
+      el('p', { class: 'meta' }, `${kind} ${r.period.dates}`,
         r.comparedWith.length ? ` · compared with ${r.comparedWith.map((p) => p.name).join(', ')}` : ''),
       el('p', { class: 'meta' }, `Sources: git ${r.sources.git.status} · GitHub ${r.sources.github.status} · Jira ${r.sources.jira.status} · generated ${readableTime(r.generatedAt)}`),
     ),
@@ -200,10 +211,16 @@ export function reviewView(r: SprintReview, act: ReviewActions): HTMLElement {
       button('Export JSON', { 'data-export': 'json' }, () => act.exportAs('json'), true),
       button('Choose another period…', { 'data-action': 'run-review' }, () => act.runReview(), true),
     ),
+    r.missing.length
+      ? el('section', { class: 'missing', 'aria-labelledby': 'review-missing' }, el('h2', { id: 'review-missing' }, 'Not in this review'),
+        el('ul', {}, ...r.missing.map((m) => el('li', { 'data-source': m.source }, missingSourceLine(m, advice)))))
+      : null,
     el('div', { class: 'headline', role: 'list', 'aria-label': 'Headline figures' }, ...HEADLINE.map(([k, label]) => tile(r, k, label, word))),
     el('div', { class: 'charts-slot' }),
   );
   for (const [section, rows] of SECTION_ROWS) {
+    // A section whose every figure needs a missing source is named in that source's line instead.
+    if (!rows.some(([k]) => shownInTable(figs[section]![k]))) continue;
     const id = `review-${section.toLowerCase().replace(/\W+/g, '-')}`;
     root.append(el('section', { 'aria-labelledby': id, 'data-section': section }, el('h2', { id }, section), figureTable(section, figs[section]!, rows, word), ...sectionExtras(section, r, word, act)));
   }

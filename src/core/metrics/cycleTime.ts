@@ -7,6 +7,7 @@ import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metri
 import type { Window } from '../model/time';
 import type { GitChange, HistoryIndex, ReleasePoint } from './historyIndex';
 import { excludedCounts } from '../report/exclusionNotes';
+import { changeTitle } from './changeTitle';
 
 /** What one sample is: the spec's `cycleTime.changeUnit` names the units a window counted. */
 export type ChangeUnit = 'pull request' | 'merge' | 'squash' | 'commit';
@@ -130,7 +131,7 @@ class ChangeSample implements CycleSample {
   get item(): DrillItem {
     const { ch, cycle, deploy } = this;
     return (this.built ??= {
-      kind: 'change', id: ch.commit.hash.slice(0, 10), title: ch.commit.subject, at: toIso(ch.mergedAt),
+      kind: 'change', id: ch.commit.hash.slice(0, 10), title: changeTitle(ch), at: toIso(ch.mergedAt),
       value: cycle == null ? null : cycle / HOUR,
       extra: { commits: ch.commits.length, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
     });

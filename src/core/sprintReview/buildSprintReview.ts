@@ -12,10 +12,12 @@ import { qualityPeriod } from './qualityFigures';
 import { reviewContext, type ReviewContext } from './reviewContext';
 import { periodInfo, resolvePeriods, type ReviewPeriod } from './reviewPeriods';
 import { timeToMarketPeriod } from './timeToMarketFigures';
+import { missingSources } from './missingSources';
+import { reviewCharts } from './reviewCharts';
 import { addTo } from '../util/addTo';
 import { hasActivity, lastCommitAt, noActivityReason } from '../metrics/activity';
 import {
-  DEFAULT_REVIEW_OPTIONS, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PeriodValue, type PersonRow,
+  DEFAULT_REVIEW_OPTIONS, LIST_LIMIT, SHIPPED_LIMIT, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PeriodValue, type PersonRow,
   type QualityKey, type ReviewOptions, type ReviewSelection, type SprintReview, type TimeToMarketKey, type TrendPoint,
 } from './reviewTypes';
 
@@ -37,6 +39,11 @@ const TTM_UNITS: Record<TimeToMarketKey, FigureUnit> = { releasedItems: 'count',
 /** This period, the 2 before it for the mean, and 3 more so each of those has its own outlier threshold. */
 const PERIODS_NEEDED = 6;
 const COMPARED = 3;
+
+/** A list for people: its first `limit` entries under `key`, and how many were left off under `<key>More`. */
+function cut<K extends string, T>(key: K, list: T[], limit: number): Record<K, T[]> & Record<`${K}More`, number> {
+  return { [key]: list.slice(0, limit), [`${key}More`]: Math.max(0, list.length - limit) } as Record<K, T[]> & Record<`${K}More`, number>;
+}
 
 /** Per author of merged changes: opt-in only, see ReviewOptions.perPerson. */
 function perPersonRows(rc: ReviewContext, p: ReviewPeriod): PersonRow[] {
@@ -99,11 +106,14 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
       source: rc.sampleSource,
       outlierThresholdHours: flow[0]!.thresholdHours,
       ...(flow[0]!.thresholdReason ? { outlierThresholdReason: flow[0]!.thresholdReason } : {}),
-      outliers: flow[0]!.outliers,
+      ...cut('outliers', flow[0]!.outliers, LIST_LIMIT),
+      ...(flow[0]!.outliersNote ? { outliersNote: flow[0]!.outliersNote } : {}),
     },
-    quality: { figures: compareAll(quality.map((q) => q.values), QUALITY_UNITS), defectSource: quality[0]!.source, hotspots: quality[0]!.hotspots },
+    quality: { figures: compareAll(quality.map((q) => q.values), QUALITY_UNITS), defectSource: quality[0]!.source, ...cut('hotspots', quality[0]!.hotspots, LIST_LIMIT) },
     escalations: { figures: compareAll(escalations.map((e) => e.values), ESCALATION_UNITS), source: rc.tracker?.source ?? null, items: escalations[0]!.items },
-    timeToMarket: { figures: compareAll(ttm.map((t) => t.values), TTM_UNITS), source: ttm[0]!.source, released: ttm[0]!.released },
+    timeToMarket: { figures: compareAll(ttm.map((t) => t.values), TTM_UNITS), source: ttm[0]!.source, released: ttm[0]!.released, ...cut('shipped', ttm[0]!.shipped, SHIPPED_LIMIT) },
+    missing: [],
+    charts: [],
     trend: compared.map((p, i) => ({
       ...periodInfo(p),
       values: Object.fromEntries(
@@ -112,5 +122,10 @@ export function buildSprintReview(dataset: Dataset, selection: ReviewSelection, 
     })).map(({ name, since, until, values }) => ({ name, since, until, values })).reverse(),
     perPerson: ro.perPerson ? perPersonRows(rc, cur) : null,
   };
+  review.missing = missingSources(dataset.sources, {
+    Delivery: review.delivery.figures, Flow: review.flow.figures, Quality: review.quality.figures,
+    Escalations: review.escalations.figures, 'Time to market': review.timeToMarket.figures,
+  });
+  review.charts = reviewCharts(review.trend, review.flow.figures);
   return { ...review, dataQuality: dataQualityNotes(dataset, review, mergeItems(delivery[0]!.excluded, flow[0]!.excluded, quality[0]!.excluded, ttm[0]!.excluded)) };
 }

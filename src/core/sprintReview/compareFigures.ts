@@ -24,6 +24,7 @@ export function compare(values: PeriodValue[], unit: FigureUnit): Figure {
     direction,
     ...(value == null ? { reason: periodWords(cur?.reason ?? 'not computable') } : {}),
     ...(cur?.excluded ? { excluded: cur.excluded } : {}),
+    ...(value == null && cur?.needs?.length ? { needs: cur.needs } : {}),
   };
 }
 

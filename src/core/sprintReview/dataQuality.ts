@@ -35,13 +35,16 @@ function sourceNote(name: 'github' | 'jira', st: SourceStatus): string | null {
 }
 
 /**
- * Every gap of the review in words a team lead can read out: sources that are off, failing or
- * stale, repository warnings, unestimated issues, each rule that left items out or inferred them
+ * Every gap of the review in words a team lead can read out (besides the missing sources' own
+ * lines): sources failing or stale, repository warnings, unestimated issues, each rule that left items out or inferred them
  * (naming up to 5), thin comparisons, and each figure without a value.
  */
 export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'dataQuality'>, excluded: ExcludedItems = {}): string[] {
   const notes: string[] = [];
+  // A source that took figures out has its own line (review.missing), with the action that adds it.
+  const missing = new Set(review.missing.map((m) => m.source));
   for (const s of ['github', 'jira'] as const) {
+    if (missing.has(s)) continue;
     const n = sourceNote(s, dataset.sources[s]);
     if (n) notes.push(n);
   }
@@ -62,7 +65,7 @@ export function dataQualityNotes(dataset: Dataset, review: Omit<SprintReview, 'd
     const byReason = new Map<string, string[]>();
     for (const [key, label] of rows as Array<[FigureKey, string]>) {
       const f = figs[key];
-      if (f && f.value == null) addTo(byReason, f.reason ?? 'not computable', label.toLowerCase());
+      if (f && f.value == null && !f.needs?.length) addTo(byReason, f.reason ?? 'not computable', label.toLowerCase());
     }
     for (const [reason, labels] of byReason) notes.push(`${section}: ${labels.join(', ')} — ${reason}`);
   }

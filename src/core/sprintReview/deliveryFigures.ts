@@ -35,7 +35,8 @@ export function deliveryPeriod(rc: ReviewContext, p: ReviewPeriod): DeliveryPeri
   const throughput: PeriodValue = { value: merged };
   if (!p.sprint || !rc.jira) {
     const reason = noSprintReason(rc);
-    const values = Object.fromEntries(SPRINT_ONLY.map((k) => [k, { value: null, reason }])) as Record<DeliveryKey, PeriodValue>;
+    const missing: PeriodValue = rc.jira ? { value: null, reason } : { value: null, reason, needs: ['jira'] };
+    const values = Object.fromEntries(SPRINT_ONLY.map((k) => [k, missing])) as Record<DeliveryKey, PeriodValue>;
     values.throughput = throughput;
     return { values, basis: null, carryOver: [], scopeAdded: [], scopeRemoved: [], unestimated: [], excluded: {} };
   }

@@ -16,8 +16,8 @@ export interface EscalationPeriod {
  */
 export function escalationPeriod(rc: ReviewContext, p: ReviewPeriod): EscalationPeriod {
   if (!rc.tracker) {
-    const reason = 'needs Jira or GitHub issues';
-    return { values: { opened: { value: null, reason }, resolved: { value: null, reason }, stillOpen: { value: null, reason }, timeToResolveMedian: { value: null, reason } }, items: [] };
+    const missing: PeriodValue = { value: null, reason: 'needs Jira or GitHub issues', needs: rc.missingTrackers };
+    return { values: { opened: missing, resolved: missing, stillOpen: missing, timeToResolveMedian: missing }, items: [] };
   }
   const opened = rc.escalated.filter((e) => inWindow(e.at, p));
   const resolved = rc.escalated.filter((e) => e.at < p.until && inWindow(e.issue.resolvedAt, p));

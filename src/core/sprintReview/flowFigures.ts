@@ -6,17 +6,22 @@ import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { CyclePhase, ExcludedItems, FlowKey, Outlier, PeriodValue } from './reviewTypes';
 import { countsOf, mergeItems } from './exclusions';
+import { formatFigureValue } from './reviewFormat';
 
 export interface FlowPeriod {
   values: Record<FlowKey, PeriodValue>;
   thresholdHours: number | null;
   thresholdReason?: string;
   outliers: Outlier[];
+  /** Why `outliers` is empty; absent when it has rows. */
+  outliersNote?: string;
   /** (v2) Issues behind the issue cycle time that a rule inferred something about, by rule. */
   excluded: ExcludedItems;
 }
 
 const IN_CYCLE: CyclePhase[] = ['coding', 'pickup', 'review'];
+/** 3 minutes: below it a p85 rounds to "0 h" and says nothing about slowness. */
+const MIN_THRESHOLD_HOURS = 0.05;
 
 /** p85 (hours) of the cycle times of every change merged in the earlier periods, pooled. */
 export function outlierThreshold(samples: CycleSample[], earlier: Window[]): { hours: number | null; reason?: string } {
@@ -26,7 +31,10 @@ export function outlierThreshold(samples: CycleSample[], earlier: Window[]): { h
     .map((s) => s.cycle! / HOUR)
     .sort((a, b) => a - b);
   const p85 = percentile(hours, 0.85);
-  return p85 == null ? { hours: null, reason: `no merged changes in the previous ${earlier.length} period(s) to set an outlier threshold` } : { hours: round4(p85)! };
+  if (p85 == null) return { hours: null, reason: `no merged changes in the previous ${earlier.length} period(s) to set an outlier threshold` };
+  // A p85 that shows as "0 h" (changes committed as they were merged) makes every change slow: no threshold at all.
+  if (p85 < MIN_THRESHOLD_HOURS) return { hours: null, reason: `the previous ${earlier.length} period(s)' p85 cycle time is under 3 minutes (their changes were committed as they were merged), too short to call a change slow` };
+  return { hours: round4(p85)! };
 }
 
 /** The phase inside the cycle time that took longest; deploy comes after merge, so it is not a candidate. */
@@ -49,7 +57,7 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
   const none = `no ${what} in period`;
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
   const phase = (k: 'coding' | 'pickup' | 'review' | 'deploy'): PeriodValue => {
-    if (rc.sampleSource === 'git' && k !== 'deploy') return { value: null, reason: `git has no ${k} phase: needs GitHub pull requests` };
+    if (rc.sampleSource === 'git' && k !== 'deploy') return { value: null, reason: `git has no ${k} phase: needs GitHub pull requests`, needs: ['github'] };
     const v = durationStats(cur.map((s) => s[k]), HOUR).value;
     if (v != null) return { value: v };
     if (cur.length === 0) return { value: null, reason: none };
@@ -73,7 +81,10 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
   const firstCounts = countsOf(firstReleased);
   const ict: PeriodValue = issueCycle
     ? { ...stat(durationStats(issueCycle.samples.map((s) => s.seconds), HOUR).value, NO_ISSUE_CYCLE), ...(counts ? { excluded: counts } : {}) }
-    : { value: null, reason: 'needs Jira' };
+    : { value: null, reason: 'needs Jira', needs: ['jira'] };
+  const outliersNote = threshold.hours == null ? threshold.reason!
+    : outliers.length ? undefined
+      : cur.length ? `none of the ${cur.length} ${what} of the period took longer than ${formatFigureValue(threshold.hours, 'hours')}` : none;
   return {
     values: {
       cycleTimeMedian: stat(st.value, none),
@@ -88,6 +99,7 @@ export function flowPeriod(rc: ReviewContext, p: ReviewPeriod, earlier: Window[]
     thresholdHours: threshold.hours,
     ...(threshold.reason ? { thresholdReason: threshold.reason } : {}),
     outliers,
+    ...(outliersNote ? { outliersNote } : {}),
     excluded: mergeItems(excluded, firstReleased),
   };
 }

@@ -64,16 +64,16 @@ export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod
   };
   if (source === 'git') {
     const fixes = collectDefects(ctx, p).defects.length;
-    const reason = 'needs Jira or GitHub issues (git alone has no defect reports)';
+    const missing = { value: null, reason: 'needs Jira or GitHub issues (git alone has no defect reports)', needs: rc.missingTrackers };
     return {
       source,
       hotspots,
       excluded,
       values: {
-        defectsCreated: { value: null, reason },
+        defectsCreated: missing,
         defectsFixed: withCounts({ value: fixes }),
-        defectsEscaped: { value: null, reason },
-        defectRemovalEfficiency: { value: null, reason },
+        defectsEscaped: missing,
+        defectRemovalEfficiency: missing,
         ...common,
       },
     };

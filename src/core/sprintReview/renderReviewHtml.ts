@@ -3,15 +3,27 @@ import { readableTime } from './dataQuality';
 import { escapeHtml as e, jsonForScript, safeHref } from '../output/htmlEscape';
 import { loadChartJsSource } from './chartJsSource';
 import { REVIEW_CHART_SCRIPT } from './reviewChartScript';
-import { figureCells, formatFigureValue, formatHotspotDensity, periodWord } from './reviewFormat';
+import { missingSourceLine, shownInTable } from './missingSources';
+import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, periodWord } from './reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from './reviewLabels';
-import type { Figure, FigureKey, ReviewIssue, SprintReview } from './reviewTypes';
+import type { Figure, FigureKey, ReviewChart, ReviewIssue, SourceAdvice, SprintReview } from './reviewTypes';
 
 export interface HtmlRenderOptions {
   /** Chart.js UMD source; default: read from the installed package. null: no charts. */
   chartJs?: string | null;
   /** For tests; default: 16 random bytes. */
   nonce?: string;
+  /** The host's words for adding a missing source (CLI flags, or the editor's commands). */
+  advice?: SourceAdvice;
+}
+
+const moreP = (text: string): string => (text ? `<p class="more">${e(text)}</p>` : '');
+
+/** A chart's canvas, or the sentence saying why it has nothing to draw. */
+function chartBox(c: ReviewChart): string {
+  return c.empty
+    ? `<div class="empty" data-chart="${e(c.id)}"><p><strong>${e(c.title)}</strong></p><p class="reason">${e(c.empty)}</p></div>`
+    : `<div><canvas id="${e(c.id)}" aria-label="${e(c.title)}"></canvas></div>`;
 }
 
 const link = (text: string, url: string | undefined): string => {
@@ -24,7 +36,7 @@ const table = (head: string[], rows: string[][], numeric: number[] = []): string
   rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
 
 function figureTable(figs: Record<string, Figure>, rows: Array<[FigureKey, string]>, word: string): string {
-  return table(['Figure', `This ${word}`, 'Previous', 'Mean of last 3', 'Change'], rows.filter(([k]) => figs[k]).map(([key, label]) => {
+  return table(['Figure', `This ${word}`, 'Previous', 'Mean of last 3', 'Change'], rows.filter(([k]) => shownInTable(figs[k])).map(([key, label]) => {
     const f = figs[key]!;
     const [v, prev, mean, dir] = figureCells(f);
     const good = f.direction == null || f.direction === 'same' ? '' : (f.direction === 'up') === HIGHER_IS_BETTER.has(key) ? 'better' : 'worse';
@@ -41,7 +53,7 @@ function issueTable(title: string, issues: ReviewIssue[]): string {
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2630;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #d5dbe1;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f5f7}.num{text-align:right}.reason{color:#6b7783;font-size:.9em}.better{color:#2e7d32}.worse{color:#c62828}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}.charts div{height:16rem}.meta{color:#55606b}`;
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}.charts div{height:16rem}.charts div.empty{height:auto;border:1px dashed #d5dbe1;padding:.5rem 1rem}.meta{color:#55606b}.more{color:#55606b;margin-top:-.5rem}`;
 
 /**
  * The review as one standalone HTML file: opens offline in any browser, Chart.js inlined, a strict
@@ -57,43 +69,49 @@ export function renderReviewHtml(r: SprintReview, opts: HtmlRenderOptions = {}):
   };
   const body: string[] = [
     `<h1>Sprint review: ${e(r.period.name)}</h1>`,
-    `<p class="meta">${r.period.kind === 'sprint' ? `Sprint (${e(r.period.state ?? '')})` : 'Date range'} ${e(readableTime(r.period.since))} → ${e(readableTime(r.period.until))}` +
+    `<p class="meta">${r.period.kind === 'sprint' ? `Sprint (${e(r.period.state ?? '')})` : 'Date range'} ${e(r.period.dates)}` +
       (r.comparedWith.length ? ` · compared with ${r.comparedWith.map((p) => e(p.name)).join(', ')}` : '') +
       ` · sources: git ${e(r.sources.git.status)}, GitHub ${e(r.sources.github.status)}, Jira ${e(r.sources.jira.status)} · generated ${e(readableTime(r.generatedAt))}</p>`,
+    r.missing.length ? `<h2>Not in this review</h2><ul class="missing">${r.missing.map((m) => `<li>${e(missingSourceLine(m, opts.advice))}</li>`).join('')}</ul>` : '',
     chartJs
-      ? '<div class="charts"><div><canvas id="chart-delivery" aria-label="Delivery per period"></canvas></div><div><canvas id="chart-cycle" aria-label="Cycle time per period"></canvas></div><div><canvas id="chart-phases" aria-label="Cycle time phases"></canvas></div></div>'
+      ? `<div class="charts">${r.charts.map(chartBox).join('')}</div>`
       : '<p class="reason">Charts unavailable: Chart.js was not found beside this tool; the tables below hold every figure.</p>',
   ];
   for (const [section, rows] of SECTION_ROWS) {
+    // A section whose every figure needs a missing source is named in that source's line instead.
+    if (!rows.some(([k]) => shownInTable(figs[section]![k]))) continue;
     body.push(`<h2>${e(section)}</h2>`, figureTable(figs[section]!, rows, word));
     if (section === 'Delivery') {
       body.push(issueTable('Carry-over', r.delivery.carryOver), issueTable('Scope added after start', r.delivery.scopeAdded),
         issueTable('Scope removed', r.delivery.scopeRemoved), issueTable('Unestimated', r.delivery.unestimated));
     }
     if (section === 'Flow') {
-      body.push(r.flow.outlierThresholdHours == null
-        ? `<p class="reason">Outliers: ${e(r.flow.outlierThresholdReason ?? '')}</p>`
-        : `<h3>Outliers (cycle time over ${e(formatFigureValue(r.flow.outlierThresholdHours, 'hours'))}, the previous ${word}s' p85)</h3>`);
+      const th = r.flow.outlierThresholdHours;
+      body.push(th == null
+        ? `<p class="reason">Outliers: ${e(r.flow.outliersNote ?? '')}</p>`
+        : `<h3>Outliers (cycle time over ${e(formatFigureValue(th, 'hours'))}, the previous ${word}s' p85)</h3>`);
+      if (th != null && r.flow.outliersNote) body.push(`<p class="reason">${e(r.flow.outliersNote)}</p>`);
       if (r.flow.outliers.length) {
         body.push(table(['Change', 'Title', 'Cycle time', 'Slowest phase', 'Coding', 'Pickup', 'Review'], r.flow.outliers.map((o) => [
-          link(o.id, o.url), e(o.title), e(formatFigureValue(o.cycleHours, 'hours')), e(o.slowestPhase ?? '—'),
-          e(formatFigureValue(o.phaseHours.coding, 'hours')), e(formatFigureValue(o.phaseHours.pickup, 'hours')), e(formatFigureValue(o.phaseHours.review, 'hours')),
-        ]), [2, 4, 5, 6]));
+          link(o.id, o.url), e(o.title), e(formatDuration(o.cycleHours)), e(o.slowestPhase ?? '—'),
+          e(formatDuration(o.phaseHours.coding)), e(formatDuration(o.phaseHours.pickup)), e(formatDuration(o.phaseHours.review)),
+        ]), [2, 4, 5, 6]), moreP(moreLine(r.flow.outliersMore, 'outlier', 'outliers')));
       }
     }
     if (section === 'Quality' && r.quality.hotspots.length) {
       body.push('<h3>Hotspot files changed</h3>', table(['File', 'Defects (90 days)', 'Defects/KLOC', `Commits this ${word}`],
-        r.quality.hotspots.map((h) => [e(h.path), e(String(h.defects)), e(formatHotspotDensity(h.density)), e(String(h.commitsInPeriod))]), [1, 2, 3]));
+        r.quality.hotspots.map((h) => [e(h.path), e(String(h.defects)), e(formatHotspotDensity(h.density)), e(String(h.commitsInPeriod))]), [1, 2, 3]),
+      moreP(moreLine(r.quality.hotspotsMore, 'file', 'files')));
     }
     if (section === 'Escalations' && r.escalations.items.length) {
-      body.push(table(['Issue', 'Summary', 'Escalated', 'Resolved', 'Hours to resolve'], r.escalations.items.map((x) => [
-        link(x.key, x.url), e(x.title), e(readableTime(x.escalatedAt)), e(x.resolvedAt ? readableTime(x.resolvedAt) : 'open'), e(formatFigureValue(x.hoursToResolve, 'count')),
+      body.push(table(['Issue', 'Summary', 'Escalated', 'Resolved', 'Time to resolve'], r.escalations.items.map((x) => [
+        link(x.key, x.url), e(x.title), e(readableTime(x.escalatedAt)), e(x.resolvedAt ? readableTime(x.resolvedAt) : 'open'), e(formatDuration(x.hoursToResolve)),
       ]), [4]));
     }
-    if (section === 'Time to market' && r.timeToMarket.released.length) {
-      body.push(table(['Item', 'Title', 'Released', 'Lead time'], r.timeToMarket.released.map((t) => [
-        link(t.id, t.url), e(t.title), e(readableTime(t.releasedAt)), e(formatFigureValue(t.leadTimeDays, 'days')),
-      ]), [3]));
+    if (section === 'Time to market' && r.timeToMarket.shipped.length) {
+      body.push(`<h3>Shipped this ${e(word)}</h3>`, table(['Item', 'Title', 'Release', 'Released'], r.timeToMarket.shipped.map((t) => [
+        link(t.id, t.url), e(t.title), e(t.release ?? '—'), e(readableTime(t.releasedAt)),
+      ])), moreP(moreLine(r.timeToMarket.shippedMore, 'item', 'items')));
     }
   }
   if (r.perPerson) {

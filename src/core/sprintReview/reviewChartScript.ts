@@ -1,24 +1,26 @@
 /**
  * The exported page's own script (runs in the browser, no imports): reads the review JSON and
- * draws the same three charts as the panel tab. Kept as a string because the page is one file.
+ * draws the charts the review says have data (review.charts; an empty one is a sentence in the
+ * page, with no canvas). Value axes start at 0. Kept as a string because the page is one file.
  */
 export const REVIEW_CHART_SCRIPT = String.raw`(function () {
   var el = document.getElementById('review-data');
   if (!el || typeof Chart === 'undefined') return;
   var r = JSON.parse(el.textContent || '{}');
-  var names = r.trend.map(function (t) { return t.name; });
-  function v(key) { return r.trend.map(function (t) { return t.values[key]; }); }
+  var colors = ['#2f7ed8', '#e0662f', '#7cb342', '#9fb3c8'];
   Chart.defaults.animation = false;
-  function draw(id, cfg) { var c = document.getElementById(id); if (c) new Chart(c, cfg); }
-  draw('chart-delivery', { type: 'bar', data: { labels: names, datasets: [
-    { label: 'Committed points', data: v('committedPoints'), backgroundColor: '#9fb3c8' },
-    { label: 'Completed points', data: v('completedPoints'), backgroundColor: '#2f7ed8' },
-    { label: 'Merged changes', data: v('throughput'), backgroundColor: '#7cb342' }] } });
-  draw('chart-cycle', { type: 'line', data: { labels: names, datasets: [
-    { label: 'Cycle time median (h)', data: v('cycleTimeMedian'), borderColor: '#2f7ed8' },
-    { label: 'Cycle time p85 (h)', data: v('cycleTimeP85'), borderColor: '#e0662f' }] } });
-  var ph = r.flow.figures;
-  draw('chart-phases', { type: 'bar', data: { labels: ['Coding', 'Pickup', 'Review', 'Deploy'], datasets: [
-    { label: 'Median hours, this period', data: [ph.codingMedian.value, ph.pickupMedian.value, ph.reviewMedian.value, ph.deployMedian.value], backgroundColor: '#2f7ed8' }] },
-    options: { indexAxis: 'y' } });
+  (r.charts || []).forEach(function (c) {
+    var canvas = document.getElementById(c.id);
+    if (!canvas || c.empty) return;
+    var scales = {};
+    scales[c.horizontal ? 'x' : 'y'] = { beginAtZero: true, title: { display: true, text: c.unit } };
+    new Chart(canvas, {
+      type: c.type,
+      data: { labels: c.labels, datasets: c.series.map(function (s, i) {
+        return { label: s.label, data: s.values, backgroundColor: colors[i % colors.length], borderColor: colors[i % colors.length], spanGaps: true };
+      }) },
+      options: { responsive: true, maintainAspectRatio: false, indexAxis: c.horizontal ? 'y' : 'x', scales: scales,
+        plugins: { legend: { display: c.series.length > 1 }, title: { display: true, text: c.title } } },
+    });
+  });
 })();`;

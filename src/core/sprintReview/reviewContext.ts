@@ -7,6 +7,7 @@ import type { HistoryIndex } from '../metrics/historyIndex';
 import type { MetricContext } from '../metrics/metricContext';
 import { cycleSamples, type CycleSample } from '../metrics/cycleTime';
 import { escalatedAt } from '../metrics/escalations';
+import type { MissingSourceName } from './reviewTypes';
 
 /** Everything the review reads, derived once so that each period only filters. */
 export interface ReviewContext {
@@ -20,6 +21,8 @@ export interface ReviewContext {
   tracker?: { issues: Issue[]; source: 'jira' | 'github' };
   samples: CycleSample[];
   sampleSource: 'github' | 'git';
+  /** The trackers that did not deliver issues: either would give defect reports and escalations. */
+  missingTrackers: MissingSourceName[];
   /** Escalated issues of the tracker, with when and why (spec §5). */
   escalated: Array<{ issue: Issue; at: EpochSeconds; rule: string }>;
 }
@@ -41,7 +44,8 @@ export function reviewContext(dataset: Dataset, options: KpiOptions, now: EpochS
     const e = escalatedAt(issue, options);
     if (e) escalated.push({ issue, at: e.at, rule: e.rule });
   }
-  return { dataset, history, options, now, jira, tracker, samples, sampleSource: source, escalated };
+  const missingTrackers: MissingSourceName[] = [...(jira ? [] : ['jira' as const]), ...(gh ? [] : ['github' as const])];
+  return { dataset, history, options, now, jira, tracker, samples, sampleSource: source, missingTrackers, escalated };
 }
 
 export function metricContext(rc: ReviewContext, window: Window): MetricContext {

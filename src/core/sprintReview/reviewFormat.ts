@@ -17,6 +17,20 @@ export function formatFigureValue(v: number | null, unit: FigureUnit): string {
   }
 }
 
+/** Beyond two days a duration reads better in days: "60 h" is "2.5 d". */
+export const DAYS_AFTER_HOURS = 48;
+
+/** A single item's duration (an outlier, an escalation): hours up to 48 h, then days. */
+export function formatDuration(hours: number | null): string {
+  if (hours == null) return '—';
+  return hours > DAYS_AFTER_HOURS ? formatFigureValue(hours / 24, 'days') : formatFigureValue(hours, 'hours');
+}
+
+/** "and 175 more files" under a list cut to its first entries; empty when nothing was cut. */
+export function moreLine(more: number, one: string, many: string): string {
+  return more > 0 ? `and ${more} more ${more === 1 ? one : many}` : '';
+}
+
 export function directionMark(d: Direction | null): string {
   return d === 'up' ? '▲' : d === 'down' ? '▼' : d === 'same' ? '=' : '';
 }

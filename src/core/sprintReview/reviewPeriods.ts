@@ -3,6 +3,7 @@ import type { Sprint } from '../model/issue';
 import { toIso, type EpochSeconds, type Window } from '../model/time';
 import { isoWeek } from '../metrics/isoWeek';
 import { DAY } from '../metrics/stats';
+import { readableTime } from './dataQuality';
 import type { ReviewPeriodInfo, ReviewSelection } from './reviewTypes';
 
 /** One period of a review: a sprint, or a date range. */
@@ -45,8 +46,19 @@ export function lastIsoFortnight(now: EpochSeconds): Window {
   return { since: thisMonday - 14 * DAY, until: thisMonday };
 }
 
+const day = (t: EpochSeconds): string => toIso(t).slice(0, 10);
+/** The window is half-open: its last second is until − 1, so a period ending at 00:00 UTC ends the day before. */
+const lastDay = (w: Window): string => day(Math.max(w.since, w.until - 1));
+const wholeDays = (w: Window): boolean => w.since % DAY === 0 && w.until % DAY === 0;
+
+/** "2026-08-09 → 2026-08-22 (UTC, both days included)" for whole days; else both instants. */
+function shownDates(w: Window): string {
+  return wholeDays(w) ? `${day(w.since)} → ${lastDay(w)} (UTC, both days included)` : `${readableTime(toIso(w.since))} → ${readableTime(toIso(w.until))}`;
+}
+
 function rangePeriod(w: Window): ReviewPeriod {
-  return { kind: 'range', id: `${toIso(w.since)}/${toIso(w.until)}`, name: `${toIso(w.since).slice(0, 10)} → ${toIso(w.until).slice(0, 10)}`, since: w.since, until: w.until };
+  // Named by the days it covers, as typed: [08-09, 08-23) is "2026-08-09 → 2026-08-22".
+  return { kind: 'range', id: `${toIso(w.since)}/${toIso(w.until)}`, name: `${day(w.since)} → ${lastDay(w)}`, since: w.since, until: w.until };
 }
 
 /**
@@ -73,7 +85,11 @@ export function resolvePeriods(dataset: Dataset, selection: ReviewSelection, now
 }
 
 export function periodInfo(p: ReviewPeriod): ReviewPeriodInfo {
-  return { kind: p.kind, id: p.id, name: p.name, since: toIso(p.since), until: toIso(p.until), ...(p.sprint ? { state: p.sprint.state } : {}) };
+  return {
+    kind: p.kind, id: p.id, name: p.name, since: toIso(p.since), until: toIso(p.until),
+    firstDay: day(p.since), lastDay: lastDay(p), dates: shownDates(p),
+    ...(p.sprint ? { state: p.sprint.state } : {}),
+  };
 }
 
 /**
@@ -89,7 +105,7 @@ export function listReviewPeriods(dataset: Dataset, now: EpochSeconds): PeriodCh
       const p = sprintPeriod(s, now);
       return {
         kind: 'sprint', id: String(s.id), label: s.name, sprintId: s.id, since: p.since, until: p.until,
-        description: `${s.state === 'active' ? 'active' : 'closed'} · ${toIso(p.since).slice(0, 10)} → ${toIso(p.until).slice(0, 10)}`,
+        description: `${s.state === 'active' ? 'active' : 'closed'} · ${day(p.since)} → ${lastDay(p)}`,
       };
     });
   }

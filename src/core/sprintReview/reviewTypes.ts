@@ -21,7 +21,28 @@ export interface Figure {
   reason?: string;
   /** (v2) This period's count of items per rule that left them out or inferred something (as the KPIs'). */
   excluded?: ExcludedCounts;
+  /** Set when value is null because a source is missing: any of these would give it. Renderers list it once per source (`missing`), not as a row. */
+  needs?: MissingSourceName[];
 }
+
+/** The sources whose absence takes figures out of a review (git is always there). */
+export type MissingSourceName = 'jira' | 'github';
+
+/** One line per missing source: what it would add, by section, in display order. */
+export interface MissingSource {
+  source: MissingSourceName;
+  status: SourceStatus['status'];
+  /** Section → row labels; a section whose every row is here is left out of the tables. */
+  figures: Array<{ section: string; labels: string[]; whole: boolean }>;
+}
+
+/** The host's words for adding a source (CLI: flags and environment; editor: its commands). */
+export type SourceAdvice = Partial<Record<MissingSourceName, string>>;
+
+/** A list cut to its first entries for people; the rest are counted. */
+export const LIST_LIMIT = 10;
+/** What shipped is the list a lead reads out: a longer cut. */
+export const SHIPPED_LIMIT = 20;
 
 export type DeliveryKey =
   | 'committedPoints' | 'completedPoints' | 'sayDoRatio' | 'carryOverIssues' | 'carryOverPoints'
@@ -40,6 +61,7 @@ export interface PeriodValue {
   value: number | null;
   reason?: string;
   excluded?: ExcludedCounts;
+  needs?: MissingSourceName[];
 }
 
 /** (v2) The items behind a period's `excluded` counts, by rule, for the data-quality list. */
@@ -50,8 +72,14 @@ export interface ReviewPeriodInfo {
   /** Sprint id, or "since/until" for a range. */
   id: string;
   name: string;
+  /** Half-open [since, until), as computed. */
   since: string;
   until: string;
+  /** The first and the inclusive last UTC day: a period ending at 00:00 ends the day before. */
+  firstDay: string;
+  lastDay: string;
+  /** As a person reads it: whole UTC days as "first → last (UTC, both days included)", else both instants. */
+  dates: string;
   /** Sprints only. */
   state?: 'active' | 'closed' | 'future';
 }
@@ -69,7 +97,9 @@ export type CyclePhase = 'coding' | 'pickup' | 'review';
 
 export interface Outlier {
   id: string;
+  /** The PR's title; for a git merge the merged branch's subject, not "Merge pull request #N from …". */
   title: string;
+  /** The pull request on GitHub, when known. */
   url?: string;
   mergedAt: string;
   cycleHours: number;
@@ -94,6 +124,18 @@ export interface ReleasedItem {
   url?: string;
   releasedAt: string;
   leadTimeDays: number | null;
+  release?: string;
+}
+
+/** What shipped in the period: Jira issues released, or the changes (PRs) that reached a release. */
+export interface ShippedItem {
+  kind: 'issue' | 'pr' | 'change';
+  /** "AR-4", "#57" or a commit hash (10 characters). */
+  id: string;
+  title: string;
+  url?: string;
+  releasedAt: string;
+  /** The release (git tag or Jira version) that shipped it. */
   release?: string;
 }
 
@@ -139,21 +181,51 @@ export interface SprintReview {
     /** p85 cycle time (hours) of the previous 3 periods' changes; PRs above it are outliers. */
     outlierThresholdHours: number | null;
     outlierThresholdReason?: string;
+    /** The first LIST_LIMIT outliers, slowest first; `outliersMore` counts the rest. */
     outliers: Outlier[];
+    outliersMore: number;
+    /** Why the outlier list is empty (no threshold, or nothing over it); absent when it has rows. */
+    outliersNote?: string;
   };
   quality: {
     figures: Record<QualityKey, Figure>;
     defectSource: 'jira' | 'github' | 'git';
+    /** The first LIST_LIMIT hotspot files, ranked; `hotspotsMore` counts the rest (the figure has the total). */
     hotspots: HotspotFile[];
+    hotspotsMore: number;
   };
   escalations: { figures: Record<EscalationKey, Figure>; source: 'jira' | 'github' | null; items: EscalationItem[] };
-  timeToMarket: { figures: Record<TimeToMarketKey, Figure>; source: 'jira' | 'git'; released: ReleasedItem[] };
+  timeToMarket: {
+    figures: Record<TimeToMarketKey, Figure>;
+    source: 'jira' | 'git';
+    /** Every item behind the lead time (Jira issues, or git commits). */
+    released: ReleasedItem[];
+    /** What shipped, for people: the first LIST_LIMIT, newest release first; `shippedMore` counts the rest. */
+    shipped: ShippedItem[];
+    shippedMore: number;
+  };
+  /** Sources whose absence takes figures out of this review, one entry per source. */
+  missing: MissingSource[];
+  /** The three charts, each with its data or the reason it is empty. */
+  charts: ReviewChart[];
   /** The compared periods' own values, oldest first, for charts. */
   trend: TrendPoint[];
   /** Every gap, in words a team lead can read out. */
   dataQuality: string[];
   /** null unless perPerson was switched on. */
   perPerson: PersonRow[] | null;
+}
+
+export interface ReviewChart {
+  id: 'review-delivery' | 'review-cycle' | 'review-phases';
+  title: string;
+  type: 'bar' | 'line';
+  unit: string;
+  horizontal?: boolean;
+  labels: string[];
+  series: Array<{ label: string; values: Array<number | null> }>;
+  /** Why there is nothing to draw (every value missing or 0); null when the chart has data. */
+  empty: string | null;
 }
 
 export interface TrendPoint {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Dataset } from '../../../src/core/model/dataset';
 import type { Sprint } from '../../../src/core/model/issue';
-import { listReviewPeriods } from '../../../src/core/sprintReview/reviewPeriods';
+import { listReviewPeriods, periodInfo, resolvePeriods } from '../../../src/core/sprintReview/reviewPeriods';
 import {
   customRangeSelection, defaultCustomRange, MAX_CUSTOM_DAYS, reviewFileName, reviewPickItems, selectionForChoice, validateReviewDate,
 } from '../../../src/extension/sprintReviewChoices';
@@ -25,7 +25,7 @@ describe('sprint review quick pick (host logic without the editor)', () => {
     ]), NOW));
     assert.deepEqual(items.map((i) => i.label), ['Sprint 4', 'Sprint 3', 'Sprint 2', 'Sprint 1']);
     assert.equal(items[0]!.description, 'active · 2026-11-16 → 2026-11-22');
-    assert.equal(items[1]!.description, 'closed · 2026-11-02 → 2026-11-16');
+    assert.equal(items[1]!.description, 'closed · 2026-11-02 → 2026-11-15', 'the inclusive last day: the sprint closed at 11-16 00:00');
     assert.deepEqual(selectionForChoice(items[1]!.choice), { sprintId: 3 });
   });
 
@@ -62,10 +62,20 @@ describe('sprint review quick pick (host logic without the editor)', () => {
     assert.deepEqual(defaultCustomRange(NOW), { since: '2026-11-09', until: '2026-11-22' });
   });
 
-  it('export file names are safe on every file system', () => {
-    const period = (name: string) => ({ period: { kind: 'range' as const, id: 'x', name, since: '', until: '' } });
-    assert.equal(reviewFileName(period('2026-11-08 → 2026-11-22'), 'html'), 'sprint-review-2026-11-08-2026-11-22.html');
-    assert.equal(reviewFileName(period('Sprint 3: "Apollo" <b>/..\\'), 'json'), 'sprint-review-sprint-3-apollo-b.json');
-    assert.equal(reviewFileName(period('→→'), 'md'), 'sprint-review-period.md');
+  it('a custom range typed as 2026-08-09 … 2026-08-22 is named, shown and saved by the days typed (the window stays half-open)', () => {
+    const now = at('2026-09-01T00:00:00Z');
+    const sel = customRangeSelection('2026-08-09', '2026-08-22', now);
+    assert.equal(sel.until, at('2026-08-23T00:00:00Z'), 'internally [08-09, 08-23)');
+    const info = periodInfo(resolvePeriods({} as Dataset, sel, now, 1)[0]!); // a range reads nothing from the dataset
+    assert.deepEqual([info.name, info.firstDay, info.lastDay, info.dates], ['2026-08-09 → 2026-08-22', '2026-08-09', '2026-08-22', '2026-08-09 → 2026-08-22 (UTC, both days included)']);
+    assert.equal(reviewFileName({ period: info }, 'md'), 'sprint-review-2026-08-09-to-2026-08-22.md');
+    assert.equal(reviewFileName({ period: info }, 'html'), 'sprint-review-2026-08-09-to-2026-08-22.html');
+    assert.equal(reviewFileName({ period: info }, 'json'), 'sprint-review-2026-08-09-to-2026-08-22.json');
+  });
+
+  it('a sprint export is named by the sprint, safe on every file system', () => {
+    const sprint = (name: string) => ({ period: { kind: 'sprint' as const, id: 'x', name, since: '', until: '', firstDay: '', lastDay: '', dates: '' } });
+    assert.equal(reviewFileName(sprint('Sprint 3: "Apollo" <b>/..\\'), 'json'), 'sprint-review-sprint-3-apollo-b.json');
+    assert.equal(reviewFileName(sprint('→→'), 'md'), 'sprint-review-sprint.md');
   });
 });

@@ -15,6 +15,8 @@ const reviewShape = () => ({
   timeToMarket: { figures: {} },
   trend: [],
   dataQuality: [],
+  missing: [],
+  charts: [],
   perPerson: null,
 });
 
@@ -34,21 +36,21 @@ describe('webview protocol: sprint review messages', () => {
   });
 
   it('the webview accepts a review message with a review or with none yet', () => {
-    assert.ok(isReviewMessage({ type: 'review', review: reviewShape(), reveal: true }));
-    assert.ok(isReviewMessage({ type: 'review', review: null, reveal: false }));
-    assert.ok(isHostMessage({ type: 'review', review: null, reveal: false }));
-    assert.ok(!isStateMessage({ type: 'review', review: null, reveal: false }), 'a review message is not drawn as KPI state');
+    assert.ok(isReviewMessage({ type: 'review', review: reviewShape(), reveal: true, advice: {} }));
+    assert.ok(isReviewMessage({ type: 'review', review: null, reveal: false, advice: {} }));
+    assert.ok(isHostMessage({ type: 'review', review: null, reveal: false, advice: {} }));
+    assert.ok(!isStateMessage({ type: 'review', review: null, reveal: false, advice: {} }), 'a review message is not drawn as KPI state');
   });
 
   it('the webview rejects review messages of the wrong shape', () => {
     const bad: unknown[] = [
       { type: 'review', review: reviewShape() }, // no reveal
-      { type: 'review', review: { ...reviewShape(), kind: 'report' }, reveal: true },
-      { type: 'review', review: { ...reviewShape(), schemaVersion: 2 }, reveal: true },
-      { type: 'review', review: { ...reviewShape(), flow: null }, reveal: true },
-      { type: 'review', review: { ...reviewShape(), trend: {} }, reveal: true },
-      { type: 'review', review: { ...reviewShape(), period: { name: 3 } }, reveal: true },
-      { type: 'review', review: 'markdown', reveal: true },
+      { type: 'review', review: { ...reviewShape(), kind: 'report' }, reveal: true, advice: {} },
+      { type: 'review', review: { ...reviewShape(), schemaVersion: 2 }, reveal: true, advice: {} },
+      { type: 'review', review: { ...reviewShape(), flow: null }, reveal: true, advice: {} },
+      { type: 'review', review: { ...reviewShape(), trend: {} }, reveal: true, advice: {} },
+      { type: 'review', review: { ...reviewShape(), period: { name: 3 } }, reveal: true, advice: {} },
+      { type: 'review', review: 'markdown', reveal: true, advice: {} },
     ];
     for (const m of bad) assert.ok(!isHostMessage(m), JSON.stringify(m).slice(0, 80));
   });

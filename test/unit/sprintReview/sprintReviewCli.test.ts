@@ -153,8 +153,40 @@ describe('sprint-review CLI against fake Jira (3 closed sprints + 1 active), fak
     assert.equal(r.timeToMarket.source, 'git');
     fig(r.timeToMarket.figures.releasedItems, 5, 3, 2.6667, 'up');
     assert.equal(r.timeToMarket.figures.leadTimeMedian.value, 6);
-    assert.ok(r.dataQuality.some((n) => n.startsWith('Jira off:')), r.dataQuality.join('\n'));
-    assert.ok(r.dataQuality.some((n) => n.startsWith('Delivery: committed points, completed points, say/do ratio')), r.dataQuality.join('\n'));
+    // What shipped in v1.2 (09-24): squashes #4, #5, #6 with GitHub's titles and links, and the two
+    // fixes pushed straight to main (no PR); the 5 released commits are the lead time's items.
+    assert.deepEqual(r.timeToMarket.shipped.map((i) => [i.kind, i.id, i.title, i.url ?? null, i.release]), [
+      ['pr', '#4', 'PR 4', 'https://github.example/o/r/pull/4', 'v1.2'],
+      ['pr', '#5', 'PR 5', 'https://github.example/o/r/pull/5', 'v1.2'],
+      ['pr', '#6', 'PR 6', 'https://github.example/o/r/pull/6', 'v1.2'],
+      ...[s.repo.git(['rev-parse', ':/fix: AR-8']).trim(), s.repo.git(['rev-parse', ':/fix: off by one']).trim()]
+        .map((h) => h.slice(0, 10)).sort().map((id) => ['change', id, id === s.repo.git(['rev-parse', ':/fix: AR-8']).trim().slice(0, 10) ? 'fix: AR-8 rendering' : 'fix: off by one', null, 'v1.2']),
+    ]);
+    assert.equal(r.timeToMarket.shippedMore, 0);
+    // Without Jira: one entry for the source, naming what it would add; no per-figure data-quality lines.
+    assert.deepEqual(r.missing, [{
+      source: 'jira', status: 'off', figures: [
+        { section: 'Delivery', whole: false, labels: ['committed points', 'completed points', 'say/do ratio', 'carry-over issues', 'carry-over points', 'scope added after start (issues)', 'scope added after start (points)', 'scope removed (issues)', 'scope removed (points)', 'unestimated issues'] },
+        { section: 'Flow', whole: false, labels: ['issue cycle time median'] },
+      ],
+    }]);
+    assert.ok(!r.dataQuality.some((n) => /Jira|needs Jira/.test(n)), r.dataQuality.join('\n'));
+  });
+
+  it('without Jira, the Markdown says once what Jira would add and how to add it with the CLI, and lists no sprint rows', async () => {
+    const run = await runCliInProcess(['sprint-review', '--since', '2026-09-14', '--until', '2026-09-28', '--cache-dir', cache, ...sourceFlags(s, false)], { env: sourceEnv(s) });
+    assert.equal(run.code, 0, run.stderr);
+    const md = run.stdout;
+    const lines = md.split('\n');
+    const jira = lines.filter((l) => l.includes('Jira') && !l.startsWith('Sources:'));
+    assert.deepEqual(jira, ['- Without Jira (off): Delivery: committed points, completed points, say/do ratio, carry-over issues, carry-over points, scope added after start (issues), scope added after start (points), scope removed (issues), scope removed (points), unestimated issues; Flow: issue cycle time median — add --jira-url, --jira-project and --jira-board, with JIRA\\_PAT (Server) or JIRA\\_EMAIL and JIRA\\_API\\_TOKEN (Cloud) in the environment']);
+    assert.ok(!md.includes('Committed points'), 'no sprint row in the Delivery table');
+    assert.ok(md.includes('| Throughput (merged changes) | 3 | 2 | 2 | ▲ |'), md);
+    // --until 2026-09-28 is the exclusive end: the last day reviewed is 09-27, and the page says so.
+    assert.match(md, /^# Sprint review: 2026-09-14 → 2026-09-27$/m);
+    assert.match(md, /^Date range 2026-09-14 → 2026-09-27 \(UTC, both days included\) · compared with 2026-08-31 → 2026-09-13, 2026-08-17 → 2026-08-30$/m);
+    // What shipped, linked, under Time to market.
+    assert.match(md, /^\| \[\\#4\]\(https:\/\/github\.example\/o\/r\/pull\/4\) \| PR 4 \| v1\.2 \| 2026-09-24 00:00 UTC \|$/m);
   });
 
   it('without Jira and without dates it reviews the last 14 days', async () => {
