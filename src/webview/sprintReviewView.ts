@@ -6,7 +6,7 @@
  */
 import { readableTime } from '../core/sprintReview/dataQuality';
 import { missingSourceLine, shownInTable } from '../core/sprintReview/missingSources';
-import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, periodWord } from '../core/sprintReview/reviewFormat';
+import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, noGapsSentence, periodWord } from '../core/sprintReview/reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from '../core/sprintReview/reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 import type { ReviewExportFormat } from '../shared/protocol';
@@ -229,7 +229,7 @@ export function reviewView(r: SprintReview, act: ReviewActions, advice: SourceAd
       itemsTable(['Person', 'Merged changes', 'Cycle time median'], [1, 2], r.perPerson.map((p) => [p.person, String(p.mergedChanges), formatFigureValue(p.cycleTimeMedianHours, 'hours')]))));
   }
   root.append(el('section', { class: 'quality', 'aria-labelledby': 'review-data-quality' }, el('h2', { id: 'review-data-quality' }, 'Data quality'),
-    r.dataQuality.length ? el('ul', {}, ...r.dataQuality.map((n) => el('li', {}, n))) : el('p', {}, 'No gaps: every figure was computed from configured, up-to-date sources.')));
+    r.dataQuality.length ? el('ul', {}, ...r.dataQuality.map((n) => el('li', {}, n))) : el('p', {}, noGapsSentence(r))));
   return root;
 }
 

@@ -4,7 +4,7 @@ import { escapeHtml as e, jsonForScript, safeHref } from '../output/htmlEscape';
 import { loadChartJsSource } from './chartJsSource';
 import { REVIEW_CHART_SCRIPT } from './reviewChartScript';
 import { missingSourceLine, shownInTable } from './missingSources';
-import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, periodWord } from './reviewFormat';
+import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, noGapsSentence, periodWord } from './reviewFormat';
 import { HIGHER_IS_BETTER, SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, ReviewChart, ReviewIssue, SourceAdvice, SprintReview } from './reviewTypes';
 
@@ -118,7 +118,7 @@ export function renderReviewHtml(r: SprintReview, opts: HtmlRenderOptions = {}):
     body.push('<h2>Per person (opt-in)</h2>', table(['Person', 'Merged changes', 'Cycle time median'],
       r.perPerson.map((p) => [e(p.person), e(String(p.mergedChanges)), e(formatFigureValue(p.cycleTimeMedianHours, 'hours'))]), [1, 2]));
   }
-  body.push('<h2>Data quality</h2>', r.dataQuality.length ? `<ul>${r.dataQuality.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '<p>No gaps: every figure was computed from configured, up-to-date sources.</p>');
+  body.push('<h2>Data quality</h2>', r.dataQuality.length ? `<ul>${r.dataQuality.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : `<p>${e(noGapsSentence(r))}</p>`);
   // "</script" cannot occur in the Chart.js build today; escaping it keeps a future build from ending the element early.
   const scripts = chartJs
     ? `<script nonce="${nonce}">${chartJs.replace(/<\/script/gi, '<\\/script')}</script><script nonce="${nonce}">${REVIEW_CHART_SCRIPT}</script>`

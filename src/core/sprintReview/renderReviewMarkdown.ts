@@ -1,7 +1,7 @@
 import { mdCell, mdLink } from '../output/markdownEscape';
 import { readableTime } from './dataQuality';
 import { missingSourceLine, shownInTable } from './missingSources';
-import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, periodWord } from './reviewFormat';
+import { figureCells, formatDuration, formatFigureValue, formatHotspotDensity, moreLine, noGapsSentence, periodWord } from './reviewFormat';
 import { SECTION_ROWS } from './reviewLabels';
 import type { Figure, FigureKey, ReviewIssue, SourceAdvice, SprintReview } from './reviewTypes';
 
@@ -86,7 +86,7 @@ export function renderReviewMarkdown(r: SprintReview, opts: MarkdownRenderOption
       ...r.perPerson.map((p) => row([mdCell(p.person), String(p.mergedChanges), formatFigureValue(p.cycleTimeMedianHours, 'hours')])));
   }
   lines.push('', '## Data quality', '');
-  if (r.dataQuality.length === 0) lines.push('No gaps: every figure was computed from configured, up-to-date sources.');
+  if (r.dataQuality.length === 0) lines.push(noGapsSentence(r));
   for (const n of r.dataQuality) lines.push(`- ${mdCell(n)}`);
   return lines.join('\n') + '\n';
 }

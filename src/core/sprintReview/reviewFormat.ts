@@ -53,3 +53,10 @@ export function periodWord(kind: 'sprint' | 'range'): string {
 export function formatHotspotDensity(density: number | null): string {
   return density == null ? `— (${noDensityNote('file')})` : formatFigureValue(density, 'count');
 }
+
+/** The data-quality section without notes: "no gaps" only when no source is missing either. */
+export function noGapsSentence(r: { missing: unknown[] }): string {
+  return r.missing.length
+    ? 'No other gaps: every figure shown was computed from up-to-date sources.'
+    : 'No gaps: every figure was computed from configured, up-to-date sources.';
+}
