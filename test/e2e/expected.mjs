@@ -83,7 +83,6 @@ export const REVIEW_LAST_14 = {
     hotspotFilesChanged: { value: 2 },
     releasedItems: { value: 5, previous: null },
     leadTimeMedian: { value: 41.25 },
-    sayDoRatio: { value: null }, // needs Jira sprints
   },
   // The same rows in the exported Markdown (display rounding of reviewFormat.ts).
   markdownRows: [

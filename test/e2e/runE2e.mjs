@@ -366,8 +366,16 @@ try {
     assert(/^Throughput\s+3\s+previous period: —$/.test(tile.trim()), `throughput tile was "${tile}"`);
     const ctTile = await review.locator('.tile[data-figure="cycleTimeMedian"] .value').innerText();
     assert(ctTile === '20 h', `cycle time tile was "${ctTile}"`);
-    const reason = await review.locator('tr[data-figure="sayDoRatio"] .reason').innerText();
-    assert(reason.includes('needs Jira sprints'), `say/do reason was "${reason}"`);
+    // Without Jira and GitHub: one line per missing source with the editor's command, no row per figure.
+    assert((await review.locator('tr[data-figure="sayDoRatio"]').count()) === 0, 'a say/do row without Jira');
+    const missing = await review.locator('section.missing li').allInnerTexts();
+    assert(missing.length === 2 && missing[0].startsWith('Without Jira (off): Delivery: committed points') && missing[0].endsWith('run Configure Jira')
+      && missing[1].startsWith('Without GitHub') && missing[1].includes('Configure GitHub'), `missing-source lines were ${JSON.stringify(missing)}`);
+    const body = await review.innerText();
+    assert(!/needs Jira|JIRA_PAT|--jira/.test(body), 'a row or note still says "needs Jira", or names the CLI');
+    const outliers = await review.locator('[data-section="Flow"] .outliers-note').innerText();
+    assert(outliers === 'none of the 3 merged changes of the period took longer than 50 h', `outliers note was "${outliers}"`);
+    assert(!body.includes('Merge branch'), 'a merge is named by its subject, not by its branch\'s work');
     // Charts: Chart.js canvases for the per-period delivery and cycle time, and the phases (deploy only).
     await review.locator('figure.chart canvas').nth(2).waitFor({ timeout: 10_000 });
     assert((await review.locator('figure.chart').count()) === 3, 'expected three review charts');
@@ -381,6 +389,7 @@ try {
   await test('screenshots of the review tab (top, and the flow and quality tables)', async () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'review-tab.png') });
+    await review.locator('section.missing').screenshot({ path: join(SHOTS, 'review-without-jira.png') });
     await review.locator('[data-section="Flow"] h2').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'review-tab-tables.png') });
@@ -394,8 +403,12 @@ try {
   });
 
   await test('Export Markdown opens an editor with the same headline numbers', async () => {
+    // Save offers the period's days, not the first line ("# Sprint review: … → ….md").
+    const [since, until] = (await review.locator('.review-body').getAttribute('data-period')).split('/');
+    const lastDay = new Date(Date.parse(until) - 1000).toISOString().slice(0, 10);
+    const name = `sprint-review-${since.slice(0, 10)}-to-${lastDay}.md`;
     await review.locator('vscode-button[data-export="md"]').click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
     const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
     // Monaco renders only the lines in view: page down through the document and keep every line seen.
     const seen = new Set();
@@ -409,9 +422,9 @@ try {
     for (const row of [...REVIEW_LAST_14.markdownRows, ...REVIEW_LAST_14.markdownRowsAtEnd]) assert(lines.some((l) => l.startsWith(row)), `Markdown lacks "${row}"`);
     // An untitled editor with text would hold up the reload below with a "save changes?" prompt.
     // Focus its tab first, so the command closes it and not the panel.
-    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: name }).first().click();
     await runCommand(page, 'View: Revert and Close Editor', { keepFocus: true });
-    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await test('Export HTML writes one standalone page with Chart.js inlined (from dist/ in the .vsix)', async () => {
@@ -453,8 +466,15 @@ try {
     await input.fill(since);
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/2)' }).waitFor({ timeout: 10_000 });
+    const until = await input.inputValue(); // today, inclusive
     await page.keyboard.press('Enter');
     await review.locator(`.review-body[data-period^="${since}T00:00"]`).waitFor({ timeout: 15_000 });
+    // The dates typed, both inclusive (the window is [since, until + 1 day) inside).
+    const title = await review.locator('header h1').innerText();
+    const meta = await review.locator('header .meta').first().innerText();
+    assert(title === `Sprint review: ${since} → ${until}`, `title was "${title}"`);
+    assert(meta.startsWith(`Date range ${since} → ${until} (UTC, both days included)`), `period line was "${meta}"`);
+    await review.locator('header').screenshot({ path: join(SHOTS, 'review-custom-range.png') });
     // From midnight 13 days ago through today: the same three merges (C at T-10d, D, E) as the last 14 days.
     const got = await review.locator('tr[data-figure="throughput"] td.value').getAttribute('data-value');
     assert(got === String(REVIEW_LAST_14.figures.throughput.value), `custom range throughput was ${got}`);
@@ -546,6 +566,9 @@ const boards = [
 ];
 const cloudJira = await new FakeJira({ variant: 'cloud', email: 'mira@example.com', token: 'good-token', boards, displayName: 'Mira Example' }).start();
 const serverJira = await new FakeJira({ variant: 'server', token: 'server-token' }).start();
+// The sprint-review scenario's Jira (3 closed sprints, an active one): the review with Jira.
+const { sprintJiraOptions } = await tsImport('../fakes/fakeSprintScenario.ts', import.meta.url);
+const sprintJira = await new FakeJira(sprintJiraOptions('review-token')).start();
 const jiraFixture = join(OUT, 'fixture-jira');
 cpSync(fixture, jiraFixture, { recursive: true });
 server = await startCodeServer({ vsix: VSIX, port: 8773, trusted: true });
@@ -631,11 +654,45 @@ try {
     await jiraBadge.locator('.text', { hasText: `Jira error: ${said}` }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'jira-unreachable.png') });
   });
+
+  await test('Sprint Review with the fake Jira: Sprint 3\'s points and carry-over from Jira, what shipped linked to its issues, only GitHub named as missing', async () => {
+    await clearToasts();
+    await runCommand(page, 'Engineering KPIs: Configure Jira');
+    await step('(Step 1): site URL', sprintJira.url);
+    await step('(Step 2 of 4): personal access token', 'review-token');
+    await step('(Step 3 of 4)', 'AR');
+    await box.locator('.quick-input-title', { hasText: '(Step 4 of 4)' }).waitFor({ timeout: 20_000 });
+    await boxInput.fill('Board');
+    await page.keyboard.press('Enter');
+    await toast('Jira connected').waitFor({ timeout: 20_000 });
+    await jiraBadge.locator('.text', { hasText: 'Jira ok' }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Engineering KPIs: Sprint Review…');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Sprint 3' }).first().waitFor({ timeout: 15_000 });
+    // Sprint 3 closed at 09-28 00:00: its inclusive last day is 09-27.
+    const row3 = await rows.filter({ hasText: 'Sprint 3' }).first().innerText();
+    assert(row3.includes('closed · 2026-09-14 → 2026-09-27'), `Sprint 3 pick was "${row3}"`);
+    await rows.filter({ hasText: 'Sprint 3' }).first().click();
+    const review = frame.locator('#review');
+    await review.locator('.review-body[data-period="3"]').waitFor({ timeout: 20_000 });
+    const value = (key) => review.locator(`tr[data-figure="${key}"] td.value`).getAttribute('data-value');
+    // As the CLI test works out from the same fake: committed 18, completed 12, say/do 0.6667.
+    assert((await value('committedPoints')) === '18' && (await value('completedPoints')) === '12', 'Sprint 3 points');
+    const missing = await review.locator('section.missing li').allInnerTexts();
+    assert(missing.length === 1 && missing[0].startsWith('Without GitHub'), `missing-source lines were ${JSON.stringify(missing)}`);
+    const shipped = review.locator('[data-section="Time to market"] table.items tbody tr');
+    const items = await shipped.allInnerTexts();
+    assert(items.length === 2 && items[0].startsWith('AR-4') && items[1].startsWith('AR-5'), `shipped rows were ${JSON.stringify(items)}`);
+    assert((await shipped.first().locator('button.link').getAttribute('title'))?.startsWith(sprintJira.url), 'a shipped issue does not link to Jira');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'review-with-jira.png') });
+  });
 } finally {
   await browser.close();
   server.stop();
   await cloudJira.stop();
   await serverJira.stop();
+  await sprintJira.stop();
 }
 
 }

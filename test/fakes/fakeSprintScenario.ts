@@ -1,6 +1,6 @@
 import { FakeGitHub } from './fakeGitHub';
 import { bot, issueNode, prNode, user } from './fakeGitHubData';
-import { FakeJira } from './fakeJira';
+import { FakeJira, type FakeJiraOptions } from './fakeJira';
 import { fakeIssue, history, sprintChange, sprintJson, transition, version, type FakeIssueSpec, type RawJson } from './fakeJiraData';
 import { GitFixture } from '../helpers/gitFixture';
 
@@ -102,6 +102,21 @@ function jiraIssues(): RawJson[] {
   ];
 }
 
+/** The scenario's Jira (Server, project AR, board 1): three closed sprints, an active one and their issues. The e2e suite serves it too. */
+export function sprintJiraOptions(token?: string): FakeJiraOptions {
+  return {
+    variant: 'server',
+    ...(token ? { token } : {}),
+    sprints: [
+      sprintJson(1, 'closed', at('2026-08-17'), at('2026-08-31'), at('2026-08-31')),
+      sprintJson(2, 'closed', at('2026-08-31'), at('2026-09-14'), at('2026-09-14')),
+      sprintJson(3, 'closed', at('2026-09-14'), at('2026-09-28'), at('2026-09-28')),
+      sprintJson(4, 'active', at('2026-09-28'), at('2026-10-12'), null),
+    ],
+    issues: jiraIssues(),
+  };
+}
+
 export async function startSprintScenario(): Promise<SprintScenario> {
   const { repo, merges } = buildRepo();
   const github = new FakeGitHub({
@@ -110,16 +125,7 @@ export async function startSprintScenario(): Promise<SprintScenario> {
     issues: [issueNode({ number: 20, createdAt: at('2026-09-16'), closedAt: at('2026-09-17'), labels: [{ name: 'bug', at: at('2026-09-16') }] })],
   });
   await github.start();
-  const jira = await new FakeJira({
-    variant: 'server',
-    sprints: [
-      sprintJson(1, 'closed', at('2026-08-17'), at('2026-08-31'), at('2026-08-31')),
-      sprintJson(2, 'closed', at('2026-08-31'), at('2026-09-14'), at('2026-09-14')),
-      sprintJson(3, 'closed', at('2026-09-14'), at('2026-09-28'), at('2026-09-28')),
-      sprintJson(4, 'active', at('2026-09-28'), at('2026-10-12'), null),
-    ],
-    issues: jiraIssues(),
-  }).start();
+  const jira = await new FakeJira(sprintJiraOptions()).start();
   return {
     repo, github, jira, merges,
     stop: async () => {
