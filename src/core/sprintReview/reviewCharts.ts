@@ -1,3 +1,4 @@
+import { addTo } from '../util/addTo';
 import type { Figure, FigureKey, ReviewChart, TrendPoint } from './reviewTypes';
 
 /** Nothing to draw: every value missing or 0 (a chart of zeros is an empty grid with a −1…1 axis). */
@@ -7,7 +8,21 @@ function chart(spec: Omit<ReviewChart, 'empty'>, why: string): ReviewChart {
   return { ...spec, empty: spec.labels.length === 0 || blank(spec.series) ? why : null };
 }
 
-const distinct = (reasons: Array<string | undefined>): string => [...new Set(reasons.filter((r): r is string => !!r))].join('; ');
+const PHASE_NAMES = ['coding', 'pickup', 'review', 'deploy'];
+
+/** "coding, pickup and review need GitHub pull requests; deploy: no merged changes in period". */
+function phasesWhy(phases: Figure[]): string {
+  const named = (names: string[]): string => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0] ?? '');
+  const needGitHub = PHASE_NAMES.filter((_, i) => phases[i]!.needs?.includes('github'));
+  const byReason = new Map<string, string[]>();
+  PHASE_NAMES.forEach((n, i) => {
+    const why = phases[i]!.reason;
+    if (why && !needGitHub.includes(n)) addTo(byReason, why, n);
+  });
+  // One reason for all four (a quiet period) is said once.
+  const others = [...byReason].map(([why, names]) => (names.length === PHASE_NAMES.length ? why : `${named(names)}: ${why}`));
+  return [...(needGitHub.length ? [`${named(needGitHub)} need GitHub pull requests`] : []), ...others].join('; ');
+}
 
 /**
  * The review's three charts, with the data each draws or why it is empty, so the panel tab and the
@@ -31,6 +46,6 @@ export function reviewCharts(trend: TrendPoint[], flow: Record<'cycleTimeMedian'
       id: 'review-phases', title: 'Cycle time phases, this period (median)', type: 'bar', unit: 'hours', horizontal: true,
       labels: ['Coding', 'Pickup', 'Review', 'Deploy'],
       series: [{ label: 'median', values: phases.map((f) => f.value) }],
-    }, `No phase could be measured in this period${distinct(phases.map((f) => f.reason)) ? `: ${distinct(phases.map((f) => f.reason))}` : ''}.`),
+    }, `No phase could be measured in this period${phasesWhy(phases) ? `: ${phasesWhy(phases)}` : ''}.`),
   ];
 }

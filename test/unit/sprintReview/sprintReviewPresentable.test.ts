@@ -126,6 +126,9 @@ describe('sprint review a lead presents unchanged (issue 13), from a real merge-
     const byId = (r: SprintReview) => Object.fromEntries(r.charts.map((c) => [c.id, c.empty]));
     assert.deepEqual(Object.keys(byId(quiet)), ['review-delivery', 'review-cycle', 'review-phases']);
     for (const [id, why] of Object.entries(byId(quiet))) assert.ok(why && why.length > 20, `${id}: ${why}`);
+    assert.match(byId(quiet)['review-phases']!, /^No phase could be measured in this period: no commits in period; the last commit is 2026-09-22[^;]*\.$/);
+    const phases = review.charts.find((c) => c.id === 'review-phases')!;
+    assert.equal(phases.empty, null, 'deploy has a value this period');
     assert.equal(byId(review)['review-cycle'], null);
     const html = renderReviewHtml(quiet, { nonce: 'N' });
     assert.equal((html.match(/<canvas\b/g) ?? []).length, 0, 'no canvas for an empty chart');
