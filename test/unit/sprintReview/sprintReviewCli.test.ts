@@ -113,6 +113,9 @@ describe('sprint-review CLI against fake Jira (3 closed sprints + 1 active), fak
     fig(t.releasedItems, 2, 1, 1.3333, 'up');
     fig(t.leadTimeMedian, 20.5, 11, 14.1667, 'up'); // AR-4 27 d, AR-5 14 d | AR-3 11 | AR-1 11
     assert.deepEqual(review.timeToMarket.released.map((r) => [r.id, r.leadTimeDays]), [['AR-4', 27], ['AR-5', 14]]);
+    // What shipped, for people: the released Jira issues with their titles and links.
+    assert.deepEqual(review.timeToMarket.shipped.map((i) => [i.kind, i.id, i.url]), [['issue', 'AR-4', `${s.jira.url}/browse/AR-4`], ['issue', 'AR-5', `${s.jira.url}/browse/AR-5`]]);
+    assert.equal(review.timeToMarket.shippedMore, 0);
   });
 
   it('data quality names the unestimated issue; team only by default; a trend for charts', () => {

@@ -83,6 +83,8 @@ describe('sprint review a lead presents unchanged (issue 13), from a real merge-
     assert.ok(!/needs (Jira|GitHub)/.test(md), 'no figure row or data-quality line repeats the missing source');
     assert.ok(!md.includes('## Escalations'), 'a section that only a missing source could fill is left out');
     assert.ok(!md.includes('JIRA_PAT') && !md.includes('--jira'), 'the editor\'s words, not the CLI\'s');
+    const html = renderReviewHtml(review, { nonce: 'N', chartJs: null, advice: reviewAdvice(review.sources) });
+    assert.equal((html.match(/<ul class="missing"><li>Without Jira \(off\): [^<]* — run Configure Jira<\/li><li>Without GitHub \(off\): [^<]* — run Configure GitHub<\/li><\/ul>/g) ?? []).length, 1, 'the HTML says the same, once');
     assert.ok(md.endsWith('## Data quality\n\nNo other gaps: every figure shown was computed from up-to-date sources.\n'), 'never "no gaps" while sources are missing');
   });
 
@@ -138,6 +140,33 @@ describe('sprint review a lead presents unchanged (issue 13), from a real merge-
     assert.deepEqual(drawn.map((d) => d.id), review.charts.filter((c) => !c.empty).map((c) => c.id));
     for (const d of drawn) assert.equal(d.axis.beginAtZero, true, d.id);
     assert.ok(drawn.find((d) => d.id === 'review-phases')?.horizontal, 'the phase chart is horizontal: its value axis is x');
+  });
+});
+
+describe('sprint review outliers when git shows no cycle time (squash commits committed as they were authored)', () => {
+  let repo: GitFixture;
+  let cache: string;
+  after(() => {
+    repo.remove();
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('a previous p85 under 3 minutes sets no threshold, and the review says why instead of calling every change slow', async () => {
+    repo = GitFixture.init();
+    repo.commit('initial', { 'src/a.ts': 'export const a = 0;\n' }, { date: '2026-08-01T00:00:00Z' });
+    // One squash a week before the period, each authored a minute before it was committed.
+    for (const [n, day] of [[1, '2026-08-20'], [2, '2026-08-27'], [3, '2026-09-03'], [4, '2026-09-10']] as const) {
+      repo.commit(`Change ${n} (#${n})`, { 'src/a.ts': `export const a = ${n};\n` }, { authorDate: `${day}T10:00:00Z`, date: `${day}T10:01:00Z` });
+    }
+    repo.commit('Slow change (#5)', { 'src/a.ts': 'export const a = 5;\n' }, { authorDate: '2026-09-15T00:00:00Z', date: '2026-09-16T00:00:00Z' });
+    cache = tempDir('ekpi-review-o-');
+    const ds = await loadDataset({ repoPath: repo.dir, cacheRoot: cache, options: DEFAULT_OPTIONS });
+    const r = buildSprintReview(ds, PERIOD, DEFAULT_OPTIONS, NOW);
+    assert.equal(r.flow.figures.cycleTimeMedian.value, 24);
+    assert.equal(r.flow.outlierThresholdHours, null);
+    assert.deepEqual(r.flow.outliers, []);
+    assert.match(r.flow.outliersNote ?? '', /p85 cycle time is under 3 minutes/);
+    assert.match(renderReviewMarkdown(r), /^\*\*Outliers:\*\* the previous 3 period\(s\)' p85 cycle time is under 3 minutes/m);
   });
 });
 
