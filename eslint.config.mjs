@@ -10,6 +10,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (a --require preload, see the file): require() is its only import.
+    files: ['bench/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core runs in plain Node (CLI, tests): it must never reach for the editor API.
     files: ['src/core/**/*.ts', 'src/cli.ts', 'src/shared/**/*.ts'],
     rules: {

@@ -52,7 +52,17 @@ export async function ensureBenchRepo(p: HistoryParams = DEFAULT_PARAMS, log: (s
     if (rec.version === GENERATOR_VERSION) return { dir, stats: rec.stats, generateSeconds: rec.generateSeconds, gitBytes: rec.gitBytes, reused: true };
   }
   log(`generating ${p.commits} commits over ${p.files} files into ${dir} ...`);
-  // Built beside its final place and renamed, so an interrupted build is never mistaken for a cache hit.
+  const built = await buildWithFastImport(dir, (out) => new HistoryWriter(out, p).write());
+  const rec: Record = { version: GENERATOR_VERSION, params: p, ...built };
+  writeFileSync(recordPath, JSON.stringify(rec, null, 2));
+  return { dir, ...built, reused: false };
+}
+
+/**
+ * Streams `write`'s history into a new repository at `dir`, checked out on main. Built beside its
+ * final place and renamed, so an interrupted build is never mistaken for a cache hit.
+ */
+export async function buildWithFastImport<S>(dir: string, write: (out: FastImport) => Promise<S>): Promise<{ stats: S; generateSeconds: number; gitBytes: number }> {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -61,16 +71,13 @@ export async function ensureBenchRepo(p: HistoryParams = DEFAULT_PARAMS, log: (s
   // No automatic gc in the middle of a timed run.
   git(tmp, ['config', 'gc.auto', '0']);
   const out = new FastImport(tmp);
-  const stats = await new HistoryWriter(out, p).write();
+  const stats = await write(out);
   await out.finish();
   git(tmp, ['checkout', '-f', '-q', 'main']);
   const generateSeconds = (performance.now() - started) / 1000;
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
-  const gitBytes = duBytes(join(dir, '.git'));
-  const rec: Record = { version: GENERATOR_VERSION, params: p, stats, generateSeconds, gitBytes };
-  writeFileSync(recordPath, JSON.stringify(rec, null, 2));
-  return { dir, stats, generateSeconds, gitBytes, reused: false };
+  return { stats, generateSeconds, gitBytes: duBytes(join(dir, '.git')) };
 }
 
 export function git(cwd: string, args: string[]): string {

@@ -47,6 +47,15 @@ export const productListingPass = (repo: string): Promise<PassResult> => timeGit
 export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--numstat'), '--all']);
 
 /**
+ * Issue 14's floor: the product's own arguments (LOG_ARGS) over what a report reads, the default
+ * branch and the tags (the product passes those tips on stdin; the revisions are the same).
+ */
+export const productFloorPass = (repo: string): Promise<PassResult> => timeGit(repo, [...LOG_ARGS, 'HEAD', '--tags', '--']);
+/** The same walk and format without the file lists: what graph, dates and subjects cost. */
+export const metadataPass = (repo: string): Promise<PassResult> =>
+  timeGit(repo, [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), 'HEAD', '--tags', '--']);
+
+/**
  * Where the split falls, as a share of the first-parent line counted from the tip. Not 0.5:
  * newer commits cost more to diff (the tree has grown), so the newer range gets fewer of them.
  */

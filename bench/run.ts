@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the speed and memory bars of issue 2, measured in one run on one repository.
+ * `npm run bench`: the speed and memory bars of issue 2 on the synthetic repository, and issue 14's
+ * on two realistic ones (real code from node_modules, real-shaped histories: bench/realBench.ts).
  *
  *   floor        one `git log --all --name-only` in the product's --format, output counted and dropped
  *   cold         `node dist/cli.js report --format json` with an empty cache
@@ -14,7 +15,8 @@
  * summarized), BENCH_SPLIT=0.42 (where the parallel floor splits the first-parent line),
  * BENCH_PEERS=0 (skip the GitHub, Jira, editor, sprint-review and hostile-input benches), BENCH_PR_HEADS=0
  * (skip the warm report with 10,000 pull request head refs, bench/prHeadsBench.ts), BENCH_HOSTILE=0 (skip
- * only the 50k-tag and 40 MB-file measures, bench/hostileBench.ts).
+ * only the 50k-tag and 40 MB-file measures, bench/hostileBench.ts), BENCH_REPOS=synthetic,js,ruby (which
+ * repositories; all by default), BENCH_JS_COMMITS / BENCH_RUBY_COMMITS (their sizes; 35,000 and 110,000).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,8 @@ import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './report
 import { summarizeProfile } from './profileSummary';
 import { printBars, printRows, verdictFor, type Bar } from './table';
 import { prHeadsBench, prHeadsRows, type PrHeadsBenchResult } from './prHeadsBench';
+import { realRepoBench, type RealBenchResult } from './realBench';
+import { REAL_SPECS } from './realRepos';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const APPENDED = 100;
@@ -71,11 +75,39 @@ function newCacheDir(): string {
   return mkdtempSync(join(BENCH_DIR, 'cache-'));
 }
 
+/** BENCH_REPOS: which repositories to measure, comma-separated; all three by default. */
+function selectedRepos(): Set<string> {
+  const known = ['synthetic', ...REAL_SPECS.map((r) => r.name)];
+  const asked = (process.env.BENCH_REPOS ?? known.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = asked.filter((x) => !known.includes(x));
+  if (unknown.length > 0 || asked.length === 0) {
+    console.error(`BENCH_REPOS: unknown repository ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}`);
+    process.exit(2);
+  }
+  return new Set(asked);
+}
+
 async function main(): Promise<void> {
+  const repos = selectedRepos();
   const m = machine();
   const loadBefore = loadAverage();
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, ${m.os}, node ${m.node}, ${m.git}; load average ${loadBefore}`);
+  const synthetic = repos.has('synthetic') ? await syntheticBench() : undefined;
+  const realistic: RealBenchResult[] = [];
+  for (const spec of REAL_SPECS) if (repos.has(spec.name)) realistic.push(await realRepoBench(spec, RUNS, WINDOW, log));
 
+  const peers = process.env.BENCH_PEERS === '0' ? [] : await runPeerBenches();
+  for (const p of peers) printRows(p.source, p.rows);
+
+  const loadAfter = loadAverage();
+  console.log(`\nLoad average before ${loadBefore}, after ${loadAfter} (other work on the machine inflates every figure).`);
+  const results = { generatedAt: new Date().toISOString(), machine: m, load: { before: loadBefore, after: loadAfter }, runsPerMeasure: RUNS, ...synthetic, realistic, peers };
+  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`Results written to ${join(BENCH_DIR, 'results.json')}`);
+}
+
+/** The 100k-commit synthetic repository (issue 2's bars); returns its part of results.json. */
+async function syntheticBench(): Promise<Record<string, unknown>> {
   const repo = await ensureBenchRepo(DEFAULT_PARAMS, log);
   const s = repo.stats;
   console.log(`Repository: ${s.commits} commits (${s.mergeCommits} merges, ${s.squashCommits} squash "(#N)", ${s.fixCommits} fixes), ` +
@@ -190,18 +222,9 @@ async function main(): Promise<void> {
     rmSync(cache, { recursive: true, force: true });
   }
 
-  const peers = process.env.BENCH_PEERS === '0' ? [] : await runPeerBenches();
-  for (const p of peers) printRows(p.source, p.rows);
-
-  const loadAfter = loadAverage();
-  console.log(`\nLoad average before ${loadBefore}, after ${loadAfter} (other work on the machine inflates every figure).`);
   const results = {
-    generatedAt: new Date().toISOString(),
-    machine: m,
-    load: { before: loadBefore, after: loadAfter },
     repository: { key: repo.dir, stats: repo.stats, generateSeconds: repo.generateSeconds, gitBytes: repo.gitBytes, reused: repo.reused },
     window: WINDOW,
-    runsPerMeasure: RUNS,
     seconds: {
       floor: floors.map((f) => f.result.seconds), productListing: { listing: PRODUCT_LISTING, seconds: listing.result.seconds }, numstat: numstat.result.seconds,
       parallelFloor: parallels.map((p) => p.result.seconds), splitPoint: bestPar.result.splitSeconds,
@@ -213,15 +236,13 @@ async function main(): Promise<void> {
     cli: haveCli ? { errors: allRuns.filter((r) => !r.ok).map((r) => r.error) } : 'not built',
     bars: bars.map((b) => ({ ...b, value: b.value ?? null, pass: b.value === undefined ? null : b.value <= b.limit })),
     parallel: { gain, conclusion },
-    peers,
     prHeads: prHeads && {
       refs: prHeads.refs, squashHeads: prHeads.squashHeads, cycleTime: prHeads.cycleTime,
       seconds: { warmWithout: prHeads.warmWithout.map((r) => r.seconds), firstWith: prHeads.firstWith.seconds, warmWith: prHeads.warmWith.map((r) => r.seconds), warmPacked: prHeads.warmPacked.map((r) => r.seconds) },
     },
   };
-  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`Results written to ${join(BENCH_DIR, 'results.json')}`);
   for (const c of caches) rmSync(c, { recursive: true, force: true });
+  return results;
 }
 
 main().catch((e: unknown) => {

@@ -45,11 +45,12 @@ interface FileState {
   mark: number;
 }
 
-interface Branch {
+/** A topic branch being worked on: its fast-import mark, commits still to come, files it touched. */
+export interface Branch<F = FileState> {
   slot: number;
   tip: number;
   remaining: number;
-  touched: Set<FileState>;
+  touched: Set<F>;
   author: Person;
   topic: string;
   title: string;
@@ -58,7 +59,8 @@ interface Branch {
 const SLOTS = 6;
 const HEAT_MAX = 20;
 
-function changeSize(rng: Rng): number {
+/** Files per change: mostly one or two, with the long tail of sweeping changes. */
+export function changeSize(rng: Rng): number {
   const r = rng.next();
   if (r < 0.42) return 1;
   if (r < 0.66) return 2;

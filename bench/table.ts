@@ -17,7 +17,7 @@ export function printBars(bars: Bar[], missing: string): void {
   const width = Math.max(...bars.map((b) => b.name.length));
   for (const b of bars) {
     const fmt = (x: number): string => (b.unit === 'MB' ? `${x.toFixed(0)} MB` : `${x.toFixed(3)}×`);
-    const verdict = b.value === undefined ? `—     ${missing}` : b.value <= b.limit ? 'PASS' : 'FAIL';
+    const verdict = b.value === undefined ? `—     ${missing}` : b.value <= b.limit ? '✅ PASS' : '❌ FAIL';
     const value = b.value === undefined ? '' : fmt(b.value);
     console.log(`  ${b.name.padEnd(width)}  ${value.padStart(9)}  (bar ≤ ${fmt(b.limit)})  ${verdict}`);
   }

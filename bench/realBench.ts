@@ -1,0 +1,163 @@
+/**
+ * Issue 14's measures on one realistic repository (bench/realRepos.ts), all in the same run:
+ *
+ *   floor        the product's own `git log -z … --name-status --no-renames` over the default
+ *                branch + tags (what a cold report reads today), output counted and dropped
+ *   metadata     the same format without --name-status (graph, dates, subjects only)
+ *   cold / warm / incremental (+100 commits) report, peak RSS of the report process
+ *   lines per second of the line counter per language at HEAD, beside cloc
+ *
+ * Floor, metadata and cold runs alternate; the best of `runs` is used (load only adds time).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendCommits } from './appendCommits';
+import { BENCH_DIR } from './generateRepo';
+import { metadataPass, productFloorPass, type PassResult } from './gitPasses';
+import { clocInstalled, languageSpeeds, type LanguageSpeed } from './linesSpeed';
+import { loadAverage } from './machine';
+import { ensureRealRepo, type RealRepo, type RealRepoSpec } from './realRepos';
+import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
+import { printBars, printRows, type Bar } from './table';
+
+const APPENDED = 100;
+
+export interface RealBenchResult {
+  name: string;
+  title: string;
+  repository: Omit<RealRepo, 'spec'>;
+  loadBefore: string;
+  seconds: { floor: number[]; metadata: number[]; cold: number[]; warm: number[]; incremental: number[] };
+  floorBytes: number;
+  metadataBytes: number;
+  peakRssMb: number | null;
+  errors: string[];
+  bars: Array<Bar & { pass: boolean | null }>;
+  lines: LanguageSpeed[];
+}
+
+const best = (xs: number[]): number | undefined => (xs.length ? Math.min(...xs) : undefined);
+const sec = (s: number | undefined): string => (s === undefined ? 'n/a' : `${s.toFixed(2)} s`);
+const ratio = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : a / b);
+const rate = (lines: number, seconds: number): string => `${(lines / seconds / 1000).toFixed(0)}k lines/s`;
+
+export async function realRepoBench(spec: RealRepoSpec, runs: number, window: ReportWindow, log: (s: string) => void): Promise<RealBenchResult> {
+  const repo = await ensureRealRepo(spec, log);
+  const s = repo.stats;
+  const c = repo.content;
+  console.log(`\nRepository ${spec.name} (${spec.title}): ${s.commits} commits (${s.squashCommits} squash "(#N)" with author = committer instant, ` +
+    `${s.mergeCommits} merges, ${s.directCommits} direct, ${s.branchCommits} on topic branches, ${s.backportCommits} backports on ${s.stableBranches} stable branches, ` +
+    `${s.fixCommits} fixes), ${s.tags} tags (${s.stableTags} on stable branches), ${s.filesAtHead} files at HEAD; .git ${(repo.gitBytes / 2 ** 20).toFixed(0)} MB; ` +
+    `generated in ${repo.generateSeconds.toFixed(1)} s${repo.reused ? ' (cached, reused)' : ''}`);
+  console.log(`  HEAD: ${c.lines} lines (${c.testLines} in test files) of real code from node_modules: ` +
+    c.packages.map((p) => `${p.name}@${p.version} (${p.files} files, ${p.lines} lines)`).join(', '));
+
+  const loadBefore = loadAverage();
+  const work = join(BENCH_DIR, `work-${spec.name}`);
+  rmSync(work, { recursive: true, force: true });
+  execFileSync('cp', ['-a', repo.dir, work]);
+  const haveCli = cliBuilt();
+  const floors: PassResult[] = [];
+  const metas: PassResult[] = [];
+  const colds: ReportRun[] = [];
+  const warms: ReportRun[] = [];
+  const incrementals: ReportRun[] = [];
+  const caches: string[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      log(`${spec.name}: floor, metadata pass, cold report ${i + 1}/${runs}`);
+      floors.push(await productFloorPass(work));
+      metas.push(await metadataPass(work));
+      if (!haveCli) continue;
+      mkdirSync(BENCH_DIR, { recursive: true });
+      const cache = mkdtempSync(join(BENCH_DIR, 'cache-'));
+      caches.push(cache);
+      colds.push(await runReport(work, cache, window));
+    }
+    const lastCache = caches[caches.length - 1];
+    if (lastCache && colds.some((r) => r.ok)) {
+      for (let i = 0; i < runs; i++) {
+        log(`${spec.name}: warm report ${i + 1}/${runs}`);
+        warms.push(await runReport(work, lastCache, window));
+      }
+      for (let i = 0; i < runs; i++) {
+        log(`${spec.name}: appending ${APPENDED} commits, incremental report ${i + 1}/${runs}`);
+        await appendCommits(work, APPENDED, i + 1);
+        incrementals.push(await runReport(work, lastCache, window));
+      }
+    }
+  } finally {
+    for (const cache of caches) rmSync(cache, { recursive: true, force: true });
+  }
+  log(`${spec.name}: lines per second at HEAD${clocInstalled() ? ', ours and cloc' : ''}`);
+  const lines = languageSpeeds(repo.dir, runs);
+
+  const okSeconds = (xs: ReportRun[]): number[] => xs.filter((r) => r.ok).map((r) => r.seconds);
+  const floor = best(floors.map((f) => f.seconds));
+  const meta = best(metas.map((m) => m.seconds));
+  const cold = best(okSeconds(colds));
+  const warm = best(okSeconds(warms));
+  const incr = best(okSeconds(incrementals));
+  const all = [...colds, ...warms, ...incrementals];
+  const rss = all.some((r) => r.maxRssKb !== undefined) ? Math.max(...all.map((r) => r.maxRssKb ?? 0)) / 1024 : undefined;
+  const treeRss = all.some((r) => r.treeMaxRssKb !== undefined) ? Math.max(...all.map((r) => r.treeMaxRssKb ?? 0)) / 1024 : undefined;
+  const errors = all.filter((r) => !r.ok).map((r) => r.error ?? 'failed');
+  const report = (xs: ReportRun[], base?: number): string => {
+    if (!haveCli) return 'CLI not built';
+    if (xs.length === 0) return 'not run (no successful cold run)';
+    const failed = xs.find((r) => !r.ok);
+    if (failed) return `failed: ${failed.error ?? ''}`;
+    const b = best(xs.map((r) => r.seconds));
+    return `${sec(b)} best of ${xs.length}${base !== undefined && b !== undefined ? ` = ${(b / base).toFixed(2)}× the floor` : ''}`;
+  };
+  const mb = (x: number | undefined): string => (x === undefined ? 'n/a' : `${x.toFixed(0)} MB`);
+  console.log('');
+  printRows(`Measurements, ${spec.name} (load average before ${loadBefore})`, [
+    { name: 'floor: product\'s git log --name-status, default branch + tags', value: `${sec(floor)} best of ${floors.length} (${((floors[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
+    { name: 'metadata-only git log (same format, no --name-status)', value: `${sec(meta)} best of ${metas.length} = ${(ratio(meta, floor) ?? NaN).toFixed(2)}× the floor (${((metas[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
+    { name: 'cold report (empty cache)', value: report(colds, floor) },
+    { name: 'warm report (cache, no new commits)', value: report(warms) },
+    { name: `incremental report (+${APPENDED} commits)`, value: report(incrementals) },
+    { name: 'peak RSS of the report process', value: haveCli ? `${mb(rss)} (largest process incl. git children: ${mb(treeRss)})` : 'CLI not built' },
+    { name: 'KPIs (last cold run)', value: colds.filter((r) => r.ok).pop()?.summary ?? 'n/a' },
+  ]);
+  const missing = haveCli ? 'report failed' : 'report: CLI not built yet';
+  const bars: Bar[] = [
+    { name: `${spec.name}: cold / floor`, value: ratio(cold, floor), limit: 1.0, unit: '×' },
+    { name: `${spec.name}: cold / floor (stretch)`, value: ratio(cold, floor), limit: 0.6, unit: '×' },
+    { name: `${spec.name}: warm / cold`, value: ratio(warm, cold), limit: 0.1, unit: '×' },
+    { name: `${spec.name}: incremental / cold`, value: ratio(incr, cold), limit: 0.15, unit: '×' },
+    { name: `${spec.name}: peak RSS (report process)`, value: rss, limit: 300, unit: 'MB' },
+  ];
+  printBars(bars, missing);
+
+  console.log('');
+  const jsTs = lines.filter((l) => l.language === 'JavaScript' || l.language === 'TypeScript');
+  const rows = [...lines, ...(jsTs.length > 1 ? [sumRows('JavaScript + TypeScript', jsTs)] : [])];
+  printRows(`Lines at HEAD per language, ${spec.name}: our counter vs cloc${clocInstalled() ? '' : ' (cloc not installed: apt-get install -y cloc; its column skipped)'}`, rows.map((l) => ({
+    name: `${l.language} (${l.files} files, ${l.lines} lines)`,
+    value: `ours ${rate(l.lines, l.ourSeconds)} (${l.ourCode} code lines)` + (l.clocSeconds === undefined
+      ? ''
+      : `; cloc ${rate(l.lines, l.clocSeconds)} (${l.clocCode ?? 0} code lines); ours ${(l.clocSeconds / l.ourSeconds).toFixed(1)}× cloc's speed`),
+  })));
+
+  return {
+    name: spec.name, title: spec.title, loadBefore,
+    repository: { dir: repo.dir, stats: repo.stats, content: repo.content, generateSeconds: repo.generateSeconds, gitBytes: repo.gitBytes, reused: repo.reused },
+    seconds: { floor: floors.map((f) => f.seconds), metadata: metas.map((m) => m.seconds), cold: colds.map((r) => r.seconds), warm: warms.map((r) => r.seconds), incremental: incrementals.map((r) => r.seconds) },
+    floorBytes: floors[0]?.bytes ?? 0, metadataBytes: metas[0]?.bytes ?? 0,
+    peakRssMb: rss ?? null, errors,
+    bars: bars.map((b) => ({ ...b, pass: b.value === undefined ? null : b.value <= b.limit })),
+    lines,
+  };
+}
+
+function sumRows(language: string, rows: LanguageSpeed[]): LanguageSpeed {
+  const add = (f: (l: LanguageSpeed) => number | undefined): number | undefined =>
+    rows.every((l) => f(l) !== undefined) ? rows.reduce((n, l) => n + (f(l) ?? 0), 0) : undefined;
+  return {
+    language, files: add((l) => l.files) ?? 0, lines: add((l) => l.lines) ?? 0, ourCode: add((l) => l.ourCode) ?? 0,
+    ourSeconds: add((l) => l.ourSeconds) ?? 0, clocCode: add((l) => l.clocCode), clocSeconds: add((l) => l.clocSeconds),
+  };
+}
