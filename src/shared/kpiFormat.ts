@@ -80,6 +80,13 @@ export function formatExtras(extra: Record<string, string | number | boolean | n
     .join(' · ');
 }
 
+const CHANGE_UNITS: Record<string, string> = { 'pull request': 'a pull request', merge: 'a merge commit', squash: 'a squash merge', commit: 'a commit' };
+
+/** The cycle-time `changeUnit` ("merge+squash") for people: "a change is a merge commit or a squash merge". */
+export function changeUnitText(unit: string): string {
+  return `a change is ${unit.split('+').map((u) => CHANGE_UNITS[u] ?? u).join(' or ')}`;
+}
+
 const KIND_NOUNS: Record<DrillItem['kind'], [string, string]> = {
   pr: ['pull request', 'pull requests'],
   issue: ['issue', 'issues'],

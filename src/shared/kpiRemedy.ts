@@ -19,14 +19,15 @@ const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', comma
 
 /**
  * The stale repository's remedy: the `days` up to one second after the last commit (so that commit is
- * inside, as `--until last-commit` in the CLI), when the report's window holds no commit of the
- * default branch. Undefined when the window has the last commit in it, or the last commit is unknown.
+ * inside, as `--until last-commit` in the CLI), when the report's window starts after the last
+ * commit of the default branch, so it cannot hold one. A window that ends before the last commit
+ * is history the user chose: it gets none (it may well have commits).
  */
 export function lastCommitRemedy(report: Report, days: PresetDays): Remedy | undefined {
   const last = report.repository.lastCommitAt;
   if (!last) return undefined;
   const at = Date.parse(last);
-  if (!Number.isFinite(at) || (at >= Date.parse(report.window.since) && at < Date.parse(report.window.until))) return undefined;
+  if (!Number.isFinite(at) || at >= Date.parse(report.window.since)) return undefined;
   const until = new Date(Math.floor(at / 1000) * 1000 + 1000).toISOString();
   return { kind: 'window', label: `Show the ${days} days up to the last commit (${last.slice(0, 10)})`, window: { kind: 'upTo', days, until } };
 }

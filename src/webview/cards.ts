@@ -1,7 +1,7 @@
 /** The six KPI cards: value, unit, source, sample size, sparkline, change; or a reason and the action that fixes it. */
 import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
-import { KPI_LABELS, formatChange, formatNumber, itemsSummary } from '../shared/kpiFormat';
+import { KPI_LABELS, changeUnitText, formatChange, formatNumber, itemsSummary } from '../shared/kpiFormat';
 import { kpiExclusionSentences } from '../core/report/exclusionNotes';
 import { presetDaysOf, remediesFor, type Remedy } from '../shared/kpiRemedy';
 import { previousWindowName } from '../shared/windowNames';
@@ -48,7 +48,7 @@ function remedyButton(r: Remedy, act: CardActions): HTMLElement {
 /** The `excluded` counts in the CLI's words (exclusionNotes.ts), and the unit a change is counted in. */
 function leftOut(r: Report['kpis'][KpiName]): HTMLElement | null {
   const lines = kpiExclusionSentences(r);
-  const unit = typeof r.changeUnit === 'string' ? el('li', { class: 'change-unit' }, `one change is one ${r.changeUnit}`) : null;
+  const unit = typeof r.changeUnit === 'string' ? el('li', { class: 'change-unit' }, changeUnitText(r.changeUnit)) : null;
   if (lines.length === 0 && !unit) return null;
   return el('ul', { class: 'excluded', 'aria-label': 'What this number counts and leaves out' }, unit, ...lines.map((l) => el('li', {}, l)));
 }
@@ -93,8 +93,10 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
   if (items.length > 0) {
     const listId = `drill-${kpi}`;
     // Say what the list holds: its length need not be n (a file list, commits beside modules…).
-    const valueless = items.some((i) => i.value !== undefined) ? items.filter((i) => typeof i.value !== 'number').length : 0;
-    const text = open ? 'Hide details' : `Show ${itemsSummary(items)}${valueless ? `, ${valueless} without a value` : ''}`;
+    // Items of the KPI's own kind beyond n (changes without a known start…) are listed too: say so.
+    const own = items.filter((i) => i.value !== undefined).length;
+    const beyond = typeof r.sampleSize === 'number' && own > r.sampleSize ? own - r.sampleSize : 0;
+    const text = open ? 'Hide details' : `Show ${itemsSummary(items)}${beyond ? `, ${beyond} not counted in n` : ''}`;
     // Several cards say "Show 5 items": the accessible name also says whose items they are.
     const toggle = custom(
       'vscode-button',

@@ -72,7 +72,7 @@ export async function panelFlows({ test, assert, VSIX, OUT, SHOTS, fixture, port
       assert(!/\b0(\.0)? ?(h|hours)\b/.test(text), `cycle time card shows zero hours: ${text}`);
       assert(/squash merges keep no branch history/.test(text), `no spec reason on the card: ${text}`);
       assert(/6 squash merges have no known start/.test(text), `no excluded count on the card: ${text}`);
-      assert(/one change is one squash/.test(text), `no change unit on the card: ${text}`);
+      assert(/a change is a squash merge/.test(text), `no change unit on the card: ${text}`);
       assert((await card.locator('vscode-button', { hasText: 'Connect GitHub' }).count()) === 1, 'no Connect GitHub remedy');
       // The squash merges still count as changes for velocity: 6 in 90 days.
       assert(near(await value('velocity'), 6 / (90 / 7)), `velocity was ${await value('velocity')}`);

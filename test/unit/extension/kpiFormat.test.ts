@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DrillItem } from '../../../src/core/report/details';
 import { formatKpiValue } from '../../../src/core/report/formatValue';
-import { formatChange, formatDuration, formatExtras, formatItemValue, formatShort, itemsSummary } from '../../../src/shared/kpiFormat';
+import { changeUnitText, formatChange, formatDuration, formatExtras, formatItemValue, formatShort, itemsSummary } from '../../../src/shared/kpiFormat';
 
 describe('KPI display format', () => {
   it('computes the change against the previous window and skips it when not comparable', () => {
@@ -39,6 +39,11 @@ describe('KPI display format', () => {
     const text = formatExtras({ commits: 3, author: 'Ann', deploy: 381.93305555555554, changesTests: true, why: null });
     assert.equal(text, 'commits: 3 · author: Ann · deploy: 15.9 d · changes tests: yes');
     assert.doesNotMatch(formatExtras({ kloc: 0.123456, deploy: 1.23456 }), /\d\.\d{3,}/);
+  });
+
+  it('words the cycle-time change unit for people', () => {
+    assert.equal(changeUnitText('merge+squash'), 'a change is a merge commit or a squash merge');
+    assert.equal(changeUnitText('pull request'), 'a change is a pull request');
   });
 
   it('says what a drill-down lists, by kind', () => {

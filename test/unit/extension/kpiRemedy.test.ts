@@ -31,6 +31,10 @@ describe('remedies for a KPI without a value (one mapping for cards and status b
     r.repository.lastCommitAt = '2026-10-01T00:00:00Z'; // inside the window: the window is not stale
     assert.equal(lastCommitRemedy(r, 90), undefined);
     assert.deepEqual(remediesFor('velocity', r.kpis.velocity, r, 90), []);
+    // A window in the past, before the last commit, has commits of its own: no remedy either.
+    r.repository.lastCommitAt = '2026-11-28T00:00:00Z';
+    r.window = { since: '2026-08-23T00:00:00Z', until: '2026-11-12T00:00:00Z' };
+    assert.equal(lastCommitRemedy(r, 90), undefined);
   });
 
   it('offers nothing (no Refresh) where nothing can change the value', () => {
