@@ -16,6 +16,7 @@ export type PresetDays = 30 | 90 | 180;
 
 const CONNECT_JIRA: Remedy = { kind: 'command', label: 'Connect Jira', command: 'engineeringKpis.configureJira' };
 const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', command: 'engineeringKpis.configureGitHub' };
+const FETCH_PR_HEADS: Remedy = { kind: 'command', label: 'Fetch Pull Request Heads', command: 'engineeringKpis.fetchPullRequestHeads' };
 
 /**
  * The stale repository's remedy: the `days` up to one second after the last commit (so that commit is
@@ -41,6 +42,8 @@ export function remediesFor(name: KpiName, kpi: KpiResult, report: Report, days:
   const off = (s: 'github' | 'jira') => report.sources[s].status === 'off';
   // Squash and rebase merges restamp their commits: only GitHub's pull requests know when work began.
   if ((kpi.excluded?.unknownStart ?? 0) > 0 && off('github')) out.push(CONNECT_GITHUB);
+  // …or, from git alone, the pull request heads (spec v2): they keep each squash's branch.
+  if ((kpi.excluded?.unknownStart ?? 0) > 0 && kpi.source === 'git') out.push(FETCH_PR_HEADS);
   // Escalations come from an issue tracker only: without one the KPI has no source at all.
   if (name === 'escalations' && kpi.source === undefined) {
     if (off('jira')) out.push(CONNECT_JIRA);

@@ -25,6 +25,7 @@ export const PANEL_COMMANDS = [
   'engineeringKpis.showLog',
   'engineeringKpis.exportReport',
   'engineeringKpis.sprintReview',
+  'engineeringKpis.fetchPullRequestHeads',
   'workbench.trust.manage',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];

@@ -51,10 +51,15 @@ describe('remedies for a KPI without a value (one mapping for cards and status b
     assert.deepEqual(remediesFor('escalations', r.kpis.escalations, r, 90).map((x) => x.label), ['Connect Jira']);
   });
 
-  it('offers GitHub when squash merges left cycle time without a start', () => {
+  it('offers GitHub, or fetching the pull request heads, when squash merges left cycle time without a start', () => {
     const r = reportWith({ cycleTime: { value: null, unit: 'hours', source: 'git', changeUnit: 'squash', excluded: { unknownStart: 12 } } });
-    assert.deepEqual(remediesFor('cycleTime', r.kpis.cycleTime, r, 90).map((x) => x.label), ['Connect GitHub']);
+    assert.deepEqual(remediesFor('cycleTime', r.kpis.cycleTime, r, 90).map((x) => x.label), ['Connect GitHub', 'Fetch Pull Request Heads']);
+    // GitHub connected but the git fallback counted (no PRs delivered): the heads still help.
     r.sources.github = { status: 'ok' };
-    assert.deepEqual(remediesFor('cycleTime', r.kpis.cycleTime, r, 90), []);
+    assert.deepEqual(remediesFor('cycleTime', r.kpis.cycleTime, r, 90).map((x) => x.label), ['Fetch Pull Request Heads']);
+    // Pull requests themselves: neither applies.
+    const pr = reportWith({ cycleTime: { value: null, unit: 'hours', source: 'github', changeUnit: 'pull request', excluded: { unknownStart: 1 } } });
+    pr.sources.github = { status: 'ok' };
+    assert.deepEqual(remediesFor('cycleTime', pr.kpis.cycleTime, pr, 90), []);
   });
 });
