@@ -97,10 +97,16 @@ const KIND_NOUNS: Record<DrillItem['kind'], [string, string]> = {
   sprint: ['sprint', 'sprints'],
 };
 
-/** What a drill-down lists, by kind: "178 commits", "12 files, 3 modules and 40 commits". */
-export function itemsSummary(items: readonly DrillItem[]): string {
+/**
+ * What a drill-down lists, by kind: "178 commits", "12 files, 3 modules and 40 commits". A list of
+ * one kind longer than the KPI's n (changes without a known start are listed too) says how many n
+ * leaves out: "434 merged changes, 256 not counted in n". A mixed list is not the sample itself.
+ */
+export function itemsSummary(items: readonly DrillItem[], sampleSize?: number): string {
   const counts = new Map<DrillItem['kind'], number>();
   for (const it of items) counts.set(it.kind, (counts.get(it.kind) ?? 0) + 1);
   const parts = [...counts].map(([kind, n]) => `${n} ${KIND_NOUNS[kind][n === 1 ? 0 : 1]}`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  if (parts.length > 1) return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const beyond = sampleSize !== undefined && items.length > sampleSize ? items.length - sampleSize : 0;
+  return `${parts[0] ?? ''}${beyond ? `, ${beyond} not counted in n` : ''}`;
 }

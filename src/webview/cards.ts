@@ -93,11 +93,7 @@ function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, 
   if (items.length > 0) {
     const listId = `drill-${kpi}`;
     // Say what the list holds: its length need not be n (a file list, commits beside modules…).
-    // A list of one kind longer than n (changes without a known start are listed too): say how many
-    // n leaves out. Mixed lists (modules, files and their fixes) are not the sample itself.
-    const oneKind = items.every((i) => i.kind === items[0]!.kind);
-    const beyond = oneKind && typeof r.sampleSize === 'number' && items.length > r.sampleSize ? items.length - r.sampleSize : 0;
-    const text = open ? 'Hide details' : `Show ${itemsSummary(items)}${beyond ? `, ${beyond} not counted in n` : ''}`;
+    const text = open ? 'Hide details' : `Show ${itemsSummary(items, r.sampleSize)}`;
     // Several cards say "Show 5 items": the accessible name also says whose items they are.
     const toggle = custom(
       'vscode-button',

@@ -51,5 +51,10 @@ describe('KPI display format', () => {
     assert.equal(itemsSummary([it('commit', 'a'), it('commit', 'b')]), '2 commits');
     assert.equal(itemsSummary([it('file', 'f'), it('module', 'm'), it('module', 'n'), it('commit', 'c')]), '1 file, 2 modules and 1 commit');
     assert.equal(itemsSummary([it('change', 'x')]), '1 merged change');
+    // n = 1 of 3 changes (two without a known start): the list says how many n leaves out.
+    assert.equal(itemsSummary([it('change', 'x'), it('change', 'y'), it('change', 'z')], 1), '3 merged changes, 2 not counted in n');
+    assert.equal(itemsSummary([it('commit', 'a'), it('commit', 'b')], 2), '2 commits');
+    // Defect density's list of modules, files and fixes is not its sample of n fixes.
+    assert.equal(itemsSummary([it('module', 'm'), it('file', 'f'), it('commit', 'c')], 1), '1 module, 1 file and 1 commit');
   });
 });
