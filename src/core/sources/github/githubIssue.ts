@@ -14,7 +14,7 @@ export interface GitHubIssueParts {
   history: IssueChange[];
 }
 
-/** One place that maps a GitHub issue (from GraphQL or REST) onto the normalized Issue. */
+/** One place that maps a GitHub issue onto the normalized Issue. */
 export function githubIssue(p: GitHubIssueParts): Issue {
   return {
     source: 'github',
