@@ -62,7 +62,7 @@ export function chartsSection(report: Report, details: ReportDetails, openFile: 
   );
 
   const hot = el('section', { class: 'hotspot-files', 'aria-labelledby': 'hotspot-files-title' }, el('h2', { id: 'hotspot-files-title' }, 'Hotspot files'));
-  if (files.length === 0) hot.appendChild(el('p', { class: 'empty' }, 'No bug fixes touched source files in this window.'));
+  if (files.length === 0) hot.appendChild(el('p', { class: 'empty' }, quiet(k.defectDensity, 'No bug fixes touched source files in this window.')));
   else {
     hot.appendChild(
       el(
