@@ -352,7 +352,7 @@ export class RealHistoryWriter {
     while (this.alive.length < target && chosen.size < size + 2) chosen.add(this.birth());
     const primary = chosen.values().next().value ?? this.pickFile();
     chosen.add(primary);
-    while (chosen.size < size) chosen.add(rng.chance(0.7) ? this.pickFile(primary.real.module) : this.pickFile());
+    while (chosen.size < Math.min(size, this.alive.length)) chosen.add(rng.chance(0.7) ? this.pickFile(primary.real.module) : this.pickFile());
     const fix = rng.chance(0.15);
     if (fix) {
       this.stats.fixCommits++;
