@@ -6,7 +6,7 @@ import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes
 import { KPI_LABELS, formatChange, formatShort } from '../shared/kpiFormat';
 import type { SourceBadge } from '../shared/protocol';
 import { sourcesLine } from './sourceWording';
-import { kpiExclusionSentences } from '../core/report/exclusionNotes';
+import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../core/report/exclusionNotes';
 import { remediesFor, type PresetDays } from '../shared/kpiRemedy';
 
 export type StatusState =
@@ -85,7 +85,7 @@ function presetDays(days: number): PresetDays {
  * missing value into a number (kpiRemedy.ts, the cards' buttons), each said once.
  */
 function notes(report: Report, days: PresetDays): string[] {
-  const left = KPI_NAMES.flatMap((name) => kpiExclusionSentences(report.kpis[name]).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
+  const left = KPI_NAMES.flatMap((name) => kpiExclusionSentences(report.kpis[name], EDITOR_EXCLUSION_WORDS).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
   const remedies = [...new Set(KPI_NAMES.flatMap((name) => remediesFor(name, report.kpis[name], report, days).map((r) => r.label)))];
   return [
     ...(left.length ? ['', '**Left out:**', ...left] : []),

@@ -2,7 +2,7 @@
 import { KPI_NAMES, type KpiName, type Report } from '../core/report/reportTypes';
 import type { ReportDetails } from '../core/report/details';
 import { KPI_LABELS, changeUnitText, formatChange, formatNumber, itemsSummary } from '../shared/kpiFormat';
-import { kpiExclusionSentences } from '../core/report/exclusionNotes';
+import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../core/report/exclusionNotes';
 import { presetDaysOf, remediesFor, type Remedy } from '../shared/kpiRemedy';
 import { previousWindowName } from '../shared/windowNames';
 import type { PanelCommand, WindowChoice } from '../shared/protocol';
@@ -47,7 +47,7 @@ function remedyButton(r: Remedy, act: CardActions): HTMLElement {
 
 /** The `excluded` counts in the CLI's words (exclusionNotes.ts), and the unit a change is counted in. */
 function leftOut(r: Report['kpis'][KpiName]): HTMLElement | null {
-  const lines = kpiExclusionSentences(r);
+  const lines = kpiExclusionSentences(r, EDITOR_EXCLUSION_WORDS);
   const unit = typeof r.changeUnit === 'string' ? el('li', { class: 'change-unit' }, changeUnitText(r.changeUnit)) : null;
   if (lines.length === 0 && !unit) return null;
   return el('ul', { class: 'excluded', 'aria-label': 'What this number counts and leaves out' }, unit, ...lines.map((l) => el('li', {}, l)));

@@ -71,7 +71,8 @@ export async function panelFlows({ test, assert, VSIX, OUT, SHOTS, fixture, port
       const text = await card.innerText();
       assert(!/\b0(\.0)? ?(h|hours)\b/.test(text), `cycle time card shows zero hours: ${text}`);
       assert(/squash merges keep no branch history/.test(text), `no spec reason on the card: ${text}`);
-      assert(/6 squash merges have no known start/.test(text), `no excluded count on the card: ${text}`);
+      assert(/6 squash merges have no known start: connect GitHub, or run Fetch Pull Request Heads/.test(text), `no excluded count (in the editor's words) on the card: ${text}`);
+      assert(!text.includes('--fetch-pr-heads'), `the card names the CLI flag: ${text}`);
       assert(/a change is a squash merge/.test(text), `no change unit on the card: ${text}`);
       assert((await card.locator('vscode-button', { hasText: 'Connect GitHub' }).count()) === 1, 'no Connect GitHub remedy');
       // The squash merges still count as changes for velocity: 6 in 90 days.

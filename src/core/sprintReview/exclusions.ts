@@ -1,5 +1,5 @@
 import { EXCLUDED_KEYS, type ExcludedCounts, type KpiResult } from '../report/reportTypes';
-import { EXCLUSION_SENTENCES, excludedCounts } from '../report/exclusionNotes';
+import { EXCLUSION_SENTENCES, NEUTRAL_EXCLUSION_WORDS, excludedCounts } from '../report/exclusionNotes';
 import type { ExcludedItems } from './reviewTypes';
 
 /** A figure's `excluded` counts, as a KPI's: rules that left nothing out are omitted, and an empty object too. */
@@ -23,7 +23,8 @@ const NO_KPI: KpiResult = { value: null, unit: 'count' };
 
 /**
  * One data-quality line per rule that fired, naming up to 5 of its items (spec Conventions, v2), in
- * the words the CLI prints under its KPI table.
+ * the words the CLI prints under its KPI table (with a remedy worded for either host: the review is
+ * read in both).
  */
 export function exclusionNotes(items: ExcludedItems): string[] {
   const notes: string[] = [];
@@ -31,7 +32,7 @@ export function exclusionNotes(items: ExcludedItems): string[] {
     const keys = items[key] ?? [];
     if (keys.length === 0) continue;
     const named = keys.slice(0, SHOWN).join(', ') + (keys.length > SHOWN ? ` and ${keys.length - SHOWN} more` : '');
-    notes.push(`${EXCLUSION_SENTENCES[key](keys.length, NO_KPI)} (${named})`);
+    notes.push(`${EXCLUSION_SENTENCES[key](keys.length, NO_KPI, NEUTRAL_EXCLUSION_WORDS)} (${named})`);
   }
   return notes;
 }

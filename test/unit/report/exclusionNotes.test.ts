@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { excludedCounts, exclusionLines } from '../../../src/core/report/exclusionNotes';
+import { EDITOR_EXCLUSION_WORDS, excludedCounts, exclusionLines, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
+import { exclusionNotes } from '../../../src/core/sprintReview/exclusions';
 import { renderTable } from '../../../src/core/report/renderTable';
 import { reportWith } from '../extension/reportFixture';
 
@@ -40,5 +41,14 @@ describe('what each KPI left out (excluded counts and their lines under the CLI 
     const tableEnd = lines.findIndex((l) => l.startsWith('Test effectiveness'));
     assert.equal(lines[tableEnd + 2], 'Cycle time: 1 commit has no known start: connect GitHub, or run with --fetch-pr-heads');
     assert.doesNotMatch(renderTable(reportWith({})), /no known start|left out/);
+  });
+
+  it('words the unknown-start remedy for the host that shows it: the editor names its command, the review (read in both) neither host\'s control', () => {
+    const kpi = { value: null, unit: 'hours' as const, reason: 'x', changeUnit: 'squash' as const, excluded: { unknownStart: 6 } };
+    assert.deepEqual(kpiExclusionSentences(kpi, EDITOR_EXCLUSION_WORDS), ['6 squash merges have no known start: connect GitHub, or run Fetch Pull Request Heads']);
+    assert.match(kpiExclusionSentences(kpi)[0]!, /run with --fetch-pr-heads$/);
+    const [note] = exclusionNotes({ unknownStart: ['#12', '#13'] });
+    assert.match(note!, /fetch the pull request heads/);
+    assert.doesNotMatch(note!, /--fetch-pr-heads|Fetch Pull Request Heads/);
   });
 });

@@ -42,7 +42,7 @@ export interface LoadOptions {
 }
 
 /** How many commits the log will stream: the same tips and exclusions, counted by rev-list. */
-async function countCommits(top: string, stdin: string, signal: AbortSignal | undefined): Promise<number | undefined> {
+export async function countCommits(top: string, stdin: string, signal: AbortSignal | undefined): Promise<number | undefined> {
   const n = Number.parseInt(await git(top, ['rev-list', '--count', '--stdin'], { stdin, signal }), 10);
   return Number.isFinite(n) ? n : undefined;
 }
