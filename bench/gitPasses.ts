@@ -3,10 +3,12 @@
  * the way the product reads it (bytes counted, nothing kept). The format is imported from the
  * git source so the floor follows it if it changes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { LOG_ARGS } from '../src/core/sources/git/logParser';
 import { gitEnv, safeArgs } from '../src/core/sources/git/gitRunner';
 import { git } from './generateRepo';
+import { GNU_TIME } from './reportRuns';
 
 export interface PassResult {
   seconds: number;
@@ -50,10 +52,22 @@ export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, 
  * Issue 14's floor: the product's own arguments (LOG_ARGS) over what a report reads, the default
  * branch and the tags (the product passes those tips on stdin; the revisions are the same).
  */
-export const productFloorPass = (repo: string): Promise<PassResult> => timeGit(repo, [...LOG_ARGS, 'HEAD', '--tags', '--']);
+const FLOOR_ARGS = [...LOG_ARGS, 'HEAD', '--tags', '--'];
+const METADATA_ARGS = [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), 'HEAD', '--tags', '--'];
+export const productFloorPass = (repo: string): Promise<PassResult> => timeGit(repo, FLOOR_ARGS);
 /** The same walk and format without the file lists: what graph, dates and subjects cost. */
-export const metadataPass = (repo: string): Promise<PassResult> =>
-  timeGit(repo, [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), 'HEAD', '--tags', '--']);
+export const metadataPass = (repo: string): Promise<PassResult> => timeGit(repo, METADATA_ARGS);
+
+/** git's own peak RSS (MB) for the floor and the metadata pass, from GNU time; undefined without it. */
+export function gitPeakRss(repo: string): { floorMb?: number; metadataMb?: number } {
+  const measure = (args: string[]): number | undefined => {
+    if (!existsSync(GNU_TIME)) return undefined;
+    const run = spawnSync(GNU_TIME, ['-f', '%M', 'git', '-C', repo, ...safeArgs(args)], { env: gitEnv(), stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 20 });
+    const kb = run.status === 0 ? Number(run.stderr.toString().trim().split('\n').pop()) : NaN;
+    return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+  };
+  return { floorMb: measure(FLOOR_ARGS), metadataMb: measure(METADATA_ARGS) };
+}
 
 /**
  * Where the split falls, as a share of the first-parent line counted from the tip. Not 0.5:

@@ -10,15 +10,15 @@
  * Floor, metadata and cold runs alternate; the best of `runs` is used (load only adds time).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendCommits } from './appendCommits';
 import { BENCH_DIR } from './generateRepo';
-import { metadataPass, productFloorPass, type PassResult } from './gitPasses';
+import { gitPeakRss, metadataPass, productFloorPass, type PassResult } from './gitPasses';
 import { clocInstalled, languageSpeeds, type LanguageSpeed } from './linesSpeed';
 import { loadAverage } from './machine';
 import { ensureRealRepo, type RealRepo, type RealRepoSpec } from './realRepos';
-import { cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
+import { GNU_TIME, cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
 import { printBars, printRows, type Bar } from './table';
 
 const APPENDED = 100;
@@ -32,6 +32,7 @@ export interface RealBenchResult {
   floorBytes: number;
   metadataBytes: number;
   peakRssMb: number | null;
+  gitPeakRssMb: { floor: number | null; metadata: number | null };
   errors: string[];
   bars: Array<Bar & { pass: boolean | null }>;
   lines: LanguageSpeed[];
@@ -90,6 +91,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
   } finally {
     for (const cache of caches) rmSync(cache, { recursive: true, force: true });
   }
+  const gitRss = gitPeakRss(repo.dir);
   log(`${spec.name}: lines per second at HEAD${clocInstalled() ? ', ours and cloc' : ''}`);
   const lines = languageSpeeds(repo.dir, runs);
 
@@ -116,6 +118,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
   printRows(`Measurements, ${spec.name} (load average before ${loadBefore})`, [
     { name: 'floor: product\'s git log --name-status, default branch + tags', value: `${sec(floor)} best of ${floors.length} (${((floors[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
     { name: 'metadata-only git log (same format, no --name-status)', value: `${sec(meta)} best of ${metas.length} = ${(ratio(meta, floor) ?? NaN).toFixed(2)}× the floor (${((metas[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
+    { name: 'git\'s own peak RSS: floor / metadata pass', value: `${mb(gitRss.floorMb)} / ${mb(gitRss.metadataMb)}${existsSync(GNU_TIME) ? '' : ' (no /usr/bin/time)'}` },
     { name: 'cold report (empty cache)', value: report(colds, floor) },
     { name: 'warm report (cache, no new commits)', value: report(warms) },
     { name: `incremental report (+${APPENDED} commits)`, value: report(incrementals) },
@@ -147,7 +150,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     repository: { dir: repo.dir, stats: repo.stats, content: repo.content, generateSeconds: repo.generateSeconds, gitBytes: repo.gitBytes, reused: repo.reused },
     seconds: { floor: floors.map((f) => f.seconds), metadata: metas.map((m) => m.seconds), cold: colds.map((r) => r.seconds), warm: warms.map((r) => r.seconds), incremental: incrementals.map((r) => r.seconds) },
     floorBytes: floors[0]?.bytes ?? 0, metadataBytes: metas[0]?.bytes ?? 0,
-    peakRssMb: rss ?? null, errors,
+    peakRssMb: rss ?? null, gitPeakRssMb: { floor: gitRss.floorMb ?? null, metadata: gitRss.metadataMb ?? null }, errors,
     bars: bars.map((b) => ({ ...b, pass: b.value === undefined ? null : b.value <= b.limit })),
     lines,
   };

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 
 export const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 const PRELOAD = resolve(import.meta.dirname, 'rssPreload.cjs');
-const GNU_TIME = '/usr/bin/time';
+export const GNU_TIME = '/usr/bin/time';
 
 export interface ReportRun {
   seconds: number;
