@@ -47,9 +47,12 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
   const repo = await ensureRealRepo(spec, log);
   const s = repo.stats;
   const c = repo.content;
-  console.log(`\nRepository ${spec.name} (${spec.title}): ${s.commits} commits (${s.squashCommits} squash "(#N)" with author = committer instant, ` +
-    `${s.mergeCommits} merges, ${s.directCommits} direct, ${s.branchCommits} on topic branches, ${s.backportCommits} backports on ${s.stableBranches} stable branches, ` +
-    `${s.fixCommits} fixes), ${s.tags} tags (${s.stableTags} on stable branches), ${s.filesAtHead} files at HEAD; .git ${(repo.gitBytes / 2 ** 20).toFixed(0)} MB; ` +
+  const parts = [
+    [s.squashCommits, 'squash "(#N)" with author = committer instant'], [s.mergeCommits, 'merges'], [s.directCommits, 'direct'],
+    [s.branchCommits, 'on topic branches'], [s.backportCommits, `backports on ${s.stableBranches} stable branches`], [s.fixCommits, 'fixes'],
+  ] as const;
+  console.log(`\nRepository ${spec.name} (${spec.title}): ${s.commits} commits (${parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ')}), ` +
+    `${s.tags} tags${s.stableTags ? ` (${s.stableTags} on stable branches)` : ''}, ${s.filesAtHead} files at HEAD; .git ${(repo.gitBytes / 2 ** 20).toFixed(0)} MB; ` +
     `generated in ${repo.generateSeconds.toFixed(1)} s${repo.reused ? ' (cached, reused)' : ''}`);
   console.log(`  HEAD: ${c.lines} lines (${c.testLines} in test files) of real code from node_modules: ` +
     c.packages.map((p) => `${p.name}@${p.version} (${p.files} files, ${p.lines} lines)`).join(', '));
