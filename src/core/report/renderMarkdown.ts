@@ -1,6 +1,7 @@
 import { KPI_NAMES, type Report } from './reportTypes';
 import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
 import { mdCell, mdCode } from '../output/markdownEscape';
+import { exclusionLines } from './exclusionNotes';
 
 export function renderMarkdown(report: Report): string {
   const lines = [
@@ -17,6 +18,9 @@ export function renderMarkdown(report: Report): string {
     const k = report.kpis[name];
     lines.push(`| ${KPI_LABELS[name]} | ${formatKpiValue(k)} | ${formatChange(k)} | ${mdCell(k.value == null ? '' : k.source ?? '')} | ${k.sampleSize ?? ''} | ${mdCell(k.value == null ? k.reason ?? '' : '')} |`);
   }
+  // The same lines as under the CLI's table: a pasted report says why a number is what it is.
+  const notes = exclusionLines(report);
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${mdCell(n)}`));
   for (const w of report.warnings ?? []) lines.push('', `> ⚠ ${mdCell(w)}`);
   return lines.join('\n') + '\n';
 }

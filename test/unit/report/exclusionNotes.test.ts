@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { EDITOR_EXCLUSION_WORDS, excludedCounts, exclusionLines, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
 import { exclusionNotes } from '../../../src/core/sprintReview/exclusions';
 import { renderTable } from '../../../src/core/report/renderTable';
+import { renderMarkdown } from '../../../src/core/report/renderMarkdown';
 import { reportWith } from '../extension/reportFixture';
 
 describe('what each KPI left out (excluded counts and their lines under the CLI table)', () => {
@@ -50,5 +51,14 @@ describe('what each KPI left out (excluded counts and their lines under the CLI 
     const [note] = exclusionNotes({ unknownStart: ['#12', '#13'] });
     assert.match(note!, /fetch the pull request heads/);
     assert.doesNotMatch(note!, /--fetch-pr-heads|Fetch Pull Request Heads/);
+  });
+
+  it('lists the same lines under the Markdown table, one bullet each, and none when nothing was left out', () => {
+    const md = renderMarkdown(reportWith({ velocity: { value: 3, unit: 'changes/week', source: 'git', excluded: { bots: 2 } } }));
+    const bullets = md.split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(bullets.length, 1);
+    assert.match(bullets[0]!, /^- Velocity: 2 items by bots or excluded authors were left out$/);
+    assert.ok(md.indexOf(bullets[0]!) > md.indexOf('| Test effectiveness'), 'the note comes after the table');
+    assert.doesNotMatch(renderMarkdown(reportWith({})), /^- /m);
   });
 });
