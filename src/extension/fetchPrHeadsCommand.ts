@@ -7,18 +7,11 @@ import * as vscode from 'vscode';
 import { fetchPrHeads } from '../core/sources/git/fetchPrHeads';
 import { signalFromToken } from './cancellation';
 import type { KpiHost } from './kpiHost';
+import { trustedSession } from './trustedSession';
 
 export async function fetchPullRequestHeads(host: KpiHost, log: vscode.LogOutputChannel): Promise<void> {
-  if (!host.isTrusted()) {
-    const c = await vscode.window.showWarningMessage('Engineering KPIs: trust this folder to fetch pull request heads (Restricted Mode runs no git).', 'Manage Workspace Trust');
-    if (c) await vscode.commands.executeCommand('workbench.trust.manage');
-    return;
-  }
-  const session = host.activeSession();
-  if (!session) {
-    void vscode.window.showWarningMessage('Engineering KPIs: no git repository in this workspace. Open a folder that contains a .git folder.');
-    return;
-  }
+  const session = await trustedSession(host, 'fetch pull request heads');
+  if (!session) return;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Engineering KPIs: fetching pull request heads of ${session.name}`, cancellable: true },
     async (progress, token) => {

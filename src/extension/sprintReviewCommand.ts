@@ -8,6 +8,7 @@ import { listReviewPeriods, PeriodError } from '../core/sprintReview/reviewPerio
 import type { ReviewSelection } from '../core/sprintReview/reviewTypes';
 import { settingsFor } from './config';
 import type { KpiHost } from './kpiHost';
+import { trustedSession } from './trustedSession';
 import { KpiPanel } from './panel';
 import { SECTION } from './settings';
 import { customRangeSelection, defaultCustomRange, reviewPickItems, selectionForChoice, validateReviewDate } from './sprintReviewChoices';
@@ -38,16 +39,8 @@ async function askCustomRange(now: number): Promise<ReviewSelection | undefined>
 }
 
 export async function runSprintReview(host: KpiHost, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
-  if (!host.isTrusted()) {
-    const c = await vscode.window.showWarningMessage('Engineering KPIs: trust this folder to run a sprint review (Restricted Mode runs no git).', 'Manage Workspace Trust');
-    if (c) await vscode.commands.executeCommand('workbench.trust.manage');
-    return;
-  }
-  const session = host.activeSession();
-  if (!session) {
-    void vscode.window.showWarningMessage('Engineering KPIs: no git repository in this workspace. Open a folder that contains a .git folder.');
-    return;
-  }
+  const session = await trustedSession(host, 'run a sprint review');
+  if (!session) return;
   const dataset = session.dataset;
   if (!dataset) {
     void vscode.window.showInformationMessage(`Engineering KPIs: ${session.name} is still being read. Run Sprint Review again when the status bar shows a value.`);
