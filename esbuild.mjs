@@ -8,13 +8,13 @@ const watch = process.argv.includes('--watch');
 // main bundle stays small: the TypeScript tokenizer (the whole compiler, for .ts/.js line counts),
 // the Jira source (jira.js, zod, axios) and the GitHub source (octokit).
 const LAZY = {
-  tsScannerLines: 'src/core/kloc/tsScannerLines.ts',
-  tsTokenLines: 'src/core/kloc/tsTokenLines.ts',
+  tsScannerLines: 'src/core/sources/kloc/tsScannerLines.ts',
+  tsTokenLines: 'src/core/sources/kloc/tsTokenLines.ts',
   syncJira: 'src/core/sources/jira/syncJira.ts',
   githubForPipeline: 'src/core/sources/github/githubForPipeline.ts',
 };
 // Worker entries: separate files by nature (a Worker runs a file), not imported by the bundles.
-const WORKERS = { linesWorker: 'src/core/kloc/linesWorker.ts' };
+const WORKERS = { linesWorker: 'src/core/sources/kloc/linesWorker.ts' };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatFileBatchParser } from '../src/core/kloc/catFileBatch';
+import { CatFileBatchParser } from '../src/core/sources/kloc/catFileBatch';
 import { streamGit } from '../src/core/sources/git/gitRunner';
 import { BENCH_DIR } from './generateRepo';
 import { cliBuilt, runReport } from './reportRuns';

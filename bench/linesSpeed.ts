@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countCodeLines } from '../src/core/kloc/commentScanner';
-import { languageOf, type LanguageInfo } from '../src/core/kloc/languages';
-import { tsTokenLines } from '../src/core/kloc/tsTokenLines';
+import { countCodeLines } from '../src/core/sources/kloc/commentScanner';
+import { languageOf, type LanguageInfo } from '../src/core/sources/kloc/languages';
+import { tsTokenLines } from '../src/core/sources/kloc/tsTokenLines';
 
 export interface LanguageSpeed {
   language: string;
@@ -25,7 +25,7 @@ export interface LanguageSpeed {
   clocSeconds?: number;
 }
 
-/** The dispatch of src/core/kloc/blobLines.ts countBlobs: the TS/JS token counter, else the comment scanner. */
+/** The dispatch of src/core/sources/kloc/blobLines.ts countBlobs: the TS/JS token counter, else the comment scanner. */
 function countOurs(text: string, path: string, language: LanguageInfo): number {
   if (language.comments === 'ts') return tsTokenLines(text, path) ?? countCodeLines(text, 'c');
   return countCodeLines(text, language.comments);

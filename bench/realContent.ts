@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { contentExclusion } from '../src/core/kloc/generatedContent';
+import { contentExclusion } from '../src/core/sources/kloc/generatedContent';
 
 const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
 const CODE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;

@@ -6,7 +6,7 @@ import { collectCacheProblems } from './cache/cacheWarnings';
 import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
-import { countLinesInWorker } from './kloc/countLinesInWorker';
+import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
 import { computeReport, historyOf, prepareHistory } from './report/computeReport';
 import { lastCommitAt } from './metrics/activity';
 import type { KpiOptions } from './options';

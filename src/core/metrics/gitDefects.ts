@@ -1,6 +1,6 @@
 import type { Commit } from '../model/commit';
 import { inWindow, type Window } from '../model/time';
-import { fileClassifier } from '../kloc/fileClassifier';
+import { fileClassifier } from '../sources/kloc/fileClassifier';
 import type { KpiOptions } from '../options';
 import type { MetricContext } from './metricContext';
 

@@ -2,7 +2,7 @@ import type { Commit } from '../model/commit';
 import { toIso, type Window } from '../model/time';
 import { round4 } from './stats';
 import { byIsoWeek } from './isoWeek';
-import { testMatcher } from '../kloc/fileClassifier';
+import { testMatcher } from '../sources/kloc/fileClassifier';
 import { gitDefectFixes } from './gitDefects';
 import { excludedCounts } from '../report/exclusionNotes';
 import type { MetricContext, MetricOutput } from './metricContext';

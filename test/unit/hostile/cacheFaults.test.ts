@@ -10,7 +10,7 @@ import { startSprintScenario, sourceEnv, sourceFlags } from '../../fakes/fakeSpr
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { repoCacheDir } from '../../../src/core/cache/cacheDir';
 import { withDirLock } from '../../../src/core/cache/dirLock';
-import { countLinesAtHead } from '../../../src/core/kloc/countLinesAtHead';
+import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { LastResult } from '../../../src/extension/lastResult';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';

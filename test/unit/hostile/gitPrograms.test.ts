@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import { runCliInProcess } from '../../helpers/runCliInProcess';
-import { countLinesAtHead } from '../../../src/core/kloc/countLinesAtHead';
+import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { git } from '../../../src/core/sources/git/gitRunner';
 import type { Report } from '../../../src/core/report/reportTypes';

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { countLinesAtHead } from '../../../src/core/kloc/countLinesAtHead';
-import { CatFileBatchParser } from '../../../src/core/kloc/catFileBatch';
-import { MAX_SOURCE_BYTES } from '../../../src/core/kloc/sourceSize';
+import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
+import { CatFileBatchParser } from '../../../src/core/sources/kloc/catFileBatch';
+import { MAX_SOURCE_BYTES } from '../../../src/core/sources/kloc/sourceSize';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 
 /** Sizes an attacker (or a vendored bundle) can choose: huge files, thousands of tags. */

@@ -3,8 +3,8 @@ import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { countLinesAtHead } from '../../../src/core/kloc/countLinesAtHead';
-import { updateLines } from '../../../src/core/kloc/linesDelta';
+import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
+import { updateLines } from '../../../src/core/sources/kloc/linesDelta';
 
 const tree = (r: GitFixture) => r.git(['rev-parse', 'HEAD^{tree}']).trim();
 /** A full count from scratch (fresh cache folder): what the delta must reproduce exactly. */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
-import { countLinesAtHead, LINES_CACHE_VERSION } from '../../../src/core/kloc/countLinesAtHead';
+import { countLinesAtHead, LINES_CACHE_VERSION } from '../../../src/core/sources/kloc/countLinesAtHead';
 import type { KlocIndex } from '../../../src/core/model/kloc';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { GitFixture, tempDir } from '../../helpers/gitFixture';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { countCodeLines } from '../../../src/core/kloc/commentScanner';
-import { contentExclusion, meanLineLength } from '../../../src/core/kloc/generatedContent';
-import { languageOf } from '../../../src/core/kloc/languages';
+import { countCodeLines } from '../../../src/core/sources/kloc/commentScanner';
+import { contentExclusion, meanLineLength } from '../../../src/core/sources/kloc/generatedContent';
+import { languageOf } from '../../../src/core/sources/kloc/languages';
 import { ADD_WAT, PARSER_RB } from '../../helpers/sourceSamples';
 
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { estreeTokenLines, scannerTokenLines, tsTokenLines } from '../../../src/core/kloc/tsTokenLines';
+import { estreeTokenLines, scannerTokenLines, tsTokenLines } from '../../../src/core/sources/kloc/tsTokenLines';
 
 const TRICKY: Record<string, string> = {
   'regex vs division': 'const a = b / 2; /* real\n comment */\nconst r = /\\/\\*not a comment/g.test(s);\nlet c = (x) / y / z;\n',

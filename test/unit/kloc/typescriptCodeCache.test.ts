@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { tempDir } from '../../helpers/gitFixture';
-import { primeTypescript } from '../../../src/core/kloc/typescriptCodeCache';
+import { primeTypescript } from '../../../src/core/sources/kloc/typescriptCodeCache';
 
 const load = createRequire(__filename);
 

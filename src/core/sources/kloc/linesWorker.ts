@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { countLinesAtHead } from './countLinesAtHead';
-import type { KpiOptions } from '../options';
+import type { KpiOptions } from '../../options';
 
 /**
  * Worker entry: counts lines at HEAD on the second core while the main thread parses the git log

@@ -1,11 +1,11 @@
-import { GitError, streamGit } from '../sources/git/gitRunner';
-import { addTo } from '../util/addTo';
+import { GitError, streamGit } from '../git/gitRunner';
+import { addTo } from '../../util/addTo';
 import { CatFileBatchParser } from './catFileBatch';
 import { countCodeLines } from './commentScanner';
 import { contentExclusion, minifiable, type ContentExclusion } from './generatedContent';
 import { isJsx } from './isJsx';
 import type { LanguageInfo } from './languages';
-import type { FileLines, KlocIndex } from '../model/kloc';
+import type { FileLines, KlocIndex } from '../../model/kloc';
 import { tooLargeForSource } from './sourceSize';
 import { primeTypescript } from './typescriptCodeCache';
 

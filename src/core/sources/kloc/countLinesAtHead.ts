@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { AtomicStore } from '../cache/atomicStore';
-import type { KlocIndex } from '../model/kloc';
-import { collectCacheProblems } from '../cache/cacheWarnings';
-import type { KpiOptions } from '../options';
-import { git, streamGit } from '../sources/git/gitRunner';
+import { AtomicStore } from '../../cache/atomicStore';
+import type { KlocIndex } from '../../model/kloc';
+import { collectCacheProblems } from '../../cache/cacheWarnings';
+import type { KpiOptions } from '../../options';
+import { git, streamGit } from '../git/gitRunner';
 import { blobKey, countBlobs, generatedOrVendored, klocIndex, type Candidate, type LinesCache, type Uncounted } from './blobLines';
 import { fileClassifier } from './fileClassifier';
 import { updateLines } from './linesDelta';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import type { FileLines, KlocIndex } from '../model/kloc';
-import type { KpiOptions } from '../options';
-import { streamGit } from '../sources/git/gitRunner';
+import type { FileLines, KlocIndex } from '../../model/kloc';
+import type { KpiOptions } from '../../options';
+import { streamGit } from '../git/gitRunner';
 import { countBlobs, gitPathOrder, klocIndex, summed, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
 import { fileClassifier } from './fileClassifier';
 

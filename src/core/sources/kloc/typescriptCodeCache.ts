@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import { u32 } from '../util/u32';
+import { u32 } from '../../util/u32';
 
 /**
  * Loads the bundled TypeScript compiler (dist/typescript.js, 9 MB) with V8's code cache, so a run

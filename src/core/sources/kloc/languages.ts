@@ -1,5 +1,5 @@
 import * as linguist from 'linguist-languages';
-import { addTo } from '../util/addTo';
+import { addTo } from '../../util/addTo';
 
 export type CommentStyle = 'c' | 'hash' | 'ruby' | 'dashdash' | 'semicolon' | 'percent' | 'wat' | 'ts' | 'none';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { KlocIndex } from '../model/kloc';
-import type { KpiOptions } from '../options';
+import type { KlocIndex } from '../../model/kloc';
+import type { KpiOptions } from '../../options';
 import { cachedLinesAtHead, countLinesAtHead } from './countLinesAtHead';
 
 /**

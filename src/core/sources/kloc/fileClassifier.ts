@@ -1,5 +1,5 @@
-import type { KpiOptions } from '../options';
-import { safeGlobMatcher } from '../util/safeGlob';
+import type { KpiOptions } from '../../options';
+import { safeGlobMatcher } from '../../util/safeGlob';
 import { languageOf, type LanguageInfo } from './languages';
 
 export type FileClass = { kind: 'source' | 'test'; language: LanguageInfo } | null;
