@@ -7,6 +7,7 @@ import { readRepoState, readTags, resolveRepository } from './sources/git/repoIn
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
+import type { KlocConfig } from './sources/kloc/fileClassifier';
 import { computeReport, historyOf, prepareHistory } from './report/computeReport';
 import { lastCommitAt } from './metrics/activity';
 import type { KpiOptions } from './options';
@@ -58,7 +59,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   const prHeadsP = listPrHeads(top);
   prHeadsP.catch(() => undefined);
   const state = await readRepoState(top);
-  const linesP = countLinesInWorker(top, state.info.head, input.options, cacheDir, input.signal);
+  const linesP = countLinesInWorker(top, state.info.head, klocConfig(input.options), cacheDir, input.signal);
   linesP.catch(() => undefined);
   // GitHub and Jira are network-bound and need no history: they sync side by side from here on.
   // Each is loaded on demand (octokit and jira.js stay out of the main bundle) and never throws but
@@ -130,6 +131,11 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   }
   progress({ phase: 'metrics', message: 'Computing KPIs' });
   return dataset;
+}
+
+/** The line counter's globs, and nothing else: the worker is sent only what it reads. */
+function klocConfig({ sourceGlobs, excludeGlobs, testGlobs }: KpiOptions): KlocConfig {
+  return { sourceGlobs, excludeGlobs, testGlobs };
 }
 
 /** The squash changes' starts from pull request heads (v2); a failure costs only those starts, with a warning. */

@@ -2,10 +2,9 @@ import * as path from 'node:path';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { KlocIndex } from '../../model/kloc';
 import { collectCacheProblems } from '../../cache/cacheWarnings';
-import type { KpiOptions } from '../../options';
 import { git, streamGit } from '../git/gitRunner';
 import { blobKey, countBlobs, generatedOrVendored, klocIndex, type Candidate, type LinesCache, type Uncounted } from './blobLines';
-import { fileClassifier } from './fileClassifier';
+import { fileClassifier, type KlocConfig } from './fileClassifier';
 import { updateLines } from './linesDelta';
 
 /**
@@ -34,7 +33,7 @@ async function listTree(top: string, commit: string): Promise<Array<{ path: stri
  * TypeScript/JavaScript lines come from typescript-eslint's token stream; others from the
  * comment scanner.
  */
-async function headLines(top: string, commit: string, options: KpiOptions, cacheDir: string) {
+async function headLines(top: string, commit: string, options: KlocConfig, cacheDir: string) {
   const tree = (await git(top, ['rev-parse', '-q', '--verify', `${commit}^{tree}`])).trim();
   const globs = JSON.stringify([options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
   const signature = JSON.stringify([tree, options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
@@ -58,7 +57,7 @@ interface HeadLines {
  * The whole answer depends only on HEAD's tree and the globs: a warm run with an unchanged tree
  * skips listing, attribute checks and blob reads altogether.
  */
-export async function cachedLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string): Promise<KlocIndex | undefined> {
+export async function cachedLinesAtHead(top: string, commit: string, options: KlocConfig, cacheDir: string): Promise<KlocIndex | undefined> {
   return (await headLines(top, commit, options, cacheDir)).hit;
 }
 
@@ -67,7 +66,7 @@ export async function cachedLinesAtHead(top: string, commit: string, options: Kp
  * every file (a partial clone) is not cached, so it is redone once the files are there. Cache
  * files that cannot be written become warnings of the result (this may run in a worker thread).
  */
-export async function countLinesAtHead(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+export async function countLinesAtHead(top: string, commit: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const { result, problems } = await collectCacheProblems(async () => {
     const { signature, tree, globs, store, hit, previous } = await headLines(top, commit, options, cacheDir);
     if (hit) return hit;
@@ -78,7 +77,7 @@ export async function countLinesAtHead(top: string, commit: string, options: Kpi
   return problems.length ? { ...result, warnings: [...(result.warnings ?? []), ...problems] } : result;
 }
 
-async function countTree(top: string, tree: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+async function countTree(top: string, tree: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const classify = fileClassifier(options);
   const candidates: Candidate[] = [];
   for (const f of await listTree(top, tree)) {

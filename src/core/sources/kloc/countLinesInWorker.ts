@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KlocIndex } from '../../model/kloc';
-import type { KpiOptions } from '../../options';
+import type { KlocConfig } from './fileClassifier';
 import { cachedLinesAtHead, countLinesAtHead } from './countLinesAtHead';
 
 /**
  * Counts lines at HEAD in a worker thread when running from the bundle (dist/linesWorker.js sits
  * beside it), so it overlaps the history scan; from source (tests) it runs inline.
  */
-export async function countLinesInWorker(top: string, commit: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+export async function countLinesInWorker(top: string, commit: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const script = path.join(__dirname, 'linesWorker.js');
   if (!__filename.endsWith('.js') || !existsSync(script)) return countLinesAtHead(top, commit, options, cacheDir, signal);
   // An unchanged tree is a cache hit: not worth starting a thread for.

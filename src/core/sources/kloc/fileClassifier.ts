@@ -1,6 +1,16 @@
-import type { KpiOptions } from '../../options';
 import { safeGlobMatcher } from '../../util/safeGlob';
 import { languageOf, type LanguageInfo } from './languages';
+
+/**
+ * What the line counter is given: the spec's globs (§4 Size), the only options it reads. The
+ * cache keys on them, so the same globs count the same lines whichever host asked.
+ */
+export interface KlocConfig {
+  /** Empty: every file of a programming language is source. */
+  sourceGlobs: string[];
+  excludeGlobs: string[];
+  testGlobs: string[];
+}
 
 export type FileClass = { kind: 'source' | 'test'; language: LanguageInfo } | null;
 
@@ -8,7 +18,7 @@ export type FileClass = { kind: 'source' | 'test'; language: LanguageInfo } | nu
  * Decides, from the spec's globs, whether a path is source, test, or neither (§4 Size).
  * Default sourceGlobs (empty) means "every file of a programming language".
  */
-export function fileClassifier(options: Pick<KpiOptions, 'sourceGlobs' | 'excludeGlobs' | 'testGlobs'>): (path: string) => FileClass {
+export function fileClassifier(options: KlocConfig): (path: string) => FileClass {
   const isSource = options.sourceGlobs.length > 0 ? safeGlobMatcher(options.sourceGlobs, 'sourceGlobs') : null;
   const isExcluded = safeGlobMatcher(options.excludeGlobs, 'excludeGlobs');
   const isTest = safeGlobMatcher(options.testGlobs, 'testGlobs');

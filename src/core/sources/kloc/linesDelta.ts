@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import type { FileLines, KlocIndex } from '../../model/kloc';
-import type { KpiOptions } from '../../options';
 import { streamGit } from '../git/gitRunner';
 import { countBlobs, gitPathOrder, klocIndex, summed, generatedOrVendored, type Candidate, type LinesCache } from './blobLines';
-import { fileClassifier } from './fileClassifier';
+import { fileClassifier, type KlocConfig } from './fileClassifier';
 
 /** A path that differs between two trees: its new blob, or null when it is gone or no longer a regular file. */
 interface TreeChange {
@@ -40,7 +39,7 @@ async function diffTrees(top: string, from: string, to: string): Promise<TreeCha
  * exact: the previous tree is gone, or a .gitattributes file changed (it decides which unchanged
  * files are generated or vendored); the caller then counts the whole tree.
  */
-export async function updateLines(top: string, previous: { tree: string; index: KlocIndex }, tree: string, options: KpiOptions, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex | null> {
+export async function updateLines(top: string, previous: { tree: string; index: KlocIndex }, tree: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex | null> {
   const changes = await diffTrees(top, previous.tree, tree);
   if (!changes || changes.some((c) => path.posix.basename(c.path) === '.gitattributes')) return null;
   const classify = fileClassifier(options);

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { countLinesAtHead } from './countLinesAtHead';
-import type { KpiOptions } from '../../options';
+import type { KlocConfig } from './fileClassifier';
 
 /**
  * Worker entry: counts lines at HEAD on the second core while the main thread parses the git log
@@ -9,7 +9,7 @@ import type { KpiOptions } from '../../options';
 interface Job {
   top: string;
   commit: string;
-  options: KpiOptions;
+  options: KlocConfig;
   cacheDir: string;
 }
 
