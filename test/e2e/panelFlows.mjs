@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPECTED } from './expected.mjs';
-import { kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from './harness.mjs';
+import { kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from '../kit/codeServer.mjs';
 
 const KPIS = ['cycleTime', 'velocity', 'timeToMarket', 'defectDensity', 'escalations', 'testEffectiveness'];
 const DAY = 86_400_000;

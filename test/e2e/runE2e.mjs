@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { EXPECTED, HOTSPOT_FILE, PANEL_NAMES, REVIEW_LAST_14, STATUS_BAR_90 } from './expected.mjs';
 import { tsImport } from 'tsx/esm/api';
 import { panelFlows } from './panelFlows.mjs';
-import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from './harness.mjs';
+import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from '../kit/codeServer.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
 const SHOTS = resolve('test/e2e/screenshots');
@@ -557,7 +557,7 @@ try {
 // ---- Configure Jira against the fake Jira (issue 13) -------------------------------------------------
 if (want('jira')) {
 console.log('Configure Jira against the fake Jira on 127.0.0.1');
-const { FakeJira } = await tsImport('../fakes/fakeJira.ts', import.meta.url);
+const { FakeJira } = await tsImport('../kit/fakeJira.ts', import.meta.url);
 // 56 scrum boards of AR: the one picked is on the Agile API's second page (50 a page).
 const boards = [
   ...Array.from({ length: 55 }, (_, i) => ({ id: i + 1, name: `Team ${i + 1}`, type: 'scrum', projectKey: 'AR' })),
@@ -567,7 +567,7 @@ const boards = [
 const cloudJira = await new FakeJira({ variant: 'cloud', email: 'mira@example.com', token: 'good-token', boards, displayName: 'Mira Example' }).start();
 const serverJira = await new FakeJira({ variant: 'server', token: 'server-token' }).start();
 // The sprint-review scenario's Jira (3 closed sprints, an active one): the review with Jira.
-const { sprintJiraOptions } = await tsImport('../fakes/fakeSprintScenario.ts', import.meta.url);
+const { sprintJiraOptions } = await tsImport('../kit/fakeSprintScenario.ts', import.meta.url);
 const sprintJira = await new FakeJira(sprintJiraOptions('review-token')).start();
 const jiraFixture = join(OUT, 'fixture-jira');
 cpSync(fixture, jiraFixture, { recursive: true });

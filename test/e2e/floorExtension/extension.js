@@ -1,4 +1,4 @@
-// The floor of bench/editorSpeed.mjs: the least an extension can do to show a status bar value and a
+// The floor of bench/suites/editorSpeed.mjs: the least an extension can do to show a status bar value and a
 // webview with data, activated by the same event as ours. Whatever this costs, code-server costs.
 /* eslint-disable @typescript-eslint/no-require-imports -- VS Code loads an extension's main file as CommonJS */
 const vscode = require('vscode');

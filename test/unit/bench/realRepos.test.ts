@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildWithFastImport, HISTORY_END } from '../../../bench/generateRepo';
-import { collectRealContent, type RealContent } from '../../../bench/realContent';
-import { RealHistoryWriter, type RealHistoryParams } from '../../../bench/realHistory';
-import { REAL_SPECS } from '../../../bench/realRepos';
+import { buildWithFastImport, HISTORY_END } from '../../../bench/synth/generateRepo';
+import { collectRealContent, type RealContent } from '../../../bench/synth/realContent';
+import { RealHistoryWriter, type RealHistoryParams } from '../../../bench/synth/realHistory';
+import { REAL_SPECS } from '../../../bench/synth/realRepos';
 
 // The realistic bench repositories are the measuring stick of issue 14: these check their shape on
 // small versions (same generator, fewer commits and lines), not their speed.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GitFixture } from '../../helpers/gitFixture';
+import { GitFixture } from '../../kit/gitFixture';
 import { showArgs, showCommit } from '../../../src/extension/commitShow';
 
 describe('the commit diff document (git show through the safe runner)', () => {

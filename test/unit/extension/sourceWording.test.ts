@@ -5,7 +5,7 @@ import { DEFAULT_RETRY } from '../../../src/core/sources/jira/retryPolicy';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { adviceText, forEditor, githubSignInFailure, jiraAdvice, sourceBadges, sourcesLine } from '../../../src/extension/sourceWording';
 import { presentStatus } from '../../../src/extension/statusPresentation';
-import { FakeJira } from '../../fakes/fakeJira';
+import { FakeJira } from '../../kit/fakeJira';
 import { configFor, tempDir } from '../jira/jiraTestKit';
 import { reportWith } from './reportFixture';
 

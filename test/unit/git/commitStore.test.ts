@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { tempDir } from '../../helpers/gitFixture';
+import { tempDir } from '../../kit/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
 import { CommitStore } from '../../../src/core/sources/git/commitStore';
 import { readSegment, writeSegment } from '../../../src/core/sources/git/commitStoreFile';

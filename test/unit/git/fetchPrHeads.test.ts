@@ -4,9 +4,9 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { githubLikeRemote } from '../../helpers/githubLikeRemote';
-import { tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { githubLikeRemote } from '../../kit/githubLikeRemote';
+import { tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { fetchPrHeads, protocolsFor } from '../../../src/core/sources/git/fetchPrHeads';
 import type { Report } from '../../../src/core/report/reportTypes';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { GIT_CACHE_VERSION } from '../../../src/core/sources/git/gitCacheFiles';

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { githubLikeRemote } from '../../helpers/githubLikeRemote';
-import { tempDir, type GitFixture } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { githubLikeRemote } from '../../kit/githubLikeRemote';
+import { tempDir, type GitFixture } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts } from '../../../src/core/sources/git/prHeads';
 import type { Report } from '../../../src/core/report/reportTypes';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { countCommits, loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { commitProgress } from '../../../src/core/pipeline';
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { prNode, user } from '../../fakes/fakeGitHubData';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { prNode, user } from '../../kit/fakeGitHubData';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 
 const at = (s: string): number => Date.parse(s) / 1000;
 

@@ -3,7 +3,7 @@ import { prCycleSample } from '../../../src/core/metrics/cycleTime';
 import type { GitHubData } from '../../../src/core/sources/github/syncGitHub';
 import { isBugIssue } from '../../../src/core/sources/github/bugLabels';
 import { span } from '../../../src/core/model/time';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
+import { FakeGitHub } from '../../kit/fakeGitHub';
 import { devlakeAvailable, domainId, rawRows, readTable, snapshotSeconds } from './devlakeFixture';
 import { devlakeIssueNodes, devlakePullNodes, type RestPull } from './devlakeGraphql';
 import { harness, type Harness } from './syncHelpers';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { bot, issueNode, prNode, user } from '../../fakes/fakeGitHubData';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { bot, issueNode, prNode, user } from '../../kit/fakeGitHubData';
 import { harness, type Harness } from './syncHelpers';
 
 const T = Date.UTC(2026, 2, 2) / 1000;

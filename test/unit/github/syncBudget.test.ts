@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { issueNode, manyMergedPrs, prNode, user } from '../../fakes/fakeGitHubData';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { issueNode, manyMergedPrs, prNode, user } from '../../kit/fakeGitHubData';
 import { harness, type Harness } from './syncHelpers';
 
 const T0 = Date.UTC(2026, 0, 5) / 1000;

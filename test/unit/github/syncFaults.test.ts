@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { clock } from '../../../src/core/sources/github/githubErrors';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { manyMergedPrs, release } from '../../fakes/fakeGitHubData';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { manyMergedPrs, release } from '../../kit/fakeGitHubData';
 import { harness, type Harness } from './syncHelpers';
 
 const T0 = Date.UTC(2026, 0, 5) / 1000;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { syncGitHub, type GitHubData } from '../../../src/core/sources/github/syncGitHub';
 import type { GitHubTuning } from '../../../src/core/sources/github/githubClient';
 import { githubCacheStore, type GitHubCacheData } from '../../../src/core/sources/github/githubCache';
-import type { FakeGitHub } from '../../fakes/fakeGitHub';
+import type { FakeGitHub } from '../../kit/fakeGitHub';
 
 /** Waits in the client become milliseconds-per-second of 1, so a "60 s" wait takes 60 ms. */
 export interface Harness {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess, type CliRun } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess, type CliRun } from '../../kit/runCliInProcess';
 import type { Report } from '../../../src/core/report/reportTypes';
 
 const WINDOW = ['--since', '2026-01-01', '--until', '2026-12-01'];

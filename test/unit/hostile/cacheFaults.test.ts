@@ -4,9 +4,9 @@ import { mkdirSync, readdirSync, rmSync, utimesSync, readFileSync, realpathSync,
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
-import { startSprintScenario, sourceEnv, sourceFlags } from '../../fakes/fakeSprintScenario';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
+import { startSprintScenario, sourceEnv, sourceFlags } from '../../kit/fakeSprintScenario';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { repoCacheDir } from '../../../src/core/cache/cacheDir';
 import { withDirLock } from '../../../src/core/cache/dirLock';

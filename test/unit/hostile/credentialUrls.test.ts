@@ -4,8 +4,8 @@ import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { checkCredentialUrl, CLI_URL_ROLES, redactUrls } from '../../../src/core/sources/http/credentialUrl';
 import { readSettings } from '../../../src/extension/settings';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess, type CliRun } from '../../helpers/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess, type CliRun } from '../../kit/runCliInProcess';
 import { spyOnOutbound, type OutboundSpy } from './outboundSpy';
 
 const ENV = { GITHUB_TOKEN: 'ghp_secret_token', JIRA_PAT: 'jira-secret-pat', JIRA_EMAIL: 'me@example.com', JIRA_API_TOKEN: 'jira-secret-token' };

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { startSprintScenario, sourceFlags, sourceEnv, type SprintScenario } from '../../fakes/fakeSprintScenario';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { startSprintScenario, sourceFlags, sourceEnv, type SprintScenario } from '../../kit/fakeSprintScenario';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { csvCell } from '../../../src/core/output/csvEscape';
 import { mdCode } from '../../../src/core/output/markdownEscape';
 import type { Report } from '../../../src/core/report/reportTypes';

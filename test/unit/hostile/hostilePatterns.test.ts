@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { issueNode } from '../../fakes/fakeGitHubData';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { issueNode } from '../../kit/fakeGitHubData';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { readSettings } from '../../../src/extension/settings';
 import type { Report } from '../../../src/core/report/reportTypes';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';

@@ -4,12 +4,12 @@ import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { DEFAULT_HTTP_LIMITS } from '../../../src/core/sources/http/httpLimits';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { syncGitHub } from '../../../src/core/sources/github/syncGitHub';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { manyMergedPrs } from '../../fakes/fakeGitHubData';
-import { FakeJira } from '../../fakes/fakeJira';
-import { fakeIssue } from '../../fakes/fakeJiraData';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { manyMergedPrs } from '../../kit/fakeGitHubData';
+import { FakeJira } from '../../kit/fakeJira';
+import { fakeIssue } from '../../kit/fakeJiraData';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { HostileServer, type Misbehaviour } from './hostileServer';
 
 interface JsonReport {

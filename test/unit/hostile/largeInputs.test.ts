@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { CatFileBatchParser } from '../../../src/core/sources/kloc/catFileBatch';

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { chownSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 
 /** Repositories of an unusual shape get exit 2 and one line that says what to do. */
 

@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { resolveGitHubTarget } from '../../../src/core/sources/github/githubTarget';
 import { resolveOptions } from '../../../src/core/options';
 import { EDITOR_URL_ROLES } from '../../../src/extension/settings';
-import { FakeGitHub } from '../../fakes/fakeGitHub';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeGitHub } from '../../kit/fakeGitHub';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { spyOnOutbound, type OutboundSpy } from './outboundSpy';
 
 interface JsonReport {

@@ -6,7 +6,7 @@ import { checkAccount, checkBoard, checkProject, listScrumBoards, probeSite } fr
 import { JiraApi } from '../../../src/core/sources/jira/jiraApi';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../../src/core/sources/jira/retryPolicy';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
-import { FakeJira, type FakeBoard } from '../../fakes/fakeJira';
+import { FakeJira, type FakeBoard } from '../../kit/fakeJira';
 import { EMAIL, TOKEN, configFor, tempDir } from './jiraTestKit';
 
 /** 60 scrum boards of AR (two pages of the Agile API's 50), with kanban and other projects' boards between them. */

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
-import { FakeJira } from '../../fakes/fakeJira';
-import { fakeIssue, history, sprintChange, sprintJson, transition } from '../../fakes/fakeJiraData';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeJira } from '../../kit/fakeJira';
+import { fakeIssue, history, sprintChange, sprintJson, transition } from '../../kit/fakeJiraData';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 
 const at = (s: string): number => Date.parse(s) / 1000;
 

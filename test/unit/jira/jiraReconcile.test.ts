@@ -6,8 +6,8 @@ import { RECONCILE_INTERVAL } from '../../../src/core/sources/jira/dropVanishedI
 import { JIRA_CACHE_VERSION } from '../../../src/core/sources/jira/jiraCache';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { FakeJira } from '../../fakes/fakeJira';
-import { fakeIssue, history, type RawJson } from '../../fakes/fakeJiraData';
+import { FakeJira } from '../../kit/fakeJira';
+import { fakeIssue, history, type RawJson } from '../../kit/fakeJiraData';
 import { cacheFileText, configFor, recordingRetry, tempDir } from './jiraTestKit';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0) / 1000;

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JiraConfig } from '../../../src/core/pipelineTypes';
 import type { RetryPolicy } from '../../../src/core/sources/jira/retryPolicy';
-import type { FakeJira } from '../../fakes/fakeJira';
+import type { FakeJira } from '../../kit/fakeJira';
 
 export const EMAIL = 'me@example.com';
 export const TOKEN = 'secret-token';

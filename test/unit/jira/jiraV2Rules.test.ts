@@ -11,11 +11,11 @@ import { syncJira, type JiraData } from '../../../src/core/sources/jira/syncJira
 import { buildSprintReview } from '../../../src/core/sprintReview/buildSprintReview';
 import { extractHistory } from '../../../src/core/sources/jira/extractIssue';
 import { readStatuses } from '../../../src/core/sources/jira/jiraFields';
-import { FakeJira } from '../../fakes/fakeJira';
-import { FIXED, history, resolutionChange, statusListJson, statusMove, transition, type RawJson } from '../../fakes/fakeJiraData';
-import { D, H, S, SPRINT_ID, v2Issues, v2Sprints } from '../../fakes/fakeJiraV2Scenario';
-import { GitFixture, tempDir as gitTempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { FakeJira } from '../../kit/fakeJira';
+import { FIXED, history, resolutionChange, statusListJson, statusMove, transition, type RawJson } from '../../kit/fakeJiraData';
+import { D, H, S, SPRINT_ID, v2Issues, v2Sprints } from '../../kit/fakeJiraV2Scenario';
+import { GitFixture, tempDir as gitTempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import { configFor, EMAIL, recordingRetry, tempDir, TOKEN } from './jiraTestKit';
 
 const WINDOW = { since: S - D, until: S + 60 * D };

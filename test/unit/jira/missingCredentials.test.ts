@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import type { Report } from '../../../src/core/report/reportTypes';
 
 describe('Jira configured without credentials or with a bad URL (CLI)', () => {

@@ -4,7 +4,7 @@ import { discoverFields, readStatuses } from '../../../src/core/sources/jira/jir
 import { fetchSprints } from '../../../src/core/sources/jira/jiraSprints';
 import { JiraApi } from '../../../src/core/sources/jira/jiraApi';
 import { obj, arr } from '../../../src/core/sources/jira/rawJson';
-import { FakeJira } from '../../fakes/fakeJira';
+import { FakeJira } from '../../kit/fakeJira';
 import { peerData } from './jiraTestKit';
 
 // Recorded Jira Server payloads from ../shared/peer-data/go-jira (andygrunwald/go-jira, MIT).

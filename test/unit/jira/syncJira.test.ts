@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { FakeJira, type FakeJiraOptions } from '../../fakes/fakeJira';
-import { fakeIssue, history, transition, type RawJson } from '../../fakes/fakeJiraData';
+import { FakeJira, type FakeJiraOptions } from '../../kit/fakeJira';
+import { fakeIssue, history, transition, type RawJson } from '../../kit/fakeJiraData';
 import { configFor, recordingRetry, tempDir } from './jiraTestKit';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0) / 1000;

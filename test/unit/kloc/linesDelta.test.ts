@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { updateLines } from '../../../src/core/sources/kloc/linesDelta';

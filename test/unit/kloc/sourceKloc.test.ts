@@ -4,9 +4,9 @@ import { AtomicStore } from '../../../src/core/cache/atomicStore';
 import { countLinesAtHead, LINES_CACHE_VERSION } from '../../../src/core/sources/kloc/countLinesAtHead';
 import type { KlocIndex } from '../../../src/core/model/kloc';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
-import { ADD_WAT, PARSER_RB } from '../../helpers/sourceSamples';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { ADD_WAT, PARSER_RB } from '../../kit/sourceSamples';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import type { Report } from '../../../src/core/report/reportTypes';
 
 const APP_TS = "import { routes } from './gen/routes';\n\n// Lists the routes.\nexport const list = (): string[] => routes;\nexport default list;\n"; // 3 token lines

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { countCodeLines } from '../../../src/core/sources/kloc/commentScanner';
 import { contentExclusion, meanLineLength } from '../../../src/core/sources/kloc/generatedContent';
 import { languageOf } from '../../../src/core/sources/kloc/languages';
-import { ADD_WAT, PARSER_RB } from '../../helpers/sourceSamples';
+import { ADD_WAT, PARSER_RB } from '../../kit/sourceSamples';
 
 
 describe('source rules of KPI spec v2: languages, comment syntax, generated and minified content', () => {

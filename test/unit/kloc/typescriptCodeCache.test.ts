@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { tempDir } from '../../helpers/gitFixture';
+import { tempDir } from '../../kit/gitFixture';
 import { primeTypescript } from '../../../src/core/sources/kloc/typescriptCodeCache';
 
 const load = createRequire(__filename);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { GitFixture, ALICE, BOB, tempDir, type Who } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { GitFixture, ALICE, BOB, tempDir, type Who } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 import type { Report } from '../../../src/core/report/reportTypes';
 import { prCycleSample, UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime';
 import type { PullRequest } from '../../../src/core/model/pullRequest';

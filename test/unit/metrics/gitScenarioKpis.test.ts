@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildScenario } from '../../helpers/scenarioRepo';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
-import { tempDir, type GitFixture } from '../../helpers/gitFixture';
+import { buildScenario } from '../../kit/scenarioRepo';
+import { runCliInProcess } from '../../kit/runCliInProcess';
+import { tempDir, type GitFixture } from '../../kit/gitFixture';
 import type { Report } from '../../../src/core/report/reportTypes';
 
 describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallbacks)', () => {

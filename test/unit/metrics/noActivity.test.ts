@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { KPI_NAMES, type Report } from '../../../src/core/report/reportTypes';
 import { loadDataset, computeReport } from '../../../src/core/pipeline';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';

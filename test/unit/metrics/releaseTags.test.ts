@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 import type { KpiResult, Report } from '../../../src/core/report/reportTypes';
 import type { SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 

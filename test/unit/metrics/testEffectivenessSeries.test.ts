@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildScenario } from '../../helpers/scenarioRepo';
-import { tempDir, type GitFixture } from '../../helpers/gitFixture';
+import { buildScenario } from '../../kit/scenarioRepo';
+import { tempDir, type GitFixture } from '../../kit/gitFixture';
 import { computeReport, loadDataset } from '../../../src/core/pipeline';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 

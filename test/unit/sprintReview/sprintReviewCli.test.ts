@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import type { Figure, SprintReview } from '../../../src/core/sprintReview/reviewTypes';
-import { startSprintScenario, sourceEnv, sourceFlags, type SprintScenario } from '../../fakes/fakeSprintScenario';
-import { tempDir } from '../../helpers/gitFixture';
-import { runCliInProcess } from '../../helpers/runCliInProcess';
+import { startSprintScenario, sourceEnv, sourceFlags, type SprintScenario } from '../../kit/fakeSprintScenario';
+import { tempDir } from '../../kit/gitFixture';
+import { runCliInProcess } from '../../kit/runCliInProcess';
 
 /** value, previous, mean of last 3 (S3, S2, S1) and direction, as worked out in the comments. */
 function fig(f: Figure, value: number | null, previous: number | null, mean: number | null, direction: Figure['direction']): void {

@@ -10,7 +10,7 @@ import { renderReviewHtml } from '../../../src/core/sprintReview/renderReviewHtm
 import { renderReviewMarkdown } from '../../../src/core/sprintReview/renderReviewMarkdown';
 import type { ReviewChart, SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 import { reviewAdvice } from '../../../src/extension/sourceWording';
-import { GitFixture, tempDir } from '../../helpers/gitFixture';
+import { GitFixture, tempDir } from '../../kit/gitFixture';
 
 const at = (s: string): number => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s) / 1000;
 const NOW = at('2026-10-01');

@@ -7,8 +7,8 @@ import { buildSprintReview } from '../../../src/core/sprintReview/buildSprintRev
 import { listReviewPeriods } from '../../../src/core/sprintReview/reviewPeriods';
 import { renderReviewHtml } from '../../../src/core/sprintReview/renderReviewHtml';
 import { renderReviewMarkdown } from '../../../src/core/sprintReview/renderReviewMarkdown';
-import { at, EVIL_SUMMARY, startSprintScenario, type SprintScenario } from '../../fakes/fakeSprintScenario';
-import { tempDir } from '../../helpers/gitFixture';
+import { at, EVIL_SUMMARY, startSprintScenario, type SprintScenario } from '../../kit/fakeSprintScenario';
+import { tempDir } from '../../kit/gitFixture';
 
 const NOW = at('2026-10-01');
 

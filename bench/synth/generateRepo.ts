@@ -3,8 +3,8 @@
  * `git fast-import`. It is built once and cached under .bench/, keyed by GENERATOR_VERSION, so
  * reruns compare against the very same history. Bump the version whenever the output changes.
  *
- *   node --import tsx bench/generateRepo.ts          build (or reuse) and print its statistics
- *   node --import tsx bench/generateRepo.ts --dry    statistics only, no git (for tuning)
+ *   node --import tsx bench/synth/generateRepo.ts          build (or reuse) and print its statistics
+ *   node --import tsx bench/synth/generateRepo.ts --dry    statistics only, no git (for tuning)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { HistoryWriter, type HistoryParams, type HistoryStats } from './synthHis
 
 export const GENERATOR_VERSION = 2;
 
-export const BENCH_DIR = resolve(import.meta.dirname, '..', '.bench');
+export const BENCH_DIR = resolve(import.meta.dirname, '..', '..', '.bench');
 
 /** 2026-11-01T00:00:00Z: the history ends here, whatever day the bench runs. */
 export const HISTORY_END = Date.UTC(2026, 10, 1) / 1000;

@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countCodeLines } from '../src/core/sources/kloc/commentScanner';
-import { languageOf, type LanguageInfo } from '../src/core/sources/kloc/languages';
-import { tsTokenLines } from '../src/core/sources/kloc/tsTokenLines';
+import { countCodeLines } from '../../src/core/sources/kloc/commentScanner';
+import { languageOf, type LanguageInfo } from '../../src/core/sources/kloc/languages';
+import { tsTokenLines } from '../../src/core/sources/kloc/tsTokenLines';
 
 export interface LanguageSpeed {
   language: string;

@@ -13,10 +13,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatFileBatchParser } from '../src/core/sources/kloc/catFileBatch';
-import { streamGit } from '../src/core/sources/git/gitRunner';
-import { BENCH_DIR } from './generateRepo';
-import { cliBuilt, runReport } from './reportRuns';
+import { CatFileBatchParser } from '../../src/core/sources/kloc/catFileBatch';
+import { streamGit } from '../../src/core/sources/git/gitRunner';
+import { BENCH_DIR } from '../synth/generateRepo';
+import { cliBuilt, runReport } from '../harness/reportRuns';
 import type { BenchRow } from './peerBenches';
 
 const TAGS = 50_000;

@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { LOG_ARGS } from '../src/core/sources/git/logParser';
-import { gitEnv, safeArgs } from '../src/core/sources/git/gitRunner';
-import { git } from './generateRepo';
+import { LOG_ARGS } from '../../src/core/sources/git/logParser';
+import { gitEnv, safeArgs } from '../../src/core/sources/git/gitRunner';
+import { git } from '../synth/generateRepo';
 import { GNU_TIME } from './reportRuns';
 
 export interface PassResult {

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
+export const CLI = resolve(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const PRELOAD = resolve(import.meta.dirname, 'rssPreload.cjs');
 export const GNU_TIME = '/usr/bin/time';
 

@@ -1,12 +1,12 @@
-import type { Commit } from '../src/core/model/commit';
-import type { Dataset } from '../src/core/model/dataset';
-import type { Issue, IssueChange, Sprint } from '../src/core/model/issue';
-import type { PullRequest } from '../src/core/model/pullRequest';
-import { DEFAULT_OPTIONS } from '../src/core/options';
-import { buildSprintReview } from '../src/core/sprintReview/buildSprintReview';
-import { renderReviewHtml } from '../src/core/sprintReview/renderReviewHtml';
-import { renderReviewJson } from '../src/core/sprintReview/renderReviewJson';
-import { renderReviewMarkdown } from '../src/core/sprintReview/renderReviewMarkdown';
+import type { Commit } from '../../src/core/model/commit';
+import type { Dataset } from '../../src/core/model/dataset';
+import type { Issue, IssueChange, Sprint } from '../../src/core/model/issue';
+import type { PullRequest } from '../../src/core/model/pullRequest';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { buildSprintReview } from '../../src/core/sprintReview/buildSprintReview';
+import { renderReviewHtml } from '../../src/core/sprintReview/renderReviewHtml';
+import { renderReviewJson } from '../../src/core/sprintReview/renderReviewJson';
+import { renderReviewMarkdown } from '../../src/core/sprintReview/renderReviewMarkdown';
 
 const DAY = 86_400;
 const T0 = Date.UTC(2025, 0, 6) / 1000;

@@ -9,9 +9,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { contentExclusion } from '../src/core/sources/kloc/generatedContent';
+import { contentExclusion } from '../../src/core/sources/kloc/generatedContent';
 
-const NODE_MODULES = resolve(import.meta.dirname, '..', 'node_modules');
+const NODE_MODULES = resolve(import.meta.dirname, '..', '..', 'node_modules');
 const CODE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 /** Bundles and huge generated tables would dominate HEAD; real projects keep files smaller. */
 const MAX_LINES = 6000;

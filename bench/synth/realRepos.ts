@@ -4,7 +4,7 @@
  * .bench/, keyed by REAL_GENERATOR_VERSION, its parameters and a digest of the files it is made of
  * (so a different package-lock builds a new one instead of reusing a stale one).
  *
- *   node --import tsx bench/realRepos.ts [js|ruby]   build (or reuse) and print the statistics
+ *   node --import tsx bench/synth/realRepos.ts [js|ruby]   build (or reuse) and print the statistics
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

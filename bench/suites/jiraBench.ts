@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { syncJira } from '../src/core/sources/jira/syncJira';
-import { RECONCILE_INTERVAL } from '../src/core/sources/jira/dropVanishedIssues';
-import { DEFAULT_OPTIONS } from '../src/core/options';
-import { FakeJira } from '../test/fakes/fakeJira';
-import { fakeIssue, history, sprintChange, transition } from '../test/fakes/fakeJiraData';
+import { syncJira } from '../../src/core/sources/jira/syncJira';
+import { RECONCILE_INTERVAL } from '../../src/core/sources/jira/dropVanishedIssues';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { FakeJira } from '../../test/kit/fakeJira';
+import { fakeIssue, history, sprintChange, transition } from '../../test/kit/fakeJiraData';
 
 /**
  * Sync of 10,000 issues from the local fake Jira (Cloud paging), a warm re-sync with nothing changed,

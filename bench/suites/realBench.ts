@@ -1,5 +1,5 @@
 /**
- * Issue 14's measures on one realistic repository (bench/realRepos.ts), all in the same run:
+ * Issue 14's measures on one realistic repository (bench/synth/realRepos.ts), all in the same run:
  *
  *   floor        the product's own `git log -z … --name-status --no-renames` over the default
  *                branch + tags (what a cold report reads today), output counted and dropped
@@ -12,14 +12,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendCommits } from './appendCommits';
-import { BENCH_DIR } from './generateRepo';
-import { gitPeakRss, metadataPass, productFloorPass, type PassResult } from './gitPasses';
+import { appendCommits } from '../synth/appendCommits';
+import { BENCH_DIR } from '../synth/generateRepo';
+import { gitPeakRss, metadataPass, productFloorPass, type PassResult } from '../harness/gitPasses';
 import { clocInstalled, languageSpeeds, type LanguageSpeed } from './linesSpeed';
-import { loadAverage } from './machine';
-import { ensureRealRepo, type RealRepo, type RealRepoSpec } from './realRepos';
-import { GNU_TIME, cliBuilt, runReport, type ReportRun, type ReportWindow } from './reportRuns';
-import { printBars, printRows, type Bar } from './table';
+import { loadAverage } from '../harness/machine';
+import { ensureRealRepo, type RealRepo, type RealRepoSpec } from '../synth/realRepos';
+import { GNU_TIME, cliBuilt, runReport, type ReportRun, type ReportWindow } from '../harness/reportRuns';
+import { printBars, printRows, type Bar } from '../harness/table';
 
 const APPENDED = 100;
 

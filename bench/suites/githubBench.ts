@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { syncGitHub } from '../src/core/sources/github/syncGitHub';
-import { FakeGitHub } from '../test/fakes/fakeGitHub';
-import { manyMergedPrs } from '../test/fakes/fakeGitHubData';
-import { computeReport } from '../src/core/report/computeReport';
-import { DEFAULT_OPTIONS } from '../src/core/options';
-import type { Dataset } from '../src/core/model/dataset';
+import { syncGitHub } from '../../src/core/sources/github/syncGitHub';
+import { FakeGitHub } from '../../test/kit/fakeGitHub';
+import { manyMergedPrs } from '../../test/kit/fakeGitHubData';
+import { computeReport } from '../../src/core/report/computeReport';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import type { Dataset } from '../../src/core/model/dataset';
 
 /**
  * GitHub sync against the local fake with 5,000 merged PRs: a cold sync, a warm re-sync with

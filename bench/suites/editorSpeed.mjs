@@ -1,5 +1,5 @@
 // The editor's two speed bars of issue 5, measured in a real VS Code (code-server + chromium, the
-// e2e harness of test/e2e/harness.mjs) on the 100,000-commit bench repository with a warm cache:
+// e2e harness of test/kit/codeServer.mjs) on the 100,000-commit bench repository with a warm cache:
 //
 //   status bar  extension host start → our status bar item shows a KPI value (first the saved last
 //               result, marked "from cache"; then the fresh one)
@@ -9,17 +9,17 @@
 // Beside ours, the same measures of test/e2e/floorExtension (a status bar item set in activate(), a
 // webview that draws one value sent by the host): the part of each time that is code-server's own.
 //
-// Usage: node bench/editorSpeed.mjs <bench repo dir> [--no-build] [--runs N]
+// Usage: node bench/suites/editorSpeed.mjs <bench repo dir> [--no-build] [--runs N]
 // Prints one JSON object on stdout ({ skipped } or { runs, floors }); progress goes to stderr.
-// bench/editorBench.ts runs it under a time limit; SIGTERM stops code-server and chromium.
+// bench/suites/editorBench.ts runs it under a time limit; SIGTERM stops code-server and chromium.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findLogs, harnessMissing, launchBrowser, openWorkbench, runCommand, startCodeServer } from '../test/e2e/harness.mjs';
+import { findLogs, harnessMissing, launchBrowser, openWorkbench, runCommand, startCodeServer } from '../../test/kit/codeServer.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
 const benchRepo = args.find((a) => !a.startsWith('--'));
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 2;

@@ -18,7 +18,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runReport, type ReportRun, type ReportWindow } from './reportRuns';
+import { runReport, type ReportRun, type ReportWindow } from '../harness/reportRuns';
 
 export const PR_HEAD_REFS = 10_000;
 

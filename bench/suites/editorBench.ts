@@ -3,7 +3,7 @@
  * .vsix file list, and the cost of loading dist/extension.js and calling activate() against a
  * stand-in `vscode` module (every API call returns a no-op); then, when the e2e harness is installed
  * (scripts/e2e/install.sh) and the bench repository exists, the status bar's time to a value and the
- * panel's first render with data in a real VS Code with a warm cache (bench/editorSpeed.mjs), each
+ * panel's first render with data in a real VS Code with a warm cache (bench/suites/editorSpeed.mjs), each
  * beside the same measure of a trivial extension (the floor that code-server itself sets).
  * BENCH_EDITOR=0 skips the VS Code part (it takes a few minutes).
  */
@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BENCH_DIR, DEFAULT_PARAMS, repoKey } from './generateRepo';
+import { BENCH_DIR, DEFAULT_PARAMS, repoKey } from '../synth/generateRepo';
 
 const KB = 1024;
 const EXTENSION_LIMIT = 1.5 * KB * KB;
@@ -37,7 +37,7 @@ function vscodeStub(): unknown {
 }
 
 export async function benchEditor(): Promise<Array<{ name: string; value: string }>> {
-  const root = resolve(__dirname, '..');
+  const root = resolve(__dirname, '..', '..');
   const size = (f: string) => statSync(join(root, 'dist', f)).size;
   const ext = size('extension.js');
   const web = size('webview.js');
@@ -112,10 +112,10 @@ interface SpeedResult {
   floors?: FloorRun[];
 }
 
-/** Runs bench/editorSpeed.mjs in its own process group, under a time limit; never throws. */
+/** Runs bench/suites/editorSpeed.mjs in its own process group, under a time limit; never throws. */
 async function runEditorSpeed(root: string, repo: string): Promise<SpeedResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'editorSpeed.mjs'), repo, '--no-build'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bench', 'suites', 'editorSpeed.mjs'), repo, '--no-build'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,5 +1,5 @@
 /**
- * Writes a history over real files (bench/realContent.ts) into a fast-import stream, shaped like
+ * Writes a history over real files (bench/synth/realContent.ts) into a fast-import stream, shaped like
  * one of two real projects:
  *
  *   squash  a JS/TS project merged through GitHub's squash button: "subject (#N)", authored and

@@ -2,7 +2,7 @@ import { FakeGitHub } from './fakeGitHub';
 import { bot, issueNode, prNode, user } from './fakeGitHubData';
 import { FakeJira, type FakeJiraOptions } from './fakeJira';
 import { fakeIssue, history, sprintChange, sprintJson, transition, version, type FakeIssueSpec, type RawJson } from './fakeJiraData';
-import { GitFixture } from '../helpers/gitFixture';
+import { GitFixture } from './gitFixture';
 
 /**
  * The sprint-review scenario: a real git repository, a fake GitHub and a fake Jira with three
