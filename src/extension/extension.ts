@@ -3,12 +3,12 @@
  * in the background (from the cache, then incremental), so the editor never waits for git.
  */
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { KpiHost } from './kpiHost';
-import { KpiPanel, PANEL_VIEW_TYPE } from './panel';
-import { Secrets } from './secrets';
+import { registerCommands } from './commands/commands';
+import { KpiHost } from './session/kpiHost';
+import { KpiPanel, PANEL_VIEW_TYPE } from './panel/kpiPanel';
+import { Secrets } from './auth/secrets';
 import { isPanelUiState } from '../shared/protocol';
-import { COMMIT_SCHEME, CommitDiffProvider } from './commitDiff';
+import { COMMIT_SCHEME, CommitDiffProvider } from './panel/commitDiff';
 
 let host: KpiHost | undefined;
 

@@ -9,14 +9,14 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { KpiName } from '../core/report/reportTypes';
 import { isPanelUiState, isReviewMessage, isStateMessage, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import css from './panel.css';
-import reviewCss from './sprintReview.css';
-import { setupReviewTabs } from './sprintReviewTab';
-import { cards, fillSparklines } from './cards';
-import { chartsSection } from './chartsSection';
-import { destroyCharts } from './charts';
-import { clear, custom, el } from './dom';
+import reviewCss from './sprintReview/sprintReview.css';
+import { setupReviewTabs } from './sprintReview/sprintReviewTab';
+import { cards, fillSparklines } from './kpis/cards';
+import { chartsSection } from './kpis/chartsSection';
+import { destroyCharts } from './common/charts';
+import { clear, custom, el } from './common/dom';
 import { sourceStates, statusBanner } from './statusBanner';
-import { windowSelector } from './windowSelector';
+import { windowSelector } from './kpis/windowSelector';
 
 interface VsCodeApi {
   postMessage(msg: WebviewMessage): void;

@@ -1,6 +1,6 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
 import type { PanelCommand, PanelStatus, SourceBadge } from '../shared/protocol';
-import { custom, el } from './dom';
+import { custom, el } from './common/dom';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
   const b = custom('vscode-button', { 'data-command': command }, label);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chartHasData, emptyText } from '../../../src/webview/series';
+import { chartHasData } from '../../../src/webview/common/chartData';
+import { emptyText } from '../../../src/webview/kpis/series';
 
 describe('chart empty states', () => {
   it('draws no grid for bars that are all zero or missing, but draws a line at zero', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { GitFixture } from '../../kit/gitFixture';
-import { showArgs, showCommit } from '../../../src/extension/commitShow';
+import { showArgs, showCommit } from '../../../src/extension/panel/commitShow';
 
 describe('the commit diff document (git show through the safe runner)', () => {
   let repo: GitFixture;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EXPORT_FORMATS, exportFileName } from '../../../src/extension/exportContent';
+import { EXPORT_FORMATS, exportFileName } from '../../../src/extension/commands/exportContent';
 import { reportWith } from './reportFixture';
 
 describe('Export Report content', () => {

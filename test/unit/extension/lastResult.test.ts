@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportDetails } from '../../../src/core/report/details';
 import { KPI_NAMES } from '../../../src/core/report/reportTypes';
-import { LastResult, settingsKey } from '../../../src/extension/lastResult';
-import { readSettings } from '../../../src/extension/settings';
-import { presentStatus } from '../../../src/extension/statusPresentation';
+import { LastResult, settingsKey } from '../../../src/extension/session/lastResult';
+import { readSettings } from '../../../src/extension/settings/settings';
+import { presentStatus } from '../../../src/extension/statusBar/statusPresentation';
 import { reportWith } from './reportFixture';
 
 const report = reportWith({ cycleTime: { value: 26.4, unit: 'hours', source: 'git', previous: 30 } });

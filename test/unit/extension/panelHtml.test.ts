@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { contentSecurityPolicy, inlineable, panelHtml } from '../../../src/extension/panelHtml';
+import { contentSecurityPolicy, inlineable, panelHtml } from '../../../src/extension/panel/panelHtml';
 
 describe('panel HTML and CSP', () => {
   const nonce = randomBytes(18).toString('base64');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { githubAuthProvider, OPTION_SETTING_PREFIX, readSettings } from '../../../src/extension/settings';
+import { githubAuthProvider, OPTION_SETTING_PREFIX, readSettings } from '../../../src/extension/settings/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 

@@ -4,7 +4,7 @@ import type { Sprint } from '../../../src/core/model/issue';
 import { listReviewPeriods, periodInfo, resolvePeriods } from '../../../src/core/sprintReview/reviewPeriods';
 import {
   customRangeSelection, defaultCustomRange, MAX_CUSTOM_DAYS, reviewFileName, reviewPickItems, selectionForChoice, validateReviewDate,
-} from '../../../src/extension/sprintReviewChoices';
+} from '../../../src/extension/sprintReview/sprintReviewChoices';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 const NOW = at('2026-11-22T10:00:00Z'); // a Sunday

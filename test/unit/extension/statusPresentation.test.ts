@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdown, kpiTable, kpiText, presentStatus } from '../../../src/extension/statusPresentation';
+import { escapeMarkdown, kpiTable, kpiText, presentStatus } from '../../../src/extension/statusBar/statusPresentation';
 import { reportWith } from './reportFixture';
 
 describe('status bar presentation', () => {

@@ -12,7 +12,7 @@ describe('the walkthrough', () => {
   it('ticks "Open a git repository" on the context key the extension sets when it finds a repository', () => {
     const events = step('openRepo').completionEvents;
     assert.deepEqual(events, ['onContext:engineeringKpis.repositoryOpen']);
-    const host = readFileSync(join(root, 'src/extension/kpiHost.ts'), 'utf8');
+    const host = readFileSync(join(root, 'src/extension/session/kpiHost.ts'), 'utf8');
     assert.match(host, /REPOSITORY_OPEN_CONTEXT = 'engineeringKpis\.repositoryOpen'/);
     assert.match(host, /executeCommand\('setContext', REPOSITORY_OPEN_CONTEXT, roots\.length > 0\)/);
   });

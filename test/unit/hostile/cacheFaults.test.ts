@@ -12,7 +12,7 @@ import { repoCacheDir } from '../../../src/core/cache/cacheDir';
 import { withDirLock } from '../../../src/core/cache/dirLock';
 import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { LastResult } from '../../../src/extension/lastResult';
+import { LastResult } from '../../../src/extension/session/lastResult';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import type { Report } from '../../../src/core/report/reportTypes';
 

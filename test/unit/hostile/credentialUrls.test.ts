@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { checkCredentialUrl, CLI_URL_ROLES, redactUrls } from '../../../src/core/sources/http/credentialUrl';
-import { readSettings } from '../../../src/extension/settings';
+import { readSettings } from '../../../src/extension/settings/settings';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess, type CliRun } from '../../kit/runCliInProcess';
 import { spyOnOutbound, type OutboundSpy } from './outboundSpy';

@@ -5,7 +5,7 @@ import { FakeGitHub } from '../../kit/fakeGitHub';
 import { issueNode } from '../../kit/fakeGitHubData';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import { readSettings } from '../../../src/extension/settings';
+import { readSettings } from '../../../src/extension/settings/settings';
 import type { Report } from '../../../src/core/report/reportTypes';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { safeGlobMatcher } from '../../../src/core/util/safeGlob';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import { resolveGitHubTarget } from '../../../src/core/sources/github/githubTarget';
 import { resolveOptions } from '../../../src/core/options';
-import { EDITOR_URL_ROLES } from '../../../src/extension/settings';
+import { EDITOR_URL_ROLES } from '../../../src/extension/settings/settings';
 import { FakeGitHub } from '../../kit/fakeGitHub';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';

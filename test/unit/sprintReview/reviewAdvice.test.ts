@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cliReviewAdvice } from '../../../src/cli/reviewAdvice';
 import type { SourceStatus } from '../../../src/core/model/dataset';
-import { reviewAdvice } from '../../../src/extension/sourceWording';
+import { reviewAdvice } from '../../../src/extension/common/sourceWording';
 
 const off: SourceStatus = { status: 'off' };
 const git: SourceStatus = { status: 'ok' };

@@ -9,7 +9,7 @@ import { REVIEW_CHART_SCRIPT } from '../../../src/core/sprintReview/reviewChartS
 import { renderReviewHtml } from '../../../src/core/sprintReview/renderReviewHtml';
 import { renderReviewMarkdown } from '../../../src/core/sprintReview/renderReviewMarkdown';
 import type { ReviewChart, SprintReview } from '../../../src/core/sprintReview/reviewTypes';
-import { reviewAdvice } from '../../../src/extension/sourceWording';
+import { reviewAdvice } from '../../../src/extension/common/sourceWording';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 
 const at = (s: string): number => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s) / 1000;

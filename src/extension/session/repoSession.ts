@@ -1,0 +1,206 @@
+/**
+ * One repository's state: its dataset (read from git and the cache), the report for the status
+ * bar's window, and the status. Multi-root workspaces hold one session per repository.
+ */
+import * as vscode from 'vscode';
+import { computeReport, loadDataset } from '../../core/pipeline';
+import type { Dataset } from '../../core/model/dataset';
+import type { Report } from '../../core/report/reportTypes';
+import type { ReportDetails } from '../../core/report/details';
+import type { GitHubConfig, JiraConfig, PipelineInput } from '../../core/pipelineTypes';
+import { windowFromChoice, type SourceBadge, type WindowChoice } from '../../shared/protocol';
+import { signalFromToken } from '../common/cancellation';
+import { settingsFor } from '../settings/vscodeSettings';
+import { githubToken } from '../auth/githubAuth';
+import { LastResult, settingsKey } from './lastResult';
+import type { Secrets } from '../auth/secrets';
+import { EDITOR_URL_ROLES, type ExtensionSettings } from '../settings/settings';
+import { forEditor, sourceBadges } from '../common/sourceWording';
+import type { StatusState } from '../statusBar/statusPresentation';
+
+export interface SessionDeps {
+  cacheRoot: string;
+  log: vscode.LogOutputChannel;
+  secrets: Secrets;
+}
+
+export class RepoSession implements vscode.Disposable {
+  dataset?: Dataset;
+  report?: Report;
+  details?: ReportDetails;
+  /** Set while `report` is an earlier session's result (ISO time it was saved), until the fresh one is in. */
+  cachedAt?: string;
+  state: StatusState = { kind: 'computing' };
+  /** True between the cached pass and the online one: a source with nothing cached is syncing, not failing. */
+  private syncPending = false;
+  private current?: AbortController;
+  private readonly lastResult: LastResult;
+  private triedLastResult = false;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(readonly root: vscode.Uri, private readonly deps: SessionDeps) {
+    this.lastResult = new LastResult(deps.cacheRoot, root.fsPath);
+  }
+
+  get name(): string {
+    return this.root.path.split('/').filter(Boolean).pop() ?? this.root.fsPath;
+  }
+
+  /** Each source's state for the panel header and the status bar tooltip; undefined before the first result. */
+  sourceBadges(): SourceBadge[] | undefined {
+    return this.report ? sourceBadges(this.report.sources, this.syncPending) : undefined;
+  }
+
+  /** Cancels work in flight (a newer refresh supersedes an older one). */
+  cancel(): void {
+    this.current?.abort();
+  }
+
+  /**
+   * Reads git and the cache, then (when GitHub/Jira are configured and we are online) a second,
+   * incremental pass that reaches the APIs: the first numbers come from the cache at once.
+   */
+  async refresh(userInitiated: boolean): Promise<void> {
+    this.current?.abort();
+    const mine = new AbortController();
+    this.current = mine;
+    const settings = settingsFor(this.root);
+    settings.problems.forEach((p) => this.deps.log.warn(p));
+    const apis = settings.github.enabled || settings.jira.url !== undefined;
+    const passes = !apis ? [false] : settings.offline ? [true] : [true, false];
+    if (!this.triedLastResult) {
+      this.triedLastResult = true;
+      // A few KB read before the pipeline starts: once the pipeline runs, its parsing keeps the host busy.
+      this.report ??= await this.showLastResult(settingsKey(settings));
+    }
+    this.setState({ kind: 'computing', report: this.report, cachedAt: this.cachedAt });
+    const started = Date.now();
+    try {
+      await vscode.window.withProgress(
+        {
+          location: userInitiated ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+          title: `Engineering KPIs: ${this.name}`,
+          cancellable: true,
+        },
+        async (progress, token) => {
+          const { signal, dispose } = signalFromToken(token, mine.signal);
+          try {
+            for (const [i, offline] of passes.entries()) {
+              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }));
+              this.dataset = this.inEditorWords(await loadDataset(input));
+              signal.throwIfAborted();
+              // The cached pass of an online session: GitHub/Jira are being fetched right after it.
+              this.syncPending = i < passes.length - 1;
+              this.recompute(settings, i === passes.length - 1);
+              this.deps.log.info(`${this.name}: ${offline && apis ? 'cached pass' : 'computed'} in ${Date.now() - started} ms (extension host up ${process.uptime().toFixed(2)} s)`);
+            }
+          } finally {
+            dispose();
+          }
+        },
+      );
+    } catch (e) {
+      if (mine.signal.aborted) return; // superseded by a newer refresh: it owns the state now
+      if (isAbort(e)) {
+        this.deps.log.info(`${this.name}: refresh cancelled`);
+        if (!this.report) this.setState({ kind: 'error', message: 'cancelled' });
+        else this.setState(this.cachedAt ? { kind: 'stale', report: this.report, since: this.cachedAt } : { kind: 'ready', report: this.report });
+        return;
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      this.deps.log.error(`${this.name}: ${message}`);
+      this.setState({ kind: 'error', message, report: this.report });
+    } finally {
+      if (this.current === mine) {
+        this.current = undefined;
+        this.syncPending = false;
+      }
+    }
+  }
+
+  /** The report for another window, from the dataset in memory (no git, no API). */
+  reportFor(choice: WindowChoice, settings = settingsFor(this.root)): { report: Report; details: ReportDetails } | undefined {
+    if (!this.dataset) return undefined;
+    const now = Math.floor(Date.now() / 1000);
+    return computeReport(this.dataset, { window: windowFromChoice(choice, now), options: settings.options, now });
+  }
+
+  /**
+   * The result saved by an earlier session, shown (marked as cached) until the fresh one replaces it;
+   * its details follow in the background for the panel.
+   */
+  private async showLastResult(key: string): Promise<Report | undefined> {
+    const saved = await this.lastResult.readReport(key).catch(() => undefined);
+    if (!saved || this.report) return this.report;
+    this.cachedAt = saved.savedAt;
+    this.deps.log.info(`${this.name}: showing the last result, from ${saved.savedAt}, while refreshing (extension host up ${process.uptime().toFixed(2)} s)`);
+    void this.lastResult.readDetails(saved).then((details) => {
+      if (!details || this.report !== saved.report) return; // the fresh result came first
+      this.details = details;
+      this.changed.fire();
+    });
+    return saved.report;
+  }
+
+  private recompute(settings: ExtensionSettings, last: boolean): void {
+    const r = this.reportFor({ kind: 'days', days: settings.windowDays }, settings);
+    if (!r) return;
+    this.report = r.report;
+    this.details = r.details;
+    this.cachedAt = undefined;
+    if (last) void this.lastResult.save(settingsKey(settings), r.report, r.details).catch((e: unknown) => this.deps.log.warn(`${this.name}: could not save the last result: ${(e as Error).message}`));
+    const sources = Object.values(r.report.sources);
+    const limited = sources.find((s) => s.status === 'rate-limited');
+    const stale = sources.find((s) => s.status === 'stale');
+    if (limited) this.setState({ kind: 'rateLimited', report: r.report, until: limited.until ?? '' });
+    else if (stale) this.setState({ kind: 'stale', report: r.report, since: stale.asOf ?? '' });
+    else this.setState({ kind: 'ready', report: r.report });
+  }
+
+  /**
+   * The sources' messages in the editor's words (its commands, not the CLI's flags and variables),
+   * for everything shown from this dataset; the core's own message, with its detail, goes to the log.
+   */
+  private inEditorWords(dataset: Dataset): Dataset {
+    for (const name of ['github', 'jira'] as const) {
+      const core = dataset.sources[name];
+      if (core.status === 'error') this.deps.log.warn(`${this.name}: ${name}: ${core.message ?? 'error'}`);
+      dataset.sources[name] = forEditor(name, core);
+    }
+    return dataset;
+  }
+
+  private pipelineInput(settings: ExtensionSettings, offline: boolean, signal: AbortSignal, report: (m: string) => void): PipelineInput {
+    const github: GitHubConfig | undefined = settings.github.enabled
+      ? { repo: settings.github.repo, apiUrl: settings.github.apiUrl, apiUrlRole: EDITOR_URL_ROLES.github, token: () => githubToken(settings.github.apiUrl, false) }
+      : undefined;
+    const jira: JiraConfig | undefined = settings.jira.url
+      ? { ...settings.jira, url: settings.jira.url, urlRole: EDITOR_URL_ROLES.jira, token: () => this.deps.secrets.jiraToken() }
+      : undefined;
+    return {
+      repoPath: this.root.fsPath,
+      cacheRoot: this.deps.cacheRoot,
+      options: settings.options,
+      github,
+      jira,
+      offline,
+      signal,
+      onProgress: (p) => report(p.message),
+    };
+  }
+
+  private setState(s: StatusState): void {
+    this.state = s;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.current?.abort();
+    this.changed.dispose();
+  }
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'CanceledError');
+}

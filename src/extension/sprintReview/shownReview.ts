@@ -1,0 +1,34 @@
+/**
+ * The review on the panel's review tab, held by the host: the webview keeps no data (only which tab
+ * is in front), so a reloaded or re-shown webview gets the review again after its `ready`.
+ */
+import type * as vscode from 'vscode';
+import type { SprintReview } from '../../core/sprintReview/reviewTypes';
+import type { ReviewMessage } from '../../shared/protocol';
+import { reviewAdvice } from '../common/sourceWording';
+
+export interface ShownReview {
+  review: SprintReview;
+  /** The repository it was built for: exports are saved beside it by default. */
+  root: vscode.Uri;
+}
+
+let shown: ShownReview | undefined;
+let revealPending = false;
+
+export function shownReview(): ShownReview | undefined {
+  return shown;
+}
+
+/** A new review: the next message brings the review tab to the front. */
+export function setShownReview(next: ShownReview): void {
+  shown = next;
+  revealPending = true;
+}
+
+/** The message for the webview; a pending reveal is used up by the first webview that receives it. */
+export function takeReviewMessage(): ReviewMessage {
+  const reveal = revealPending && shown !== undefined;
+  revealPending = false;
+  return { type: 'review', review: shown?.review ?? null, reveal, advice: shown ? reviewAdvice(shown.review.sources) : {} };
+}

@@ -1,0 +1,161 @@
+/**
+ * What the status bar says in each state, as plain data. Kept apart from statusBar.ts (which owns
+ * the vscode item) so the wording and the numbers are unit-tested without an editor.
+ */
+import { KPI_NAMES, type KpiName, type Report } from '../../core/report/reportTypes';
+import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
+import type { SourceBadge } from '../../shared/protocol';
+import { sourcesLine } from '../common/sourceWording';
+import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
+import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
+
+export type StatusState =
+  /** `cachedAt`: `report` is an earlier session's result, saved then (lastResult.ts). */
+  | { kind: 'computing'; report?: Report; cachedAt?: string }
+  | { kind: 'ready'; report: Report }
+  | { kind: 'stale'; report: Report; since: string }
+  | { kind: 'rateLimited'; report?: Report; until: string }
+  | { kind: 'error'; message: string; report?: Report }
+  | { kind: 'noRepository' }
+  | { kind: 'restricted' };
+
+export interface StatusPresentation {
+  text: string;
+  /** Markdown; built only from numbers, our own words and escaped strings. */
+  tooltip: string;
+  command: string;
+  /** Warning/error background for states that need attention. */
+  tone: 'normal' | 'warning' | 'error';
+  /** For screen readers: the text without icons, and whether the value is an earlier session's. */
+  label: string;
+}
+
+const ICONS: Record<KpiName, string> = {
+  cycleTime: 'clock',
+  velocity: 'rocket',
+  timeToMarket: 'calendar',
+  defectDensity: 'bug',
+  escalations: 'flame',
+  testEffectiveness: 'beaker',
+};
+
+/** Escapes Markdown so a repository name or a reason cannot inject links or formatting. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, (c) => `\\${c}`);
+}
+
+/** "$(clock) 26.4h ▼12%" for the chosen KPI. */
+export function kpiText(report: Report, kpi: KpiName): string {
+  const r = report.kpis[kpi];
+  const change = formatChange(r.value, r.previous);
+  return `$(${ICONS[kpi]}) ${formatShort(r)}${change ? ` ${change}` : ''}`;
+}
+
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** A Markdown table of all six KPIs with their sources (or reasons), then each source's state when given. */
+export function kpiTable(report: Report, sources?: SourceBadge[]): string {
+  const days = Math.round((Date.parse(report.window.until) - Date.parse(report.window.since)) / 86_400_000);
+  const rows = KPI_NAMES.map((name) => {
+    const r = report.kpis[name];
+    const change = formatChange(r.value, r.previous) ?? '';
+    const where = r.value === null ? `_${escapeMarkdown(r.reason ?? 'no data')}_` : escapeMarkdown(r.source ?? '');
+    return `| ${KPI_LABELS[name]} | ${escapeMarkdown(formatShort(r))} ${escapeMarkdown(change)} | ${where} |`;
+  });
+  return [
+    `**Engineering KPIs** — ${escapeMarkdown(repoLabel(report.repository.path))}, last ${days} days`,
+    '',
+    '| KPI | value | source |',
+    '|---|---|---|',
+    ...rows,
+    ...notes(report, presetDays(days)),
+    ...(sources ? ['', `**Sources:** ${escapeMarkdown(sourcesLine(sources))}`] : []),
+  ].join('\n');
+}
+
+function presetDays(days: number): PresetDays {
+  return days === 30 || days === 180 ? days : 90;
+}
+
+/**
+ * Under the table: what each KPI left out (the CLI's sentences, exclusionNotes.ts) and what turns a
+ * missing value into a number (kpiRemedy.ts, the cards' buttons), each said once.
+ */
+function notes(report: Report, days: PresetDays): string[] {
+  const left = KPI_NAMES.flatMap((name) => kpiExclusionSentences(report.kpis[name], EDITOR_EXCLUSION_WORDS).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
+  const remedies = [...new Set(KPI_NAMES.flatMap((name) => remediesFor(name, report.kpis[name], report, days).map((r) => r.label)))];
+  return [
+    ...(left.length ? ['', '**Left out:**', ...left] : []),
+    ...(remedies.length ? ['', `**In the panel:** ${remedies.map((l) => escapeMarkdown(l)).join(' · ')}`] : []),
+  ];
+}
+
+function repoLabel(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+/** `sources`: each source's state (sourceWording.ts), for the tooltip; a failing one also marks the item. */
+export function presentStatus(state: StatusState, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
+  const p = present(state, kpi, sources);
+  const fromCache = state.kind === 'computing' && state.report && state.cachedAt ? ', from cache' : '';
+  const failing = (sources ?? []).filter((b) => b.state === 'error').map((b) => `, ${b.label} error`).join('');
+  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}${failing}` };
+}
+
+function present(state: StatusState, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
+  const table = (r: Report): string => kpiTable(r, sources);
+  const open = 'engineeringKpis.openPanel';
+  const clickHint = '\n\n_Click to open the KPI panel._';
+  switch (state.kind) {
+    case 'restricted':
+      return {
+        text: '$(shield) KPIs: Restricted',
+        tooltip: '**Engineering KPIs is paused in Restricted Mode.** No git process and no API call runs in an untrusted folder.\n\nTo compute KPIs, trust this folder: click here, or run **Workspaces: Manage Workspace Trust**.',
+        command: 'workbench.trust.manage',
+        tone: 'warning',
+      };
+    case 'noRepository':
+      return {
+        text: '$(circle-slash) KPIs: no repository',
+        tooltip: '**Engineering KPIs** found no git repository in this workspace. Open a folder that contains a `.git` folder.',
+        command: open,
+        tone: 'normal',
+      };
+    case 'computing':
+      return {
+        text: state.report ? `$(sync~spin) ${kpiText(state.report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
+        tooltip: (state.report ? table(state.report) + '\n\n' : '') + (state.report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
+        command: open,
+        tone: 'normal',
+      };
+    case 'ready': {
+      // A configured source that fails leaves the numbers standing but incomplete: say so on the item.
+      const failing = sources?.some((b) => b.state === 'error') ?? false;
+      return { text: `${kpiText(state.report, kpi)}${failing ? ' $(warning)' : ''}`, tooltip: table(state.report) + clickHint, command: open, tone: failing ? 'warning' : 'normal' };
+    }
+    case 'stale':
+      return {
+        text: `${kpiText(state.report, kpi)} $(cloud-offline)`,
+        tooltip: `${table(state.report)}\n\n$(cloud-offline) _Offline: showing cached data from ${escapeMarkdown(localTime(state.since))}._${clickHint}`,
+        command: open,
+        tone: 'warning',
+      };
+    case 'rateLimited':
+      return {
+        text: `${state.report ? kpiText(state.report, kpi) : '$(clock) KPIs'} $(watch)`,
+        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(watch) _GitHub rate limit reached; retrying after ${escapeMarkdown(localTime(state.until))}._${clickHint}`,
+        command: open,
+        tone: 'warning',
+      };
+    case 'error':
+      return {
+        text: state.report ? `${kpiText(state.report, kpi)} $(error)` : '$(error) KPIs',
+        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
+        command: 'engineeringKpis.showLog',
+        tone: 'error',
+      };
+  }
+}
