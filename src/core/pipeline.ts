@@ -13,6 +13,7 @@ import { lastCommitAt } from './metrics/activity';
 import type { KpiOptions } from './options';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
 import type { PipelineInput, PipelineResult, Progress, WindowSpec } from './pipelineTypes';
+import type { JiraData } from './sources/jira/syncJira';
 
 export { computeReport };
 
@@ -78,8 +79,8 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
         return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline, httpLimits: input.httpLimits });
       })()
     : Promise.resolve(null);
-  githubP.catch(() => undefined);
-  jiraP.catch(() => undefined);
+  tracked(githubP).catch(() => undefined);
+  tracked(jiraP).catch(() => undefined);
   const history = await loadGitHistory(top, {
     cacheDir,
     state,
@@ -110,6 +111,13 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   // The history views need neither the line counts nor (when a release tag matches) GitHub's
   // releases: build them while the worker and the syncs finish.
   prepareHistory(dataset, input.options.releaseTagPattern);
+  // Every KPI reads GitHub when it is configured (and GitHub's releases can change the history's
+  // views): a partial result is worth showing once it is in. Jira may still be on its way.
+  if (input.onPartial && settled.has(githubP)) {
+    const jiraIn = settled.has(jiraP);
+    addApiSources(dataset, await githubP, jiraIn ? await jiraP : null);
+    input.onPartial({ dataset, pending: jiraIn ? ['lines'] : ['lines', 'jira'] });
+  }
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
   dataset.kloc = await linesP;
   if (dataset.kloc.warnings) warnings.push(...dataset.kloc.warnings);
@@ -118,6 +126,16 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   // only costs the next run its head start, so it is reported, not fatal.
   await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
   await prHeads.persisted.catch((e: unknown) => warnings.push(`could not write the pull request heads cache: ${(e as Error).message}`));
+  addApiSources(dataset, github, jira);
+  progress({ phase: 'metrics', message: 'Computing KPIs' });
+  return dataset;
+}
+
+type GitHubLoad = Pick<Dataset, 'pullRequests' | 'githubIssues' | 'releases'> & { status: SourceStatus };
+type JiraLoad = Pick<JiraData, 'status' | 'issues' | 'sprints'>;
+
+/** GitHub's and Jira's data into the dataset (null: not configured); the same data again changes nothing. */
+function addApiSources(dataset: Dataset, github: GitHubLoad | null, jira: JiraLoad | null): void {
   if (github) {
     dataset.sources.github = github.status;
     if (github.pullRequests) dataset.pullRequests = github.pullRequests;
@@ -129,8 +147,13 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     dataset.jiraIssues = jira.issues;
     dataset.sprints = jira.sprints;
   }
-  progress({ phase: 'metrics', message: 'Computing KPIs' });
-  return dataset;
+}
+
+/** Promises that have settled, for a look without waiting (see onPartial). */
+const settled = new WeakSet<Promise<unknown>>();
+function tracked<T>(p: Promise<T>): Promise<T> {
+  p.then(() => settled.add(p), () => settled.add(p));
+  return p;
 }
 
 /** The line counter's globs, and nothing else: the worker is sent only what it reads. */

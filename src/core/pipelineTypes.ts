@@ -53,6 +53,24 @@ export interface PipelineInput {
   httpLimits?: Partial<HttpLimits>;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /**
+   * Progressive results: called once, when git's history is read and GitHub and Jira have arrived
+   * but lines at HEAD are still being counted, so a host can show the KPIs that need no more
+   * (partialReport.ts) seconds before the rest. Never called by the CLI's report.
+   */
+  onPartial?: (partial: PartialDataset) => void;
+}
+
+/** An input a KPI may still be waiting for once git's history is read. */
+export type PendingInput = 'lines' | 'github' | 'jira';
+
+/**
+ * The dataset as far as it is read, and what it does not hold yet. The pipeline goes on filling
+ * the same dataset in; the KPIs that wait for none of `pending` are already final.
+ */
+export interface PartialDataset {
+  dataset: Dataset;
+  pending: readonly PendingInput[];
 }
 
 /**

@@ -57,6 +57,7 @@ export class FakeJira {
   readonly faults: Fault[] = [];
   issues: RawJson[];
   private server?: http.Server;
+  private held?: Promise<void>;
   url = '';
 
   constructor(readonly opts: FakeJiraOptions) {
@@ -79,7 +80,22 @@ export class FakeJira {
     return this.log.filter((r) => r.path.startsWith(prefix));
   }
 
+  /** A slow Jira without a timer: requests wait, unanswered, until the returned function is called. */
+  hold(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (this.held) {
+      void this.held.then(() => this.handle(req, res));
+      return;
+    }
     const u = new URL(req.url ?? '/', 'http://x');
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       this.log.push({ method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, status });

@@ -1,0 +1,81 @@
+/**
+ * Progressive results (issue 14): the KPIs a dataset can already give while other inputs are
+ * still on their way. A KPI that waits for an input is "loading": it has no value (not a made-up
+ * 0), only what it waits for. A partial report is a different type from Report, so it cannot be
+ * saved as a last result, exported or printed by mistake; the CLI never makes one.
+ */
+import type { PartialDataset, PendingInput, ReportInput } from './pipelineTypes';
+import { computeReport, historyOf } from './report/computeReport';
+import { hasActivity } from './metrics/activity';
+import { previousWindow } from './model/time';
+import type { ReportDetails } from './report/details';
+import { KPI_NAMES, type KpiName, type KpiResult, type Report } from './report/reportTypes';
+
+/**
+ * What each KPI's value can read besides git's history (spec Conventions: Jira > GitHub > git):
+ * one that waits for none of a dataset's pending inputs is already final. Cycle time's value is
+ * GitHub's or git's; the issue cycle time Jira adds beside it arrives with Jira. (The "no activity"
+ * rule reads every source: see activityKnown.)
+ */
+const KPI_INPUTS: Record<KpiName, readonly PendingInput[]> = {
+  cycleTime: ['github'],
+  velocity: ['github', 'jira'],
+  timeToMarket: ['github', 'jira'],
+  defectDensity: ['lines', 'github', 'jira'],
+  escalations: ['github', 'jira'],
+  testEffectiveness: ['lines', 'github', 'jira'],
+};
+
+/** A KPI not computed yet, and the inputs it waits for. */
+export interface KpiLoading {
+  loading: true;
+  waitingFor: PendingInput[];
+}
+
+export interface PartialReport extends Omit<Report, 'kpis'> {
+  partial: true;
+  kpis: { [K in KpiName]: KpiResult | KpiLoading };
+}
+
+export function isKpiLoading(k: KpiResult | KpiLoading): k is KpiLoading {
+  return 'loading' in k && k.loading === true;
+}
+
+/** The inputs `kpi` still waits for, of those `pending`; `activity`: see activityKnown. */
+export function waitingFor(kpi: KpiName, pending: readonly PendingInput[], activity = true): PendingInput[] {
+  return pending.filter((p) => KPI_INPUTS[kpi].includes(p) || (!activity && p !== 'lines'));
+}
+
+/**
+ * (v2) "No activity is not zero" nulls every KPI of a window in which no source has anything, so an
+ * issue of a pending API could still turn a KPI around: only when git alone shows activity in the
+ * window and in the previous one (the trend's) can no pending API change it.
+ */
+function activityKnown(partial: PartialDataset, input: ReportInput): boolean {
+  if (!partial.pending.some((p) => p !== 'lines')) return true;
+  const history = historyOf(partial.dataset, input.options.releaseTagPattern);
+  return hasActivity(partial.dataset, history, input.window) && hasActivity(partial.dataset, history, previousWindow(input.window));
+}
+
+/**
+ * The report of `partial`: the ready KPIs exactly as the final report will have them (their inputs
+ * are all in), the others loading; details only for the ready ones.
+ */
+export function partialReport(partial: PartialDataset, input: ReportInput): { report: PartialReport; details: Partial<ReportDetails> } {
+  const { report, details } = computeReport(partial.dataset, input);
+  const activity = activityKnown(partial, input);
+  const kpis = {} as PartialReport['kpis'];
+  const ready: Partial<ReportDetails> = {};
+  for (const name of KPI_NAMES) {
+    const waits = waitingFor(name, partial.pending, activity);
+    if (waits.length > 0) kpis[name] = { loading: true, waitingFor: waits };
+    else {
+      kpis[name] = report.kpis[name];
+      ready[name] = details[name];
+    }
+  }
+  // The dataset goes on filling in: the partial keeps its own copies of what can still change.
+  const out: PartialReport = { ...report, sources: { ...report.sources }, kpis, partial: true };
+  if (report.warnings) out.warnings = [...report.warnings];
+  return { report: out, details: ready };
+}
