@@ -9,7 +9,11 @@
 // Beside ours, the same measures of test/e2e/floorExtension (a status bar item set in activate(), a
 // webview that draws one value sent by the host): the part of each time that is code-server's own.
 //
-// Usage: node bench/suites/editorSpeed.mjs <bench repo dir> [--no-build] [--runs N]
+// --cold (issue 14 goal 4): no warm cache and no saved last result, as on a first open of the
+// repository; each run then also reports activate() → the first value (a partial report: the KPIs
+// git's history gives, the rest still loading) and activate() → the full report.
+//
+// Usage: node bench/suites/editorSpeed.mjs <bench repo dir> [--no-build] [--runs N] [--cold]
 // Prints one JSON object on stdout ({ skipped } or { runs, floors }); progress goes to stderr.
 // bench/suites/editorBench.ts runs it under a time limit; SIGTERM stops code-server and chromium.
 import { execFileSync } from 'node:child_process';
@@ -24,6 +28,7 @@ const args = process.argv.slice(2);
 const benchRepo = args.find((a) => !a.startsWith('--'));
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 2;
 const BUILD = !args.includes('--no-build');
+const COLD = args.includes('--cold');
 const WAIT_MS = 60_000;
 const log = (s) => console.error(`· editor: ${s}`);
 /** Undone last first: a run's code-server, browser and profile; then the clone, cache and .vsix. */
@@ -113,6 +118,12 @@ function prewarm(repo, cacheRoot) {
   execFileSync('node', [join(ROOT, 'dist/cli.js'), 'report', '--repo', repo, '--cache-dir', cacheRoot, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
 }
 
+/**
+ * A value of the whole report: neither an earlier session's ("from cache") nor a partial one (its
+ * label says how many KPIs are still loading).
+ */
+const isFullValue = (label) => !label.includes('from cache') && !/KPIs? loading/.test(label);
+
 /** Polls the status bar item whose label starts with `prefix` until its label shows a number; returns when, and the label. */
 async function statusValue(page, prefix, accept = () => true) {
   const item = page.locator(`#workbench\\.parts\\.statusbar [aria-label^="${prefix}"]`).first();
@@ -175,7 +186,7 @@ async function startRun(vsix, repo, seedStorage, publisherName) {
  */
 async function primeStorage(vsix, repo, warmCache, publisherName, into) {
   const { page, storage } = await startRun(vsix, repo, warmCache, publisherName);
-  await statusValue(page, 'Engineering KPIs: ', (l) => !l.includes('from cache'));
+  await statusValue(page, 'Engineering KPIs: ', isFullValue);
   // The last result is written after the status bar shows it: wait until the files settle.
   await poll(async () => existsSync(join(storage, 'lastResult')) && readdirSync(join(storage, 'lastResult')).filter((f) => f.endsWith('.json')).length >= 2, 10_000, 'the saved last result', 100).catch(() => log('no saved last result (older build?)'));
   await new Promise((r) => setTimeout(r, 300));
@@ -191,7 +202,7 @@ async function measureOnce(vsix, repo, seedStorage, publisherName) {
   //    then the fresh one. Host start: the extension host process's start time in /proc (statusProcMs,
   //    reported); cross-check: the activate() log line's time minus the uptime it prints.
   const first = await statusValue(page, 'Engineering KPIs: ');
-  const fresh = first.label.includes('from cache') ? await statusValue(page, 'Engineering KPIs: ', (l) => !l.includes('from cache')) : first;
+  const fresh = isFullValue(first.label) ? first : await statusValue(page, 'Engineering KPIs: ', isFullValue);
   const procStart = extensionHostStart(server.state);
   const activateLine = await poll(async () => readLog(server.state).split('\n').find((l) => l.includes('activate() took')), 10_000, 'the activate() log line', 100);
   const computedLine = await poll(async () => readLog(server.state).split('\n').find((l) => /: (cached pass|computed) in \d+ ms/.test(l)), 10_000, 'the computed log line', 100);
@@ -209,8 +220,11 @@ async function measureOnce(vsix, repo, seedStorage, publisherName) {
 
   const panelAgainMs = await reopen(page, 'Engineering KPIs: Open Panel', '#app .card .number:not([data-value="null"])');
 
+  // activate()'s own instant: the host's start plus the uptime its log line gives.
+  const activateAt = hostStart + uptime * 1000;
   return {
     panelAgainMs,
+    firstAfterActivateMs: first.at - activateAt, fullAfterActivateMs: fresh.at - activateAt, firstText: first.label,
     statusMs: first.at - hostStart, statusFreshMs: fresh.at - hostStart, fromCache: first.label.includes('from cache'), statusText: fresh.label,
     activateUptimeMs: uptime * 1000, computedMs,
     panelMs: renderedAt - issued, panelLogMs: Number.isFinite(panelLogMs) ? panelLogMs : null, panelDocMs: Number.isFinite(panelDocMs) ? panelDocMs : null,
@@ -228,7 +242,7 @@ async function measureFloor(floorVsix, repo) {
   const scriptAt = await inWebview(page, '#floor[data-script-at]', 'data-script-at');
   const scriptDocMs = await inWebview(page, '#floor[data-script-doc-ms]', 'data-script-doc-ms').catch(() => NaN);
   const panelAgainMs = await reopen(page, 'Editor Floor: Open Panel', '#floor[data-data-at]', 'data-data-at');
-  return { statusMs: shown.at - hostStart, activateUptimeMs, panelScriptMs: scriptAt - issued, panelMs: dataAt - issued, panelScriptDocMs: scriptDocMs, panelAgainMs };
+  return { statusMs: shown.at - hostStart, afterActivateMs: shown.at - hostStart - activateUptimeMs, activateUptimeMs, panelScriptMs: scriptAt - issued, panelMs: dataAt - issued, panelScriptDocMs: scriptDocMs, panelAgainMs };
 }
 
 async function main() {
@@ -256,6 +270,13 @@ async function main() {
   const repo = join(work, 'repo');
   execFileSync('git', ['clone', '-q', '--shared', benchRepo, repo], { stdio: 'ignore' });
   const repoReal = realpathSync(repo);
+  const runs = [];
+  const floors = [];
+  if (COLD) {
+    // Each run's profile is new: an empty cache and no last result, the repository's first open.
+    await alternate(floorVsix, vsix, repoReal, undefined, publisherName, runs, floors);
+    return { cold: true, runs, floors };
+  }
   log('pre-warming the cache with the CLI');
   const warmCache = join(work, 'cache');
   const s = Date.now();
@@ -266,11 +287,14 @@ async function main() {
   const warmState = join(work, 'state');
   await primeStorage(vsix, repoReal, warmCache, publisherName, warmState);
 
-  const runs = [];
-  const floors = [];
-  // Ours and the floor alternate, so both see the same load on a shared machine.
+  await alternate(floorVsix, vsix, repoReal, warmState, publisherName, runs, floors);
+  return { runs, floors };
+}
+
+/** Ours and the floor alternate, so both see the same load on a shared machine. */
+async function alternate(floorVsix, vsix, repoReal, seedStorage, publisherName, runs, floors) {
   for (let i = 0; i < RUNS; i++) {
-    for (const [what, list, measure] of [['floor', floors, () => measureFloor(floorVsix, repoReal)], ['ours', runs, () => measureOnce(vsix, repoReal, warmState, publisherName)]]) {
+    for (const [what, list, measure] of [['floor', floors, () => measureFloor(floorVsix, repoReal)], ['ours', runs, () => measureOnce(vsix, repoReal, seedStorage, publisherName)]]) {
       log(`run ${i + 1}/${RUNS} (${what})`);
       try {
         list.push(await measure());
@@ -283,7 +307,6 @@ async function main() {
       }
     }
   }
-  return { runs, floors };
 }
 
 let result;
