@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { syncGitHub } from '../../src/core/sources/github/syncGitHub';
 import { FakeGitHub } from '../../test/kit/fakeGitHub';
 import { manyMergedPrs } from '../../test/kit/fakeGitHubData';
-import { computeReport } from '../../src/core/report/computeReport';
+import { computeReport } from '../../src/core/metrics/computeKpis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
 import type { Dataset } from '../../src/core/model/dataset';
 

@@ -5,11 +5,11 @@
  * saved as a last result, exported or printed by mistake; the CLI never makes one.
  */
 import type { PartialDataset, PendingInput, ReportInput } from './pipelineTypes';
-import { computeReport, historyOf } from './report/computeReport';
-import { hasActivity } from './metrics/activity';
+import { computeReport } from './metrics/computeKpis';
+import { historyOf } from './metrics/shared/historyOf';
+import { hasActivity } from './metrics/shared/activity';
 import { previousWindow } from './model/time';
-import type { ReportDetails } from './report/details';
-import { KPI_NAMES, type KpiName, type KpiResult, type Report } from './report/reportTypes';
+import { KPI_NAMES, type KpiName, type KpiResult, type Report, type ReportDetails } from './model/kpi';
 
 /**
  * What each KPI's value can read besides git's history (spec Conventions: Jira > GitHub > git):

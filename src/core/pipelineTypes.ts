@@ -1,8 +1,7 @@
 import type { KpiOptions } from './options';
 import type { Window } from './model/time';
 import type { Dataset } from './model/dataset';
-import type { Report } from './report/reportTypes';
-import type { ReportDetails } from './report/details';
+import type { Report, ReportDetails } from './model/kpi';
 import type { UrlRole } from './sources/http/credentialUrl';
 import type { HttpLimits } from './sources/http/httpLimits';
 

@@ -2,9 +2,8 @@
  * How a KPI reads to a person, shared by the status bar, its tooltip and the panel so the same
  * number is printed the same way everywhere. Display rounding only: the report keeps full values.
  */
-import type { KpiResult, KpiUnit } from '../core/report/reportTypes';
+import type { DrillItem, KpiResult, KpiUnit } from '../core/model/kpi';
 import { KPI_LABELS, formatChange as coreFormatChange, formatNumber as coreFormatNumber, formatRatio } from '../core/report/formatValue';
-import type { DrillItem } from '../core/report/details';
 import type { PanelCommand } from './protocol';
 
 export { KPI_LABELS };

@@ -4,7 +4,7 @@
  * wording. One mapping: the panel's cards and the status bar tooltip both read it, so neither offers
  * an action the other would not, and neither offers Refresh where refreshing cannot change anything.
  */
-import type { KpiName, KpiResult, Report } from '../core/report/reportTypes';
+import type { KpiName, KpiResult, Report } from '../core/model/kpi';
 import type { PanelCommand, WindowChoice } from './protocol';
 
 export type Remedy =

@@ -3,8 +3,7 @@
  * file; the host validates every incoming message with `parseWebviewMessage` because a webview is
  * an untrusted page (its content is rendered from git/GitHub/Jira strings).
  */
-import type { Report } from '../core/report/reportTypes';
-import type { ReportDetails } from '../core/report/details';
+import type { Report, ReportDetails } from '../core/model/kpi';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 
 /**

@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import type { KpiName } from '../core/report/reportTypes';
+import type { KpiName } from '../core/model/kpi';
 import { isPanelUiState, isReviewMessage, isStateMessage, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import css from './panel.css';
 import reviewCss from './sprintReview/sprintReview.css';

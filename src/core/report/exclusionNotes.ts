@@ -1,15 +1,5 @@
-import { EXCLUDED_KEYS, KPI_NAMES, type ExcludedCounts, type ExcludedKey, type KpiResult, type Report } from './reportTypes';
+import { EXCLUDED_KEYS, KPI_NAMES, type ExcludedKey, type KpiResult, type Report } from '../model/kpi';
 import { KPI_LABELS } from './formatValue';
-
-/**
- * The `excluded` object of a KPI: zero counts dropped, and no object at all when nothing was left
- * out, so a reader sees only the rules that fired (spec Conventions: "a zero count may be omitted").
- */
-export function excludedCounts(counts: ExcludedCounts): ExcludedCounts | undefined {
-  const out: ExcludedCounts = {};
-  for (const key of EXCLUDED_KEYS) if ((counts[key] ?? 0) > 0) out[key] = counts[key];
-  return Object.keys(out).length > 0 ? out : undefined;
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

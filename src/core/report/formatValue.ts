@@ -1,4 +1,4 @@
-import type { KpiName, KpiResult, Report } from './reportTypes';
+import type { KpiName, KpiResult, Report } from '../model/kpi';
 
 export const KPI_LABELS: Record<KpiName, string> = {
   cycleTime: 'Cycle time',

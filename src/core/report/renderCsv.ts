@@ -1,4 +1,4 @@
-import { KPI_NAMES, type Report } from './reportTypes';
+import { KPI_NAMES, type Report } from '../model/kpi';
 import { csvCell } from '../output/csvEscape';
 
 export function renderCsv(report: Report): string {

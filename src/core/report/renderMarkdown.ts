@@ -1,4 +1,4 @@
-import { KPI_NAMES, type Report } from './reportTypes';
+import { KPI_NAMES, type Report } from '../model/kpi';
 import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
 import { mdCell, mdCode } from '../output/markdownEscape';
 import { exclusionLines } from './exclusionNotes';

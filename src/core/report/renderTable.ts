@@ -1,4 +1,4 @@
-import { KPI_NAMES, type Report } from './reportTypes';
+import { KPI_NAMES, type Report } from '../model/kpi';
 import { exclusionLines } from './exclusionNotes';
 import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
 import { oneLine } from '../output/controlChars';

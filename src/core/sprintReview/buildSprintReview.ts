@@ -1,7 +1,7 @@
 import type { Dataset } from '../model/dataset';
 import { inWindow, toIso } from '../model/time';
 import type { KpiOptions } from '../options';
-import { durationStats, HOUR } from '../metrics/stats';
+import { durationStats, HOUR } from '../metrics/shared/stats';
 import { compareAll } from './compareFigures';
 import { dataQualityNotes } from './dataQuality';
 import { mergeItems } from './exclusions';
@@ -15,7 +15,7 @@ import { timeToMarketPeriod } from './timeToMarketFigures';
 import { missingSources } from './missingSources';
 import { reviewCharts } from './reviewCharts';
 import { addTo } from '../util/addTo';
-import { hasActivity, lastCommitAt, noActivityReason } from '../metrics/activity';
+import { hasActivity, lastCommitAt, noActivityReason } from '../metrics/shared/activity';
 import {
   DEFAULT_REVIEW_OPTIONS, LIST_LIMIT, SHIPPED_LIMIT, type DeliveryKey, type EscalationKey, type FigureUnit, type FlowKey, type PeriodValue, type PersonRow,
   type QualityKey, type ReviewOptions, type ReviewSelection, type SprintReview, type TimeToMarketKey, type TrendPoint,

@@ -1,4 +1,4 @@
-import { round4 } from '../metrics/stats';
+import { round4 } from '../metrics/shared/stats';
 import type { Direction, Figure, FigureUnit, PeriodValue } from './reviewTypes';
 
 /** Reasons come from KPI functions that speak of a "window"; the review speaks of a period. */

@@ -1,5 +1,5 @@
 import { inWindow } from '../model/time';
-import { round4 } from '../metrics/stats';
+import { round4 } from '../metrics/shared/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { DeliveryKey, ExcludedItems, PeriodValue, ReviewIssue } from './reviewTypes';

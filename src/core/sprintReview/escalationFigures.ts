@@ -1,5 +1,5 @@
 import { inWindow, span, toIso } from '../model/time';
-import { durationStats, HOUR, round4 } from '../metrics/stats';
+import { durationStats, HOUR, round4 } from '../metrics/shared/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { EscalationItem, EscalationKey, PeriodValue } from './reviewTypes';

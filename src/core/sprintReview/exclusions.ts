@@ -1,5 +1,5 @@
-import { EXCLUDED_KEYS, type ExcludedCounts, type KpiResult } from '../report/reportTypes';
-import { EXCLUSION_SENTENCES, NEUTRAL_EXCLUSION_WORDS, excludedCounts } from '../report/exclusionNotes';
+import { EXCLUDED_KEYS, excludedCounts, type ExcludedCounts, type KpiResult } from '../model/kpi';
+import { EXCLUSION_SENTENCES, NEUTRAL_EXCLUSION_WORDS } from '../report/exclusionNotes';
 import type { ExcludedItems } from './reviewTypes';
 
 /** A figure's `excluded` counts, as a KPI's: rules that left nothing out are omitted, and an empty object too. */

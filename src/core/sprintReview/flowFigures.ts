@@ -1,7 +1,7 @@
 import { inWindow, toIso, type Window } from '../model/time';
-import type { CycleSample } from '../metrics/cycleTime';
-import { issueCycleSamples, NO_ISSUE_CYCLE } from '../metrics/issueCycleTime';
-import { durationStats, HOUR, percentile, round4 } from '../metrics/stats';
+import type { CycleSample } from '../metrics/shared/deliveredChanges';
+import { issueCycleSamples, NO_ISSUE_CYCLE } from '../metrics/cycleTime/issueCycleTime';
+import { durationStats, HOUR, percentile, round4 } from '../metrics/shared/stats';
 import type { ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { CyclePhase, ExcludedItems, FlowKey, Outlier, PeriodValue } from './reviewTypes';

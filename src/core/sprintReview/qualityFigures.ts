@@ -1,13 +1,13 @@
 import { inWindow } from '../model/time';
-import { collectDefects, defectSource, isDefectIssue } from '../metrics/defectDensity';
-import { computeDefectRemovalEfficiency, escapeReason } from '../metrics/defectRemovalEfficiency';
-import { regressionTestRate } from '../metrics/regressionTestRate';
-import { compareHotspots, hotspotDensity } from '../metrics/hotspots';
-import { DAY } from '../metrics/stats';
+import { collectDefects, defectSource } from '../metrics/defectDensity/defectDensity';
+import { computeDefectRemovalEfficiency, escapeReason } from '../metrics/testEffectiveness/defectRemovalEfficiency';
+import { regressionTestRate } from '../metrics/testEffectiveness/regressionTestRate';
+import { compareHotspots, hotspotDensity } from '../metrics/defectDensity/hotspots';
+import { DAY } from '../metrics/shared/stats';
 import { metricContext, type ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { ExcludedItems, HotspotFile, PeriodValue, QualityKey } from './reviewTypes';
-import { gitDefectFixes } from '../metrics/gitDefects';
+import { gitDefectFixes, isDefectIssue } from '../metrics/shared/defectRule';
 import { countsOf } from './exclusions';
 
 export interface QualityPeriod {

@@ -2,11 +2,11 @@ import type { Dataset } from '../model/dataset';
 import type { Issue } from '../model/issue';
 import type { EpochSeconds, Window } from '../model/time';
 import type { KpiOptions } from '../options';
-import { historyOf } from '../report/computeReport';
-import type { HistoryIndex } from '../metrics/historyIndex';
+import { historyOf } from '../metrics/shared/historyOf';
+import type { HistoryIndex } from '../metrics/shared/historyIndex';
 import type { MetricContext } from '../metrics/metricContext';
-import { cycleSamples, type CycleSample } from '../metrics/cycleTime';
-import { escalatedAt } from '../metrics/escalations';
+import { cycleSamples, type CycleSample } from '../metrics/shared/deliveredChanges';
+import { escalatedAt } from '../metrics/escalations/escalations';
 import type { MissingSourceName } from './reviewTypes';
 
 /** Everything the review reads, derived once so that each period only filters. */

@@ -1,6 +1,6 @@
 import { formatNumber } from '../report/formatValue';
 import type { Direction, Figure, FigureUnit } from './reviewTypes';
-import { noDensityNote } from '../metrics/hotspots';
+import { noDensityNote } from '../metrics/defectDensity/hotspots';
 
 /** Display rounding only; the JSON keeps the computed value. */
 export function formatFigureValue(v: number | null, unit: FigureUnit): string {

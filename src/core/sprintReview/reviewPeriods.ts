@@ -1,8 +1,8 @@
 import type { Dataset } from '../model/dataset';
 import type { Sprint } from '../model/issue';
 import { toIso, type EpochSeconds, type Window } from '../model/time';
-import { isoWeek } from '../metrics/isoWeek';
-import { DAY } from '../metrics/stats';
+import { isoWeek } from '../metrics/shared/isoWeek';
+import { DAY } from '../metrics/shared/stats';
 import { readableTime } from './dataQuality';
 import type { ReviewPeriodInfo, ReviewSelection } from './reviewTypes';
 

@@ -1,5 +1,5 @@
 import type { SourceStatus } from '../model/dataset';
-import type { ExcludedCounts, ExcludedKey } from '../report/reportTypes';
+import type { ExcludedCounts, ExcludedKey } from '../model/kpi';
 
 /** What a figure counts in. Durations are shown in hours (flow, escalations) or days (time to market). */
 export type FigureUnit = 'points' | 'ratio' | 'count' | 'hours' | 'days';

@@ -1,7 +1,7 @@
 import type { Issue, Sprint } from '../model/issue';
 import type { EpochSeconds } from '../model/time';
-import { countsForVelocity, inSprintAtStart, rebuildSprint } from '../metrics/jiraVelocity';
-import { sprintIdsAt, statusCategoryAt, storyPointsAt } from '../metrics/issueTimeline';
+import { countsForVelocity, inSprintAtStart, rebuildSprint } from '../metrics/velocity/jiraVelocity';
+import { sprintIdsAt, statusCategoryAt, storyPointsAt } from '../metrics/shared/issueTimeline';
 import type { ReviewIssue } from './reviewTypes';
 
 export interface SprintScope {

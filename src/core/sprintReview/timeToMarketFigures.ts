@@ -1,12 +1,12 @@
-import { computeJiraTimeToMarket } from '../metrics/jiraTimeToMarket';
-import { leadTimeForChanges, releasedCommits } from '../metrics/leadTime';
+import { computeJiraTimeToMarket } from '../metrics/timeToMarket/jiraTimeToMarket';
+import { leadTimeForChanges, releasedCommits } from '../metrics/timeToMarket/leadTime';
 import { countsOf } from './exclusions';
-import { changeTitle } from '../metrics/changeTitle';
-import type { GitChange } from '../metrics/historyIndex';
+import { changeTitle } from '../metrics/shared/changeTitle';
+import type { GitChange } from '../metrics/shared/historyIndex';
 import type { PullRequest } from '../model/pullRequest';
 import { inWindow, toIso } from '../model/time';
-import type { DrillItem } from '../report/details';
-import { round4 } from '../metrics/stats';
+import type { DrillItem } from '../model/kpi';
+import { round4 } from '../metrics/shared/stats';
 import { metricContext, type ReviewContext } from './reviewContext';
 import type { ReviewPeriod } from './reviewPeriods';
 import type { ExcludedItems, PeriodValue, ReleasedItem, ShippedItem, TimeToMarketKey } from './reviewTypes';

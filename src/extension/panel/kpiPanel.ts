@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
 import { panelHtml } from './panelHtml';
-import type { Report } from '../../core/report/reportTypes';
+import type { Report } from '../../core/model/kpi';
 import { windowName } from '../../shared/windowNames';
 import { exportSprintReview } from '../sprintReview/sprintReviewExport';
 import { takeReviewMessage } from '../sprintReview/shownReview';

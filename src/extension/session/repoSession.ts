@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { computeReport, loadDataset } from '../../core/pipeline';
 import type { Dataset } from '../../core/model/dataset';
-import type { Report } from '../../core/report/reportTypes';
-import type { ReportDetails } from '../../core/report/details';
+import type { Report } from '../../core/model/kpi';
+import type { ReportDetails } from '../../core/model/kpi';
 import type { GitHubConfig, JiraConfig, PipelineInput } from '../../core/pipelineTypes';
 import { windowFromChoice, type SourceBadge, type WindowChoice } from '../../shared/protocol';
 import { signalFromToken } from '../common/cancellation';

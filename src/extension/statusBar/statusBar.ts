@@ -1,6 +1,6 @@
 /** Owns the one status bar item and renders a StatusState into it (wording lives in statusPresentation.ts). */
 import * as vscode from 'vscode';
-import type { KpiName } from '../../core/report/reportTypes';
+import type { KpiName } from '../../core/model/kpi';
 import type { SourceBadge } from '../../shared/protocol';
 import { presentStatus, type StatusState } from './statusPresentation';
 

@@ -2,7 +2,7 @@
  * What the status bar says in each state, as plain data. Kept apart from statusBar.ts (which owns
  * the vscode item) so the wording and the numbers are unit-tested without an editor.
  */
-import { KPI_NAMES, type KpiName, type Report } from '../../core/report/reportTypes';
+import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
 import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
 import type { SourceBadge } from '../../shared/protocol';
 import { sourcesLine } from '../common/sourceWording';

@@ -1,6 +1,6 @@
 /** The six KPI cards: value, unit, source, sample size, sparkline, change; or a reason and the action that fixes it. */
-import { KPI_NAMES, type KpiName, type Report } from '../../core/report/reportTypes';
-import type { ReportDetails } from '../../core/report/details';
+import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
+import type { ReportDetails } from '../../core/model/kpi';
 import { KPI_LABELS, changeUnitText, formatChange, formatNumber, itemsSummary } from '../../shared/kpiFormat';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { presetDaysOf, remediesFor, type Remedy } from '../../shared/kpiRemedy';

@@ -1,6 +1,6 @@
 /** The seven charts of the panel, plus the hotspot list whose files open in the editor. */
-import type { ReportDetails } from '../../core/report/details';
-import type { KpiResult, Report } from '../../core/report/reportTypes';
+import type { ReportDetails } from '../../core/model/kpi';
+import type { KpiResult, Report } from '../../core/model/kpi';
 import { formatNumber } from '../../shared/kpiFormat';
 import { chartFigure } from '../common/charts';
 import { el } from '../common/dom';

@@ -1,6 +1,6 @@
 /** The items behind a number: PRs, issues, commits, files. Every string is untrusted and rendered as text. */
-import type { DrillItem } from '../../core/report/details';
-import type { KpiUnit } from '../../core/report/reportTypes';
+import type { DrillItem } from '../../core/model/kpi';
+import type { KpiUnit } from '../../core/model/kpi';
 import { formatExtras, formatItemValue } from '../../shared/kpiFormat';
 import { isCommitId, isSafeExternalUrl } from '../../shared/protocol';
 import { el } from '../common/dom';

@@ -1,6 +1,6 @@
 /** Turns the report's details into chart inputs. Series keys are whatever the core emits (median, p85, committed…). */
-import type { DrillItem, SeriesPoint } from '../../core/report/details';
-import type { KpiResult } from '../../core/report/reportTypes';
+import type { DrillItem, SeriesPoint } from '../../core/model/kpi';
+import type { KpiResult } from '../../core/model/kpi';
 import { formatNumber } from '../../shared/kpiFormat';
 import type { ChartSeries } from '../common/chartData';
 

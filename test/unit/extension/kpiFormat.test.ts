@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DrillItem } from '../../../src/core/report/details';
+import type { DrillItem } from '../../../src/core/model/kpi';
 import { formatKpiValue } from '../../../src/core/report/formatValue';
 import { changeUnitText, formatChange, formatDuration, formatExtras, formatItemValue, formatShort, itemsSummary } from '../../../src/shared/kpiFormat';
 

@@ -1,4 +1,4 @@
-import type { KpiResult, Report } from '../../../src/core/report/reportTypes';
+import type { KpiResult, Report } from '../../../src/core/model/kpi';
 
 /** A report with chosen KPI values; everything else neutral. */
 export function reportWith(kpis: Partial<Report['kpis']>): Report {

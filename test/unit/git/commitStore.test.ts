@@ -5,7 +5,7 @@ import { tempDir } from '../../kit/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
 import { CommitStore } from '../../../src/core/sources/git/commitStore';
 import { readSegment, writeSegment } from '../../../src/core/sources/git/commitStoreFile';
-import { buildHistoryIndex, graphOf } from '../../../src/core/metrics/historyIndex';
+import { buildHistoryIndex, graphOf } from '../../../src/core/metrics/shared/historyIndex';
 
 const hex = (prefix: string, n: number, len = 40) => (prefix + n.toString(16)).padEnd(len, '0').slice(0, len);
 

@@ -6,8 +6,8 @@ import { tempDir, type GitFixture } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts } from '../../../src/core/sources/git/prHeads';
-import type { Report } from '../../../src/core/report/reportTypes';
-import { UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime';
+import type { Report } from '../../../src/core/model/kpi';
+import { UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime/cycleTime';
 
 const t = (iso: string) => Date.parse(iso) / 1000;
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { prCycleSample } from '../../../src/core/metrics/cycleTime';
+import { prCycleSample } from '../../../src/core/metrics/shared/deliveredChanges';
 import type { GitHubData } from '../../../src/core/sources/github/syncGitHub';
 import { isBugIssue } from '../../../src/core/sources/github/bugLabels';
 import { span } from '../../../src/core/model/time';

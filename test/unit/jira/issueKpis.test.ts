@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { computeEscalations } from '../../../src/core/metrics/escalations';
-import { computeDefectRemovalEfficiency } from '../../../src/core/metrics/defectRemovalEfficiency';
+import { computeEscalations } from '../../../src/core/metrics/escalations/escalations';
+import { computeDefectRemovalEfficiency } from '../../../src/core/metrics/testEffectiveness/defectRemovalEfficiency';
 import { change, issue, moved, released } from './issueBuilder';
 
 const T0 = Date.UTC(2026, 2, 2) / 1000;

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { Sprint } from '../../../src/core/model/issue';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { computeJiraVelocity } from '../../../src/core/metrics/jiraVelocity';
-import { computeIssueCycleTime } from '../../../src/core/metrics/issueCycleTime';
-import { computeJiraTimeToMarket } from '../../../src/core/metrics/jiraTimeToMarket';
+import { computeJiraVelocity } from '../../../src/core/metrics/velocity/jiraVelocity';
+import { computeIssueCycleTime } from '../../../src/core/metrics/cycleTime/issueCycleTime';
+import { computeJiraTimeToMarket } from '../../../src/core/metrics/timeToMarket/jiraTimeToMarket';
 import { change, issue, moved, released, sprintMove } from './issueBuilder';
 
 const T0 = Date.UTC(2026, 2, 2) / 1000;

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { GitFixture, ALICE, BOB, tempDir, type Who } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/report/reportTypes';
-import { prCycleSample, UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime';
+import type { Report } from '../../../src/core/model/kpi';
+import { prCycleSample } from '../../../src/core/metrics/shared/deliveredChanges';
+import { UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime/cycleTime';
 import type { PullRequest } from '../../../src/core/model/pullRequest';
 
 const DEPENDABOT: Who = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };

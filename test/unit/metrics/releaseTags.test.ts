@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
-import type { KpiResult, Report } from '../../../src/core/report/reportTypes';
+import type { KpiResult, Report } from '../../../src/core/model/kpi';
 import type { SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 
 const WINDOW = ['--since', '2026-09-01', '--until', '2026-10-01'];

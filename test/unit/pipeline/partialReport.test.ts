@@ -7,8 +7,8 @@ import { computeReport, loadDataset } from '../../../src/core/pipeline';
 import { isKpiLoading, partialReport, waitingFor, type PartialReport } from '../../../src/core/partialReport';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import type { PipelineInput, ReportInput } from '../../../src/core/pipelineTypes';
-import type { ReportDetails } from '../../../src/core/report/details';
-import { KPI_NAMES } from '../../../src/core/report/reportTypes';
+import type { ReportDetails } from '../../../src/core/model/kpi';
+import { KPI_NAMES } from '../../../src/core/model/kpi';
 
 const NOW = Date.parse('2026-10-01T00:00:00Z') / 1000;
 const REPORT_INPUT: ReportInput = { window: SCENARIO_WINDOW, options: DEFAULT_OPTIONS, now: NOW };

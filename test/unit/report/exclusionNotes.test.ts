@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { EDITOR_EXCLUSION_WORDS, excludedCounts, exclusionLines, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
+import { EDITOR_EXCLUSION_WORDS, exclusionLines, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
+import { excludedCounts } from '../../../src/core/model/kpi';
 import { exclusionNotes } from '../../../src/core/sprintReview/exclusions';
 import { renderTable } from '../../../src/core/report/renderTable';
 import { renderMarkdown } from '../../../src/core/report/renderMarkdown';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { sourceLine } from '../../../src/core/report/formatValue';
-import type { Report } from '../../../src/core/report/reportTypes';
+import type { Report } from '../../../src/core/model/kpi';
 
 const withSources = (sources: Report['sources']) => ({ sources }) as Report;
 

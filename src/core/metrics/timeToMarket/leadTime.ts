@@ -1,9 +1,9 @@
-import { inWindow, span, toIso, type Window } from '../model/time';
-import { lazyDetails, type DrillItem } from '../report/details';
-import { excludedCounts } from '../report/exclusionNotes';
-import { DAY, durationStats } from './stats';
-import type { HistoryIndex } from './historyIndex';
-import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
+import { inWindow, span, toIso, type Window } from '../../model/time';
+import { excludedCounts, lazyDetails, type DrillItem } from '../../model/kpi';
+import { DAY, durationStats } from '../shared/stats';
+import type { HistoryIndex } from '../shared/historyIndex';
+import type { MetricContext, MetricOutput } from '../metricContext';
+import { isExcludedAuthor } from '../shared/excludedAuthors';
 
 /**
  * Spec §3 git/GitHub fallback, lead time for changes: per non-merge commit that first reached a

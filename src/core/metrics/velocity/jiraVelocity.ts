@@ -1,11 +1,9 @@
-import type { Issue, Sprint } from '../model/issue';
-import { inWindow, toIso, type EpochSeconds, type Window } from '../model/time';
-import type { KpiOptions } from '../options';
-import type { DrillItem, KpiDetails, SeriesPoint } from '../report/details';
-import type { KpiResult } from '../report/reportTypes';
-import { excludedCounts } from '../report/exclusionNotes';
-import { estimateAt, hasUnknownStatus, sprintIdsAt, statusCategoryAt } from './issueTimeline';
-import { round4 } from './stats';
+import type { Issue, Sprint } from '../../model/issue';
+import { inWindow, toIso, type EpochSeconds, type Window } from '../../model/time';
+import type { KpiOptions } from '../../options';
+import { excludedCounts, type DrillItem, type KpiDetails, type KpiResult, type SeriesPoint } from '../../model/kpi';
+import { estimateAt, hasUnknownStatus, sprintIdsAt, statusCategoryAt } from '../shared/issueTimeline';
+import { round4 } from '../shared/stats';
 
 export interface SprintVelocity {
   id: number;

@@ -1,4 +1,4 @@
-import { round4 } from './stats';
+import { round4 } from '../shared/stats';
 
 /**
  * Spec §4 (v2): the smallest file and module that get a density. Below them one fix reads as

@@ -1,5 +1,5 @@
-import { readEstimate, type Estimate, type Issue, type IssueChange, type StatusCategory } from '../model/issue';
-import type { EpochSeconds } from '../model/time';
+import { readEstimate, type Estimate, type Issue, type IssueChange, type StatusCategory } from '../../model/issue';
+import type { EpochSeconds } from '../../model/time';
 
 /**
  * What an issue looked like at a past moment, replayed from its changelog: the last change at or

@@ -1,10 +1,9 @@
-import type { Issue } from '../model/issue';
-import { inWindow, span, toIso, type EpochSeconds, type Window } from '../model/time';
-import type { KpiOptions } from '../options';
-import type { DrillItem, KpiDetails } from '../report/details';
-import type { KpiResult } from '../report/reportTypes';
-import { durationStats, HOUR, round4 } from './stats';
-import { byIsoWeek } from './isoWeek';
+import type { Issue } from '../../model/issue';
+import { inWindow, span, toIso, type EpochSeconds, type Window } from '../../model/time';
+import type { KpiOptions } from '../../options';
+import type { DrillItem, KpiDetails, KpiResult } from '../../model/kpi';
+import { durationStats, HOUR, round4 } from '../shared/stats';
+import { byIsoWeek } from '../shared/isoWeek';
 
 type Rule = 'label' | 'status' | 'priority' | 'link';
 

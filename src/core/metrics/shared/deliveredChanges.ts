@@ -1,13 +1,16 @@
-import { inWindow, span, toIso } from '../model/time';
-import type { PullRequest } from '../model/pullRequest';
-import type { DrillItem, SeriesPoint } from '../report/details';
-import { durationStats, HOUR } from './stats';
-import { byIsoWeek } from './isoWeek';
-import { isExcludedAuthor, type MetricContext, type MetricOutput } from './metricContext';
-import type { Window } from '../model/time';
+import { span, toIso } from '../../model/time';
+import type { PullRequest } from '../../model/pullRequest';
+import type { DrillItem } from '../../model/kpi';
+import { HOUR } from './stats';
+import type { MetricContext } from '../metricContext';
+import { isExcludedAuthor } from './excludedAuthors';
 import type { GitChange, HistoryIndex, ReleasePoint } from './historyIndex';
-import { excludedCounts } from '../report/exclusionNotes';
 import { changeTitle } from './changeTitle';
+
+/**
+ * The delivered changes (spec §1, §2): pull requests, or git changes without GitHub, each with
+ * its phase durations. Cycle time, velocity and the sprint review's flow figures read the same set.
+ */
 
 /** What one sample is: the spec's `cycleTime.changeUnit` names the units a window counted. */
 export type ChangeUnit = 'pull request' | 'merge' | 'squash' | 'commit';
@@ -28,7 +31,7 @@ export interface CycleSample {
   firstRelease: boolean;
 }
 
-const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
+export const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
 /** Spec §1 per pull request; `releasedAt` null when unreleased or when `firstRelease` (no deploy phase then). */
 export function prCycleSample(pr: PullRequest, releasedAt: number | null, firstRelease = false): CycleSample | null {
@@ -142,50 +145,6 @@ class ChangeSample implements CycleSample {
 function startsTheClock(history: HistoryIndex, release: ReleasePoint | undefined): boolean {
   return release !== undefined && release === history.firstRelease;
 }
-
-function phaseStats(samples: CycleSample[], phase: (typeof PHASES)[number]) {
-  const st = durationStats(samples.map((s) => s[phase]), HOUR);
-  return { median: st.value, p85: st.p85, mean: st.mean, sampleSize: st.sampleSize };
-}
-
-function inWin(samples: CycleSample[], w: Window): CycleSample[] {
-  return samples.filter((s) => inWindow(s.mergedAt, w));
-}
-
-/** Spec §1 cycle time, hours, with phases, a weekly trend and the previous window's median. */
-export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
-  const { samples, source, botMergedAt } = cycleSamples(ctx);
-  const cur = inWin(samples, ctx.window);
-  const st = durationStats(cur.map((s) => s.cycle), HOUR);
-  const prev = durationStats(inWin(samples, previous).map((s) => s.cycle), HOUR);
-  const series: SeriesPoint[] = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => {
-    const wk = durationStats(w.items.map((s) => s.cycle), HOUR);
-    return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };
-  });
-  const phases = Object.fromEntries(PHASES.map((p) => [p, phaseStats(cur, p)]));
-  const unknownStart = cur.filter((s) => s.unknownStart).length;
-  const unit = changeUnit(cur.length > 0 ? cur : samples, source);
-  return {
-    kpi: {
-      value: st.value,
-      unit: 'hours',
-      source,
-      ...(st.value == null ? { reason: unknownStart > 0 ? UNKNOWN_START_REASON : `no ${changesNamed(source, unit)} in window` } : {}),
-      sampleSize: st.sampleSize,
-      p85: st.p85,
-      mean: st.mean,
-      phases,
-      previous: prev.value,
-      changeUnit: unit,
-      excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length, unknownStart, firstRelease: cur.filter((s) => s.firstRelease).length }),
-    },
-    details: { items: cur.map((s) => s.item).sort((a, b) => (b.value ?? -1) - (a.value ?? -1)), series },
-  };
-}
-
-/** Spec §1 (v2): the reason when every change of the window has no known start. */
-export const UNKNOWN_START_REASON =
-  "squash merges keep no branch history: connect GitHub, or fetch the pull request heads (git fetch origin '+refs/pull/*/head:refs/pull/*')";
 
 const UNIT_ORDER: ChangeUnit[] = ['pull request', 'merge', 'squash', 'commit'];
 

@@ -1,11 +1,11 @@
-import type { Commit } from '../model/commit';
-import { toIso, type Window } from '../model/time';
-import { round4 } from './stats';
-import { byIsoWeek } from './isoWeek';
-import { testMatcher } from '../sources/kloc/fileClassifier';
-import { gitDefectFixes } from './gitDefects';
-import { excludedCounts } from '../report/exclusionNotes';
-import type { MetricContext, MetricOutput } from './metricContext';
+import type { Commit } from '../../model/commit';
+import { toIso, type Window } from '../../model/time';
+import { round4 } from '../shared/stats';
+import { byIsoWeek } from '../shared/isoWeek';
+import { testMatcher } from '../../sources/kloc/fileClassifier';
+import { gitDefectFixes } from '../shared/defectRule';
+import { excludedCounts } from '../../model/kpi';
+import type { MetricContext, MetricOutput } from '../metricContext';
 
 /** test KLOC / source KLOC at HEAD (spec §6); null when there is no source. */
 export function testToCodeRatio(ctx: MetricContext): number | null {

@@ -1,4 +1,4 @@
-import type { Stats } from '../report/reportTypes';
+import type { Stats } from '../../model/kpi';
 
 /**
  * Percentile by linear interpolation between closest ranks (the "R-7"/NumPy default), so that

@@ -1,4 +1,4 @@
-import type { EpochSeconds } from '../model/time';
+import type { EpochSeconds } from '../../model/time';
 import { DAY } from './stats';
 
 /** ISO-8601 week label ("2026-W07") and the Monday 00:00 UTC it starts on. */

@@ -1,10 +1,9 @@
-import { typeMatches, type Issue, type Version } from '../model/issue';
-import { inWindow, span, toIso, type EpochSeconds, type Window } from '../model/time';
-import type { KpiOptions } from '../options';
-import type { DrillItem, KpiDetails } from '../report/details';
-import type { KpiResult } from '../report/reportTypes';
-import { DAY, durationStats, round4 } from './stats';
-import { addTo } from '../util/addTo';
+import { typeMatches, type Issue, type Version } from '../../model/issue';
+import { inWindow, span, toIso, type EpochSeconds, type Window } from '../../model/time';
+import type { KpiOptions } from '../../options';
+import type { DrillItem, KpiDetails, KpiResult } from '../../model/kpi';
+import { DAY, durationStats, round4 } from '../shared/stats';
+import { addTo } from '../../util/addTo';
 
 /** Earliest release date among released versions, or null. */
 export function earliestRelease(versions: Version[]): EpochSeconds | null {

@@ -1,28 +1,19 @@
-import { inWindow, toIso, type Window } from '../model/time';
-import type { Commit } from '../model/commit';
-import { typeMatches, type Issue } from '../model/issue';
-import type { DrillItem } from '../report/details';
-import type { KpiOptions } from '../options';
-import { round4 } from './stats';
+import { inWindow, toIso, type Window } from '../../model/time';
+import type { Commit } from '../../model/commit';
+import type { Issue } from '../../model/issue';
+import { excludedCounts, type DrillItem } from '../../model/kpi';
+import { round4 } from '../shared/stats';
 import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from './hotspots';
-import { changeFiles, type GitChange } from './historyIndex';
-import { referencedJiraKeys, referencedNumbers } from './bugFix';
-import { gitDefectFixes } from './gitDefects';
-import { excludedCounts } from '../report/exclusionNotes';
-import { addTo } from '../util/addTo';
-import { isBugIssue } from '../sources/github/bugLabels';
-import type { MetricContext, MetricOutput } from './metricContext';
+import { changeFiles, type GitChange } from '../shared/historyIndex';
+import { referencedJiraKeys, referencedNumbers } from '../shared/issueRefs';
+import { gitDefectFixes, isDefectIssue } from '../shared/defectRule';
+import { addTo } from '../../util/addTo';
+import type { MetricContext, MetricOutput } from '../metricContext';
 
 /** A defect and the files its fix touched. */
 export interface Defect {
   item: DrillItem;
   files: Set<string>;
-}
-
-/** Spec §4: a Jira issue of a defect type (by id, untranslated or displayed name), or a GitHub issue with a bug label. */
-export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
-  if (issue.source === 'jira') return typeMatches(issue, options.defectTypes);
-  return isBugIssue(issue, options.bugLabelPattern);
 }
 
 export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 'git'; issues: Issue[] } {

@@ -1,9 +1,9 @@
-import type { Commit, Tag } from '../model/commit';
-import { inWindow, type Window } from '../model/time';
-import type { Release } from '../model/pullRequest';
-import type { CommitGraph } from '../model/commitGraph';
-import { subjectFactsOf } from '../model/commitSubject';
-import { safePattern } from '../util/safePattern';
+import type { Commit, Tag } from '../../model/commit';
+import { inWindow, type Window } from '../../model/time';
+import type { Release } from '../../model/pullRequest';
+import type { CommitGraph } from '../../model/commitGraph';
+import { subjectFactsOf } from '../../model/commitSubject';
+import { safePattern } from '../../util/safePattern';
 
 export interface ReleasePoint {
   name: string;
@@ -29,13 +29,13 @@ export interface GitChange {
   release: ReleasePoint | undefined;
 }
 
-/** Derived views of the history shared by several KPIs; built once per dataset. */
 /** Commit lookup by hash (a view over the index, not a second map). */
 export interface CommitLookup {
   get(hash: string): Commit | undefined;
   has(hash: string): boolean;
 }
 
+/** Derived views of the history shared by several KPIs; built once per dataset (historyOf.ts). */
 export interface HistoryIndex {
   byHash: CommitLookup;
   /** Hashes of every commit reachable from the default branch tip. */
@@ -62,7 +62,6 @@ export interface HistoryIndex {
   /** (v2) Whether a commit of the default branch was committed inside the window (spec Conventions "No activity"). */
   committedIn(w: Window): boolean;
 }
-
 
 /** Releases: tags matching releaseTagPattern; GitHub Releases only where the repository has no such tags. */
 export function releasePoints(tags: Tag[], pattern: string, ghReleases: Release[] | undefined, byHash: CommitLookup): ReleasePoint[] {

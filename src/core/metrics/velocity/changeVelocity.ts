@@ -1,9 +1,9 @@
-import { inWindow, toIso, type Window } from '../model/time';
-import { round4, WEEK } from './stats';
-import { byIsoWeek } from './isoWeek';
-import { changesNamed, changeUnit, cycleSamples } from './cycleTime';
-import { excludedCounts } from '../report/exclusionNotes';
-import type { MetricContext, MetricOutput } from './metricContext';
+import { inWindow, toIso, type Window } from '../../model/time';
+import { round4, WEEK } from '../shared/stats';
+import { byIsoWeek } from '../shared/isoWeek';
+import { changesNamed, changeUnit, cycleSamples } from '../shared/deliveredChanges';
+import { excludedCounts } from '../../model/kpi';
+import type { MetricContext, MetricOutput } from '../metricContext';
 
 /** Spec §2 fallback: merged PRs (or git changes) per week over the window, with a per-ISO-week series. */
 export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutput {

@@ -1,47 +1,21 @@
 import type { Dataset } from '../model/dataset';
-import { previousWindow, toIso } from '../model/time';
+import { previousWindow, toIso, type Window } from '../model/time';
 import type { ReportInput } from '../pipelineTypes';
-import { buildHistoryIndex, graphOf } from '../metrics/historyIndex';
-import type { MetricContext, MetricOutput } from '../metrics/metricContext';
-import { cycleTime } from '../metrics/cycleTime';
-import { changeVelocity } from '../metrics/velocity';
-import { leadTimeForChanges } from '../metrics/leadTime';
-import { defectDensity } from '../metrics/defectDensity';
-import { regressionTestRate } from '../metrics/regressionTestRate';
-import { computeJiraVelocity } from '../metrics/jiraVelocity';
-import { computeIssueCycleTime } from '../metrics/issueCycleTime';
-import { computeJiraTimeToMarket } from '../metrics/jiraTimeToMarket';
-import { computeEscalations } from '../metrics/escalations';
-import { computeDefectRemovalEfficiency } from '../metrics/defectRemovalEfficiency';
-import { applyActivity, lastCommitAt } from '../metrics/activity';
-import { testToCodeRatio } from '../metrics/regressionTestRate';
+import { historyOf } from './shared/historyOf';
+import type { MetricContext, MetricOutput } from './metricContext';
+import { cycleTime } from './cycleTime/cycleTime';
+import { changeVelocity } from './velocity/changeVelocity';
+import { leadTimeForChanges } from './timeToMarket/leadTime';
+import { defectDensity } from './defectDensity/defectDensity';
+import { regressionTestRate, testToCodeRatio } from './testEffectiveness/regressionTestRate';
+import { computeJiraVelocity } from './velocity/jiraVelocity';
+import { computeIssueCycleTime } from './cycleTime/issueCycleTime';
+import { computeJiraTimeToMarket } from './timeToMarket/jiraTimeToMarket';
+import { computeEscalations } from './escalations/escalations';
+import { computeDefectRemovalEfficiency } from './testEffectiveness/defectRemovalEfficiency';
+import { applyActivity, lastCommitAt } from './shared/activity';
 import type { Issue } from '../model/issue';
-import type { Window } from '../model/time';
-import type { ReportDetails } from './details';
-import type { KpiName, Report } from './reportTypes';
-import { safePattern } from '../util/safePattern';
-
-/** The history views depend only on the dataset and the release pattern: build them once per dataset. */
-const historyCache = new WeakMap<Dataset, { pattern: string; index: ReturnType<typeof buildHistoryIndex> }>();
-
-export function historyOf(dataset: Dataset, releaseTagPattern: string) {
-  const hit = historyCache.get(dataset);
-  if (hit && hit.pattern === releaseTagPattern) return hit.index;
-  const index = buildHistoryIndex(dataset.graph ?? graphOf(dataset.commits), dataset.tip, dataset.tags, releaseTagPattern, dataset.releases, dataset.prHeadStarts);
-  historyCache.set(dataset, { pattern: releaseTagPattern, index });
-  return index;
-}
-
-/**
- * Builds the history views ahead of computeReport when GitHub's releases cannot change them: a
- * release tag matches (GitHub Releases only stand in for missing tags). The pipeline calls it while
- * the line counter and the API syncs are still running.
- */
-export function prepareHistory(dataset: Dataset, releaseTagPattern: string): void {
-  const re = safePattern(releaseTagPattern, { setting: 'releaseTagPattern' });
-  const graph = dataset.graph;
-  if (graph && dataset.tags.some((t) => re.test(t.name) && graph.indexOf(t.commit) >= 0)) historyOf(dataset, releaseTagPattern);
-}
+import type { KpiName, Report, ReportDetails } from '../model/kpi';
 
 /** A configured source counts unless it failed before ever delivering data. */
 function usable<T>(data: T[] | undefined, status: { status: string }): data is T[] {

@@ -1,8 +1,10 @@
-import type { Commit } from '../model/commit';
-import { inWindow, type Window } from '../model/time';
-import { fileClassifier } from '../sources/kloc/fileClassifier';
-import type { KpiOptions } from '../options';
-import type { MetricContext } from './metricContext';
+import type { Commit } from '../../model/commit';
+import { typeMatches, type Issue } from '../../model/issue';
+import { isBugIssue } from '../../sources/github/bugLabels';
+import { inWindow, type Window } from '../../model/time';
+import { fileClassifier } from '../../sources/kloc/fileClassifier';
+import type { KpiOptions } from '../../options';
+import type { MetricContext } from '../metricContext';
 
 /** A window's bug-fix commits split by spec §4 (v2): defects change a source file, the rest do not. */
 export interface GitDefectFixes {
@@ -51,4 +53,10 @@ export function gitDefectFixes(ctx: Pick<MetricContext, 'history' | 'options' | 
     (source ? fixes.defects : fixes.notSource).push(c);
   }
   return fixes;
+}
+
+/** Spec §4: a Jira issue of a defect type (by id, untranslated or displayed name), or a GitHub issue with a bug label. */
+export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
+  if (issue.source === 'jira') return typeMatches(issue, options.defectTypes);
+  return isBugIssue(issue, options.bugLabelPattern);
 }

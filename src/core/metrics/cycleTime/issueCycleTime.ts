@@ -1,12 +1,10 @@
-import type { Issue } from '../model/issue';
-import { inWindow, span, toIso, type Window } from '../model/time';
-import type { KpiOptions } from '../options';
-import type { DrillItem, KpiDetails } from '../report/details';
-import type { KpiResult } from '../report/reportTypes';
-import { excludedCounts } from '../report/exclusionNotes';
-import { firstEntry, hasUnknownStatus, lastFinish } from './issueTimeline';
-import { durationStats, HOUR, round4 } from './stats';
-import { byIsoWeek } from './isoWeek';
+import type { Issue } from '../../model/issue';
+import { inWindow, span, toIso, type Window } from '../../model/time';
+import type { KpiOptions } from '../../options';
+import { excludedCounts, type DrillItem, type KpiDetails, type KpiResult } from '../../model/kpi';
+import { firstEntry, hasUnknownStatus, lastFinish } from '../shared/issueTimeline';
+import { durationStats, HOUR, round4 } from '../shared/stats';
+import { byIsoWeek } from '../shared/isoWeek';
 
 export const NO_ISSUE_CYCLE = 'no Jira issues went from In Progress to Done in window';
 

@@ -1,9 +1,9 @@
-import type { Dataset } from '../model/dataset';
-import type { Issue } from '../model/issue';
-import { inWindow, type EpochSeconds, type Window } from '../model/time';
-import type { KpiResult } from '../report/reportTypes';
+import type { Dataset } from '../../model/dataset';
+import type { Issue } from '../../model/issue';
+import { inWindow, type EpochSeconds, type Window } from '../../model/time';
+import { emptyDetails, type KpiResult } from '../../model/kpi';
 import type { HistoryIndex } from './historyIndex';
-import { emptyDetails, type MetricOutput } from './metricContext';
+import type { MetricOutput } from '../metricContext';
 
 /**
  * (v2) "No activity is not zero either" (spec Conventions): a window in which the default branch

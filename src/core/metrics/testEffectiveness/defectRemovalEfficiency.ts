@@ -1,10 +1,9 @@
-import { typeMatches, type Issue } from '../model/issue';
-import { inWindow, toIso, type Window } from '../model/time';
-import type { KpiOptions } from '../options';
-import type { DrillItem, KpiDetails } from '../report/details';
-import type { KpiResult } from '../report/reportTypes';
-import { round4 } from './stats';
-import { isDefectIssue } from './defectDensity';
+import { typeMatches, type Issue } from '../../model/issue';
+import { inWindow, toIso, type Window } from '../../model/time';
+import type { KpiOptions } from '../../options';
+import type { DrillItem, KpiDetails, KpiResult } from '../../model/kpi';
+import { round4 } from '../shared/stats';
+import { isDefectIssue } from '../shared/defectRule';
 
 /** Why a defect counts as escaped (spec §6), or null when it was caught before release. */
 export function escapeReason(issue: Issue, options: KpiOptions): 'affected-release' | 'label' | 'incident' | null {
