@@ -1,7 +1,7 @@
 import { GitError, streamGit } from '../git/gitRunner';
 import { addTo } from '../../util/addTo';
 import { CatFileBatchParser } from './catFileBatch';
-import { countCodeLines } from './commentScanner';
+import { codeLines, type TsCounters } from './codeLines';
 import { contentExclusion, minifiable, type ContentExclusion } from './generatedContent';
 import { isJsx } from './isJsx';
 import type { LanguageInfo } from './languages';
@@ -111,12 +111,14 @@ export async function countBlobs(top: string, tree: string, candidates: Candidat
     if (tooLargeForSource(size)) tooLarge.add(sha);
     else read.push(...byBlob.get(sha)!);
   }
-  // Loaded only when a file needs them: the scanner carries the TypeScript compiler, and
-  // typescript-estree (for JSX, where only the parser tells text from code) adds its own weight.
-  const tsFiles = read.filter((c) => c.language.comments === 'ts');
-  if (tsFiles.length > 0) primeTypescript(cacheRoot);
-  const scanner = tsFiles.some((c) => !isJsx(c.path)) ? await import('./tsScannerLines') : null;
-  const estree = tsFiles.some((c) => isJsx(c.path)) ? await import('./tsTokenLines') : null;
+  // Loaded only when a file needs them (the compiler is 9 MB to load): typescript-estree up front
+  // when there is JSX, the scanner afterwards for the rare .ts/.js texts the lexer leaves to it.
+  const ts: TsCounters = {};
+  if (read.some((c) => c.language.comments === 'ts' && isJsx(c.path))) {
+    primeTypescript(cacheRoot);
+    ts.estree = await import('./tsTokenLines');
+  }
+  const leftToScanner: Array<{ key: string; text: string }> = [];
   await readBlobs(top, [...new Set(read.map((c) => c.blob))], (sha, text) => {
     for (const c of byBlob.get(sha) ?? []) {
       // Generated or minified (spec §4 v2): decided on the text already read, never a second read.
@@ -125,14 +127,16 @@ export async function countBlobs(top: string, tree: string, candidates: Candidat
         into[blobKey(c)] = notSource;
         continue;
       }
-      let n: number;
-      if (text === '\0binary') n = 0;
-      else if (c.language.comments === 'ts') {
-        n = (isJsx(c.path) ? estree?.estreeTokenLines(text, c.path) : scanner?.scannerTokenLines(text, false)) ?? countCodeLines(text, 'c');
-      } else n = countCodeLines(text, c.language.comments);
-      into[blobKey(c)] = n;
+      const n = text === '\0binary' ? 0 : codeLines(text, c.path, c.language, ts);
+      if (n === null) leftToScanner.push({ key: blobKey(c), text });
+      else into[blobKey(c)] = n;
     }
   }, (sha) => absent.add(sha), signal);
+  if (leftToScanner.length > 0) {
+    primeTypescript(cacheRoot);
+    const { scannerTokenLines } = await import('./tsScannerLines');
+    for (const { key, text } of leftToScanner) into[key] = scannerTokenLines(text, false);
+  }
   return { tooLarge, absent };
 }
 
