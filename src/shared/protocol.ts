@@ -29,10 +29,14 @@ export const PANEL_COMMANDS = [
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
-/** What the panel is showing besides data: it mirrors the status bar's states. */
-export type PanelStatus =
-  /** `cachedAt`: the data shown is an earlier session's result, saved then (ISO), until the fresh one arrives. */
-  | { kind: 'computing'; message: string; cachedAt?: string }
+/**
+ * What the host is doing for the repository shown: one state, drawn by the status bar
+ * (statusPresentation.ts) and the panel (statusBanner.ts) alike. The report travels beside it:
+ * `ready` and `stale` always come with one; the others may show an earlier one.
+ */
+export type HostStatus =
+  /** `cachedAt`: the report shown is an earlier session's result, saved then (ISO), until the fresh one arrives. */
+  | { kind: 'computing'; cachedAt?: string }
   | { kind: 'ready' }
   | { kind: 'stale'; since: string }
   | { kind: 'rateLimited'; until: string }
@@ -63,7 +67,7 @@ export interface StateMessage {
   /** Increases with every state posted: the page never draws an older one over a newer one. */
   seq?: number;
   repoName: string;
-  status: PanelStatus;
+  status: HostStatus;
   window: WindowChoice;
   /** Each source's state for the header; absent while nothing has been computed yet. */
   sources?: SourceBadge[];

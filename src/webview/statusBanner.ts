@@ -1,5 +1,5 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
-import type { PanelCommand, PanelStatus, SourceBadge } from '../shared/protocol';
+import type { HostStatus, PanelCommand, SourceBadge } from '../shared/protocol';
 import { custom, el } from './common/dom';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
@@ -13,12 +13,12 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function statusBanner(s: PanelStatus, run: (c: PanelCommand) => void): HTMLElement | null {
+export function statusBanner(s: HostStatus, run: (c: PanelCommand) => void): HTMLElement | null {
   switch (s.kind) {
     case 'ready':
       return null;
     case 'computing':
-      return el('div', { class: 'banner', role: 'status' }, s.cachedAt ? `From cache, as of ${when(s.cachedAt)}; refreshing…` : s.message);
+      return el('div', { class: 'banner', role: 'status' }, s.cachedAt ? `From cache, as of ${when(s.cachedAt)}; refreshing…` : 'Computing…');
     case 'restricted':
       return el(
         'div',

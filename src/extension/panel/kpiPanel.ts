@@ -5,14 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type PanelStatus, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
+import { parseWebviewMessage, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
 import { panelHtml } from './panelHtml';
 import type { Report } from '../../core/model/kpi';
 import { windowName } from '../../shared/windowNames';
 import { exportSprintReview } from '../sprintReview/sprintReviewExport';
 import { takeReviewMessage } from '../sprintReview/shownReview';
 import type { RepoSession } from '../session/repoSession';
-import type { StatusState } from '../statusBar/statusPresentation';
 
 export const PANEL_VIEW_TYPE = 'engineeringKpis.panel';
 
@@ -108,7 +107,7 @@ export class KpiPanel implements vscode.Disposable {
     if (!this.host.isTrusted()) return { type: 'state', repoName: session?.name ?? '', status: { kind: 'restricted' }, window: this.ui.window };
     if (!session) return { type: 'state', repoName: '', status: { kind: 'noRepository' }, window: this.ui.window };
     const sources = session.sourceBadges();
-    const base = { type: 'state' as const, repoName: session.name, status: panelStatus(session.state), window: this.ui.window, ...(sources ? { sources } : {}) };
+    const base = { type: 'state' as const, repoName: session.name, status: session.status, window: this.ui.window, ...(sources ? { sources } : {}) };
     const def = this.host.defaultWindow();
     if (sameWindow(this.ui.window, def) && session.report && session.details) return { ...base, report: session.report, details: session.details };
     try {
@@ -203,23 +202,4 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
 
 function sameWindow(a: WindowChoice, b: WindowChoice): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function panelStatus(s: StatusState): PanelStatus {
-  switch (s.kind) {
-    case 'computing':
-      return s.report && s.cachedAt ? { kind: 'computing', message: 'Refreshing…', cachedAt: s.cachedAt } : { kind: 'computing', message: 'Computing…' };
-    case 'ready':
-      return { kind: 'ready' };
-    case 'stale':
-      return { kind: 'stale', since: s.since };
-    case 'rateLimited':
-      return { kind: 'rateLimited', until: s.until };
-    case 'error':
-      return { kind: 'error', message: s.message };
-    case 'noRepository':
-      return { kind: 'noRepository' };
-    case 'restricted':
-      return { kind: 'restricted' };
-  }
 }

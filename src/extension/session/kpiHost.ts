@@ -138,9 +138,9 @@ export class KpiHost implements PanelHost, vscode.Disposable {
 
   private render(): void {
     const kpi = settingsFor(this.active?.root).statusBarKpi;
-    if (!this.isTrusted()) this.statusBar.setState({ kind: 'restricted' }, kpi);
-    else if (!this.active) this.statusBar.setState({ kind: 'noRepository' }, kpi);
-    else this.statusBar.setState(this.active.state, kpi, this.active.sourceBadges());
+    if (!this.isTrusted()) this.statusBar.setState({ kind: 'restricted' }, undefined, kpi);
+    else if (!this.active) this.statusBar.setState({ kind: 'noRepository' }, undefined, kpi);
+    else this.statusBar.setState(this.active.status, this.active.report, kpi, this.active.sourceBadges());
     KpiPanel.current?.update();
   }
 

@@ -8,7 +8,7 @@ import type { Dataset } from '../../core/model/dataset';
 import type { Report } from '../../core/model/kpi';
 import type { ReportDetails } from '../../core/model/kpi';
 import type { GitHubConfig, JiraConfig, PipelineInput } from '../../core/pipelineTypes';
-import { windowFromChoice, type SourceBadge, type WindowChoice } from '../../shared/protocol';
+import { windowFromChoice, type HostStatus, type SourceBadge, type WindowChoice } from '../../shared/protocol';
 import { signalFromToken } from '../common/cancellation';
 import { settingsFor } from '../settings/vscodeSettings';
 import { githubToken } from '../auth/githubAuth';
@@ -16,7 +16,6 @@ import { LastResult, settingsKey } from './lastResult';
 import type { Secrets } from '../auth/secrets';
 import { EDITOR_URL_ROLES, type ExtensionSettings } from '../settings/settings';
 import { forEditor, sourceBadges } from '../common/sourceWording';
-import type { StatusState } from '../statusBar/statusPresentation';
 
 export interface SessionDeps {
   cacheRoot: string;
@@ -30,7 +29,8 @@ export class RepoSession implements vscode.Disposable {
   details?: ReportDetails;
   /** Set while `report` is an earlier session's result (ISO time it was saved), until the fresh one is in. */
   cachedAt?: string;
-  state: StatusState = { kind: 'computing' };
+  /** What this repository's computation is doing; the status bar and the panel show it beside `report`. */
+  status: HostStatus = { kind: 'computing' };
   /** True between the cached pass and the online one: a source with nothing cached is syncing, not failing. */
   private syncPending = false;
   private current?: AbortController;
@@ -74,7 +74,7 @@ export class RepoSession implements vscode.Disposable {
       // A few KB read before the pipeline starts: once the pipeline runs, its parsing keeps the host busy.
       this.report ??= await this.showLastResult(settingsKey(settings));
     }
-    this.setState({ kind: 'computing', report: this.report, cachedAt: this.cachedAt });
+    this.setStatus({ kind: 'computing', cachedAt: this.cachedAt });
     const started = Date.now();
     try {
       await vscode.window.withProgress(
@@ -104,13 +104,13 @@ export class RepoSession implements vscode.Disposable {
       if (mine.signal.aborted) return; // superseded by a newer refresh: it owns the state now
       if (isAbort(e)) {
         this.deps.log.info(`${this.name}: refresh cancelled`);
-        if (!this.report) this.setState({ kind: 'error', message: 'cancelled' });
-        else this.setState(this.cachedAt ? { kind: 'stale', report: this.report, since: this.cachedAt } : { kind: 'ready', report: this.report });
+        if (!this.report) this.setStatus({ kind: 'error', message: 'cancelled' });
+        else this.setStatus(this.cachedAt ? { kind: 'stale', since: this.cachedAt } : { kind: 'ready' });
         return;
       }
       const message = e instanceof Error ? e.message : String(e);
       this.deps.log.error(`${this.name}: ${message}`);
-      this.setState({ kind: 'error', message, report: this.report });
+      this.setStatus({ kind: 'error', message });
     } finally {
       if (this.current === mine) {
         this.current = undefined;
@@ -153,9 +153,9 @@ export class RepoSession implements vscode.Disposable {
     const sources = Object.values(r.report.sources);
     const limited = sources.find((s) => s.status === 'rate-limited');
     const stale = sources.find((s) => s.status === 'stale');
-    if (limited) this.setState({ kind: 'rateLimited', report: r.report, until: limited.until ?? '' });
-    else if (stale) this.setState({ kind: 'stale', report: r.report, since: stale.asOf ?? '' });
-    else this.setState({ kind: 'ready', report: r.report });
+    if (limited) this.setStatus({ kind: 'rateLimited', until: limited.until ?? '' });
+    else if (stale) this.setStatus({ kind: 'stale', since: stale.asOf ?? '' });
+    else this.setStatus({ kind: 'ready' });
   }
 
   /**
@@ -190,8 +190,8 @@ export class RepoSession implements vscode.Disposable {
     };
   }
 
-  private setState(s: StatusState): void {
-    this.state = s;
+  private setStatus(s: HostStatus): void {
+    this.status = s;
     this.changed.fire();
   }
 

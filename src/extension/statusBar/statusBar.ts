@@ -1,8 +1,8 @@
-/** Owns the one status bar item and renders a StatusState into it (wording lives in statusPresentation.ts). */
+/** Owns the one status bar item and renders the host's state into it (wording lives in statusPresentation.ts). */
 import * as vscode from 'vscode';
-import type { KpiName } from '../../core/model/kpi';
-import type { SourceBadge } from '../../shared/protocol';
-import { presentStatus, type StatusState } from './statusPresentation';
+import type { KpiName, Report } from '../../core/model/kpi';
+import type { HostStatus, SourceBadge } from '../../shared/protocol';
+import { presentStatus } from './statusPresentation';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('engineeringKpis.status', vscode.StatusBarAlignment.Left, 50);
@@ -11,8 +11,8 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'Engineering KPIs';
   }
 
-  setState(state: StatusState, kpi: KpiName, sources?: SourceBadge[]): void {
-    const p = presentStatus(state, kpi, sources);
+  setState(state: HostStatus, report: Report | undefined, kpi: KpiName, sources?: SourceBadge[]): void {
+    const p = presentStatus(state, report, kpi, sources);
     this.item.text = p.text;
     const md = new vscode.MarkdownString(p.tooltip, true);
     md.isTrusted = false;

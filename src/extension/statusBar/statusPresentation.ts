@@ -4,20 +4,10 @@
  */
 import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
 import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
-import type { SourceBadge } from '../../shared/protocol';
+import type { HostStatus, SourceBadge } from '../../shared/protocol';
 import { sourcesLine } from '../common/sourceWording';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
-
-export type StatusState =
-  /** `cachedAt`: `report` is an earlier session's result, saved then (lastResult.ts). */
-  | { kind: 'computing'; report?: Report; cachedAt?: string }
-  | { kind: 'ready'; report: Report }
-  | { kind: 'stale'; report: Report; since: string }
-  | { kind: 'rateLimited'; report?: Report; until: string }
-  | { kind: 'error'; message: string; report?: Report }
-  | { kind: 'noRepository' }
-  | { kind: 'restricted' };
 
 export interface StatusPresentation {
   text: string;
@@ -97,15 +87,18 @@ function repoLabel(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-/** `sources`: each source's state (sourceWording.ts), for the tooltip; a failing one also marks the item. */
-export function presentStatus(state: StatusState, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
-  const p = present(state, kpi, sources);
-  const fromCache = state.kind === 'computing' && state.report && state.cachedAt ? ', from cache' : '';
+/**
+ * `report`: the one shown beside the state (always there when ready or stale); `sources`: each
+ * source's state (sourceWording.ts), for the tooltip; a failing one also marks the item.
+ */
+export function presentStatus(state: HostStatus, report: Report | undefined, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
+  const p = present(state, report, kpi, sources);
+  const fromCache = state.kind === 'computing' && report && state.cachedAt ? ', from cache' : '';
   const failing = (sources ?? []).filter((b) => b.state === 'error').map((b) => `, ${b.label} error`).join('');
   return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}${failing}` };
 }
 
-function present(state: StatusState, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
+function present(state: HostStatus, report: Report | undefined, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
   const table = (r: Report): string => kpiTable(r, sources);
   const open = 'engineeringKpis.openPanel';
   const clickHint = '\n\n_Click to open the KPI panel._';
@@ -126,34 +119,36 @@ function present(state: StatusState, kpi: KpiName, sources: SourceBadge[] | unde
       };
     case 'computing':
       return {
-        text: state.report ? `$(sync~spin) ${kpiText(state.report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
-        tooltip: (state.report ? table(state.report) + '\n\n' : '') + (state.report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
+        text: report ? `$(sync~spin) ${kpiText(report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
+        tooltip: (report ? table(report) + '\n\n' : '') + (report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
         command: open,
         tone: 'normal',
       };
     case 'ready': {
+      if (!report) return present({ kind: 'computing' }, report, kpi, sources);
       // A configured source that fails leaves the numbers standing but incomplete: say so on the item.
       const failing = sources?.some((b) => b.state === 'error') ?? false;
-      return { text: `${kpiText(state.report, kpi)}${failing ? ' $(warning)' : ''}`, tooltip: table(state.report) + clickHint, command: open, tone: failing ? 'warning' : 'normal' };
+      return { text: `${kpiText(report, kpi)}${failing ? ' $(warning)' : ''}`, tooltip: table(report) + clickHint, command: open, tone: failing ? 'warning' : 'normal' };
     }
     case 'stale':
+      if (!report) return present({ kind: 'computing' }, report, kpi, sources);
       return {
-        text: `${kpiText(state.report, kpi)} $(cloud-offline)`,
-        tooltip: `${table(state.report)}\n\n$(cloud-offline) _Offline: showing cached data from ${escapeMarkdown(localTime(state.since))}._${clickHint}`,
+        text: `${kpiText(report, kpi)} $(cloud-offline)`,
+        tooltip: `${table(report)}\n\n$(cloud-offline) _Offline: showing cached data from ${escapeMarkdown(localTime(state.since))}._${clickHint}`,
         command: open,
         tone: 'warning',
       };
     case 'rateLimited':
       return {
-        text: `${state.report ? kpiText(state.report, kpi) : '$(clock) KPIs'} $(watch)`,
-        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(watch) _GitHub rate limit reached; retrying after ${escapeMarkdown(localTime(state.until))}._${clickHint}`,
+        text: `${report ? kpiText(report, kpi) : '$(clock) KPIs'} $(watch)`,
+        tooltip: `${report ? table(report) + '\n\n' : ''}$(watch) _GitHub rate limit reached; retrying after ${escapeMarkdown(localTime(state.until))}._${clickHint}`,
         command: open,
         tone: 'warning',
       };
     case 'error':
       return {
-        text: state.report ? `${kpiText(state.report, kpi)} $(error)` : '$(error) KPIs',
-        tooltip: `${state.report ? table(state.report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
+        text: report ? `${kpiText(report, kpi)} $(error)` : '$(error) KPIs',
+        tooltip: `${report ? table(report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
         command: 'engineeringKpis.showLog',
         tone: 'error',
       };

@@ -68,7 +68,7 @@ describe('last result (shown at once in the next session)', () => {
 });
 
 describe('status bar while the last result is shown', () => {
-  const cached = presentStatus({ kind: 'computing', report, cachedAt: '2026-11-22T10:05:00Z' }, 'cycleTime');
+  const cached = presentStatus({ kind: 'computing', cachedAt: '2026-11-22T10:05:00Z' }, report, 'cycleTime');
 
   it('shows the cached value with the refresh spinner and says it is from cache, as of when', () => {
     assert.equal(cached.text, '$(sync~spin) 26.4h ▼12%');
@@ -77,7 +77,7 @@ describe('status bar while the last result is shown', () => {
   });
 
   it('drops the cache marker once the fresh value is in', () => {
-    const fresh = presentStatus({ kind: 'ready', report }, 'cycleTime');
+    const fresh = presentStatus({ kind: 'ready' }, report, 'cycleTime');
     assert.equal(fresh.label, 'Engineering KPIs: 26.4h ▼12%');
     assert.doesNotMatch(fresh.tooltip, /cache/);
   });

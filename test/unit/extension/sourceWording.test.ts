@@ -48,7 +48,7 @@ describe('the editor words source faults with its own commands', () => {
     assert.equal(sourcesLine(badges), 'git ok · GitHub off · Jira error: 401: the token was rejected — run Configure Jira');
     assert.deepEqual(badges.map((b) => b.action?.command), [undefined, undefined, 'engineeringKpis.configureJira']);
 
-    const p = presentStatus({ kind: 'ready', report: reportWith({ cycleTime: { value: 30, unit: 'hours', source: 'git', previous: 60 } }) }, 'cycleTime', badges);
+    const p = presentStatus({ kind: 'ready' }, reportWith({ cycleTime: { value: 30, unit: 'hours', source: 'git', previous: 60 } }), 'cycleTime', badges);
     assert.equal(p.text, '$(clock) 30h ▼50% $(warning)');
     assert.equal(p.tone, 'warning');
     assert.match(p.tooltip, /\*\*Sources:\*\* git ok · GitHub off · Jira error: 401: the token was rejected — run Configure Jira/);

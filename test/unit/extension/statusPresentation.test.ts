@@ -34,23 +34,28 @@ describe('status bar presentation', () => {
   });
 
   it('gives every state its own text and click target', () => {
-    assert.equal(presentStatus({ kind: 'restricted' }, 'cycleTime').command, 'workbench.trust.manage');
-    assert.match(presentStatus({ kind: 'restricted' }, 'cycleTime').text, /Restricted/);
-    assert.match(presentStatus({ kind: 'noRepository' }, 'cycleTime').text, /no repository/);
-    const err = presentStatus({ kind: 'error', message: 'git not found' }, 'cycleTime');
+    assert.equal(presentStatus({ kind: 'restricted' }, undefined, 'cycleTime').command, 'workbench.trust.manage');
+    assert.match(presentStatus({ kind: 'restricted' }, undefined, 'cycleTime').text, /Restricted/);
+    assert.match(presentStatus({ kind: 'noRepository' }, undefined, 'cycleTime').text, /no repository/);
+    const err = presentStatus({ kind: 'error', message: 'git not found' }, undefined, 'cycleTime');
     assert.equal(err.command, 'engineeringKpis.showLog');
     assert.equal(err.tone, 'error');
-    assert.match(presentStatus({ kind: 'computing' }, 'cycleTime').text, /sync~spin/);
-    const stale = presentStatus({ kind: 'stale', report, since: '2026-11-20T08:30:00Z' }, 'cycleTime');
+    assert.match(presentStatus({ kind: 'computing' }, undefined, 'cycleTime').text, /sync~spin/);
+    const stale = presentStatus({ kind: 'stale', since: '2026-11-20T08:30:00Z' }, report, 'cycleTime');
     assert.match(stale.tooltip, /cached data from 2026\\-11\\-20 08:30 UTC/);
-    const limited = presentStatus({ kind: 'rateLimited', report, until: '2026-11-22T11:00:00Z' }, 'cycleTime');
+    const limited = presentStatus({ kind: 'rateLimited', until: '2026-11-22T11:00:00Z' }, report, 'cycleTime');
     assert.match(limited.tooltip, /retrying after 2026\\-11\\-22 11:00 UTC/);
-    assert.equal(presentStatus({ kind: 'ready', report }, 'cycleTime').command, 'engineeringKpis.openPanel');
+    assert.equal(presentStatus({ kind: 'ready' }, report, 'cycleTime').command, 'engineeringKpis.openPanel');
+  });
+
+  it('shows no value for a ready or stale state that has no report yet, rather than inventing one', () => {
+    assert.match(presentStatus({ kind: 'ready' }, undefined, 'cycleTime').text, /^\$\(sync~spin\) KPIs$/);
+    assert.match(presentStatus({ kind: 'stale', since: '2026-11-20T08:30:00Z' }, undefined, 'cycleTime').text, /^\$\(sync~spin\) KPIs$/);
   });
 
   it('escapes Markdown in strings it did not write', () => {
     assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
-    const err = presentStatus({ kind: 'error', message: '[click](command:workbench.action.quit)' }, 'cycleTime');
+    const err = presentStatus({ kind: 'error', message: '[click](command:workbench.action.quit)' }, undefined, 'cycleTime');
     assert.ok(!err.tooltip.includes('[click](command:'), err.tooltip);
   });
 
