@@ -6,6 +6,7 @@
  */
 import type { KpiName, KpiResult, Report } from '../core/model/kpi';
 import type { PanelCommand, WindowChoice } from './protocol';
+import { COMMANDS } from './commandIds';
 
 export type Remedy =
   | { kind: 'command'; label: string; command: PanelCommand }
@@ -14,9 +15,9 @@ export type Remedy =
 
 export type PresetDays = 30 | 90 | 180;
 
-const CONNECT_JIRA: Remedy = { kind: 'command', label: 'Connect Jira', command: 'engineeringKpis.configureJira' };
-const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', command: 'engineeringKpis.configureGitHub' };
-const FETCH_PR_HEADS: Remedy = { kind: 'command', label: 'Fetch Pull Request Heads', command: 'engineeringKpis.fetchPullRequestHeads' };
+const CONNECT_JIRA: Remedy = { kind: 'command', label: 'Connect Jira', command: COMMANDS.configureJira };
+const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', command: COMMANDS.configureGitHub };
+const FETCH_PR_HEADS: Remedy = { kind: 'command', label: 'Fetch Pull Request Heads', command: COMMANDS.fetchPullRequestHeads };
 
 /**
  * The stale repository's remedy: the `days` up to one second after the last commit (so that commit is

@@ -5,6 +5,7 @@
  */
 import type { Report, ReportDetails } from '../core/model/kpi';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
+import { COMMANDS } from './commandIds';
 
 /**
  * The window the panel shows: a preset length ending now, explicit dates (YYYY-MM-DD, UTC), or a
@@ -18,13 +19,13 @@ export type WindowChoice =
 
 /** Commands the panel may ask the host to run; anything else is rejected. */
 export const PANEL_COMMANDS = [
-  'engineeringKpis.configureGitHub',
-  'engineeringKpis.configureJira',
-  'engineeringKpis.refresh',
-  'engineeringKpis.showLog',
-  'engineeringKpis.exportReport',
-  'engineeringKpis.sprintReview',
-  'engineeringKpis.fetchPullRequestHeads',
+  COMMANDS.configureGitHub,
+  COMMANDS.configureJira,
+  COMMANDS.refresh,
+  COMMANDS.showLog,
+  COMMANDS.exportReport,
+  COMMANDS.sprintReview,
+  COMMANDS.fetchPullRequestHeads,
   'workbench.trust.manage',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];

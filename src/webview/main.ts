@@ -17,6 +17,7 @@ import { destroyCharts } from './common/charts';
 import { clear, custom, el } from './common/dom';
 import { sourceStates, statusBanner } from './statusBanner';
 import { windowSelector } from './kpis/windowSelector';
+import { COMMANDS } from '../shared/commandIds';
 
 interface VsCodeApi {
   postMessage(msg: WebviewMessage): void;
@@ -67,7 +68,7 @@ const tabs = setupReviewTabs({
   onTabChange: () => ui && saveUi(ui),
   actions: {
     exportAs: (format) => post({ type: 'exportReview', format }),
-    runReview: () => actions.runCommand('engineeringKpis.sprintReview'),
+    runReview: () => actions.runCommand(COMMANDS.sprintReview),
     openExternal: actions.openExternal,
     openFile: actions.openFile,
   },

@@ -1,6 +1,7 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
 import type { HostStatus, PanelCommand, SourceBadge } from '../shared/protocol';
 import { custom, el } from './common/dom';
+import { COMMANDS } from '../shared/commandIds';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
   const b = custom('vscode-button', { 'data-command': command }, label);
@@ -30,11 +31,11 @@ export function statusBanner(s: HostStatus, run: (c: PanelCommand) => void): HTM
     case 'noRepository':
       return el('div', { class: 'banner', role: 'status' }, 'No git repository in this workspace. Open a folder that contains a .git folder.');
     case 'stale':
-      return el('div', { class: 'banner warning', role: 'status' }, `Offline: showing cached data from ${when(s.since)}. `, button('Refresh', 'engineeringKpis.refresh', run));
+      return el('div', { class: 'banner warning', role: 'status' }, `Offline: showing cached data from ${when(s.since)}. `, button('Refresh', COMMANDS.refresh, run));
     case 'rateLimited':
       return el('div', { class: 'banner warning', role: 'status' }, `GitHub rate limit reached; showing cached data until ${when(s.until)}.`);
     case 'error':
-      return el('div', { class: 'banner error', role: 'alert' }, `Computing KPIs failed: ${s.message} `, button('Show Log', 'engineeringKpis.showLog', run));
+      return el('div', { class: 'banner error', role: 'alert' }, `Computing KPIs failed: ${s.message} `, button('Show Log', COMMANDS.showLog, run));
   }
 }
 

@@ -12,7 +12,9 @@ import type { JiraApi } from '../../core/sources/jira/jiraApi';
 import { signalFromToken } from '../common/cancellation';
 import { askInput, pickBoard } from './jiraSetupInputs';
 import type { Secrets } from './secrets';
-import { EDITOR_URL_ROLES, SECTION, hostOf } from '../settings/settings';
+import { EDITOR_URL_ROLES, hostOf } from '../settings/settings';
+import { JiraSetupSettings } from '../settings/vscodeSettings';
+import { COMMANDS } from '../../shared/commandIds';
 import { adviceText, jiraAdvice } from '../common/sourceWording';
 
 type JiraChunk = typeof import('../../core/sources/jira/syncJira');
@@ -25,13 +27,12 @@ class NotConnected extends Error {
 }
 
 export async function configureJira(secrets: Secrets, log: vscode.LogOutputChannel): Promise<void> {
-  const cfg = vscode.workspace.getConfiguration(SECTION);
-  const shared = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const settings = new JiraSetupSettings();
   const url = await askInput({
     title: 'site URL',
     step: 1,
     prompt: 'e.g. https://your-team.atlassian.net or your Jira Server / Data Center URL',
-    value: cfg.get<string>('jira.url') ?? '',
+    value: settings.url,
     // The rule the sync applies: https (or loopback http), no user name or password in the URL.
     validate: (v) => {
       const checked = checkCredentialUrl(v, { ...EDITOR_URL_ROLES.jira, name: 'The site URL' });
@@ -46,7 +47,7 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
   const probe = await checking(`Checking ${hostOf(site)}…`, (signal) => jira.probeSite(new jira.JiraApi(site, { token: '' }, undefined, signal)));
   if (probe === undefined) return;
   const siteInfo: JiraSite | null = probe.ok ? probe.value : null;
-  const cloud = siteInfo ? siteInfo.deployment === 'cloud' : (cfg.get<string>('jira.deployment') === 'cloud' || /\.atlassian\.net$/i.test(hostOf(site)));
+  const cloud = siteInfo ? siteInfo.deployment === 'cloud' : (settings.deployment === 'cloud' || /\.atlassian\.net$/i.test(hostOf(site)));
   const total = cloud ? 5 : 4;
 
   let email = '';
@@ -56,7 +57,7 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
       step: 2,
       total,
       prompt: 'Kept in your user settings, not in the repository.',
-      value: cfg.inspect<string>('jira.email')?.globalValue ?? '',
+      value: settings.email,
       validate: (v) => (/^\S+@\S+$/.test(v.trim()) ? undefined : 'Enter the e-mail of your Atlassian account'),
     });
     if (entered === undefined) return;
@@ -76,10 +77,7 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
 
   // Saved together, once the outcome is known (a refresh between steps would report a half-made setup).
   const saveSite = async (): Promise<void> => {
-    await cfg.update('jira.url', site, shared);
-    // Cloud or Server as the site said; unknown (auto) when it could not be asked, never a stale guess.
-    await cfg.update('jira.deployment', siteInfo?.deployment, shared);
-    await saveEmail(cfg, email);
+    await settings.saveSite(site, siteInfo?.deployment, email);
     if (tokenInput.trim()) await secrets.setJiraToken(token);
     log.info(`Jira settings saved for ${hostOf(site)} (token in SecretStorage)`);
   };
@@ -89,15 +87,14 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     if (!probe.ok) throw new NotConnected(probe.fault);
     const who = await checking('Signing in to Jira…', async (signal) => unwrap(await jira.checkAccount(api(signal))));
     if (who === undefined) return;
-    const project = await askProject(jira, api, cfg.get<string>('jira.project') ?? '', total);
+    const project = await askProject(jira, api, settings.project, total);
     if (project === undefined) return;
     const boards = await checking(`Listing the boards of ${project.key}…`, async (signal) => unwrap(await jira.listScrumBoards(api(signal), project.key)));
     if (boards === undefined) return;
-    const board = await pickBoard(boards, project.key, cfg.get<number | null>('jira.boardId') ?? undefined, { step: total, total });
+    const board = await pickBoard(boards, project.key, settings.boardId, { step: total, total });
     if (board === undefined) return;
     await saveSite();
-    await cfg.update('jira.project', project.key, shared);
-    await cfg.update('jira.boardId', board === 'none' ? undefined : board.id, shared);
+    await settings.saveProject(project.key, board === 'none' ? undefined : board.id);
     const where = board === 'none' ? `project ${project.key}, no board (velocity in changes per week)` : `project ${project.key}, board ${board.id} “${board.name}”`;
     log.info(`Jira connected to ${hostOf(site)} as ${who}: ${where}`);
     void vscode.window.showInformationMessage(`Engineering KPIs: Jira connected as ${who} (${siteLabel(siteInfo)}): ${where}. KPIs will refresh now.`);
@@ -108,7 +105,7 @@ export async function configureJira(secrets: Secrets, log: vscode.LogOutputChann
     await saveSite();
     log.warn(`Jira not connected (${e.fault.kind}${e.fault.code ? ` ${e.fault.code}` : ''}${e.fault.endpoint ? ` on ${e.fault.endpoint}` : ''}): ${e.message}`);
     const pick = await vscode.window.showErrorMessage(`Engineering KPIs: Jira not connected — ${e.message}`, 'Configure Jira', 'Show Log');
-    if (pick === 'Configure Jira') void vscode.commands.executeCommand('engineeringKpis.configureJira');
+    if (pick === 'Configure Jira') void vscode.commands.executeCommand(COMMANDS.configureJira);
     if (pick === 'Show Log') log.show();
   }
 }
@@ -154,16 +151,6 @@ async function checking<T>(title: string, run: (signal: AbortSignal) => Promise<
       dispose();
     }
   });
-}
-
-/**
- * The e-mail is a person's: user settings, never the repository's .vscode/settings.json (where it
- * used to be written, and is removed from when found).
- */
-async function saveEmail(cfg: vscode.WorkspaceConfiguration, email: string): Promise<void> {
-  await cfg.update('jira.email', email || undefined, vscode.ConfigurationTarget.Global);
-  // A workspace value would override the user's (and sit in a file that gets committed).
-  if (cfg.inspect('jira.email')?.workspaceValue !== undefined) await cfg.update('jira.email', undefined, vscode.ConfigurationTarget.Workspace);
 }
 
 function siteLabel(site: JiraSite | null): string {

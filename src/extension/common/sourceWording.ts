@@ -8,6 +8,7 @@ import type { FixAction } from '../../shared/kpiFormat';
 import type { SourceBadge, SourceName } from '../../shared/protocol';
 import { SECTION, githubAuthProvider, hostOf } from '../settings/settings';
 import type { SourceAdvice } from '../../core/sprintReview/reviewTypes';
+import { COMMANDS } from '../../shared/commandIds';
 
 export interface Advice {
   /** What is wrong: "401: the token was rejected". */
@@ -17,10 +18,10 @@ export interface Advice {
   action?: FixAction;
 }
 
-const CONFIGURE_JIRA: FixAction = { label: 'Configure Jira', command: 'engineeringKpis.configureJira' };
-const CONFIGURE_GITHUB: FixAction = { label: 'Configure GitHub', command: 'engineeringKpis.configureGitHub' };
-const REFRESH: FixAction = { label: 'Refresh', command: 'engineeringKpis.refresh' };
-const SHOW_LOG: FixAction = { label: 'Show Log', command: 'engineeringKpis.showLog' };
+const CONFIGURE_JIRA: FixAction = { label: 'Configure Jira', command: COMMANDS.configureJira };
+const CONFIGURE_GITHUB: FixAction = { label: 'Configure GitHub', command: COMMANDS.configureGitHub };
+const REFRESH: FixAction = { label: 'Refresh', command: COMMANDS.refresh };
+const SHOW_LOG: FixAction = { label: 'Show Log', command: COMMANDS.showLog };
 
 const LABELS: Record<SourceName, string> = { git: 'git', github: 'GitHub', jira: 'Jira' };
 

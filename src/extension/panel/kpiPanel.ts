@@ -1,30 +1,38 @@
 /**
- * The KPI panel on the host side: creates (or revives) the webview, waits for its `ready`, posts
- * state, and acts on validated messages. KPI data is never kept in the webview's own state.
+ * One open KPI panel on the host side (panelController.ts owns it): sets the webview's page, waits
+ * for its `ready`, posts state, and acts on validated messages. KPI data is never kept in the
+ * webview's own state.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
+import { parseWebviewMessage, type PanelUiState, type ReviewExportFormat, type ReviewMessage, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
+import { COMMANDS } from '../../shared/commandIds';
 import { panelHtml } from './panelHtml';
 import type { Report } from '../../core/model/kpi';
 import { windowName } from '../../shared/windowNames';
-import { exportSprintReview } from '../sprintReview/sprintReviewExport';
-import { takeReviewMessage } from '../sprintReview/shownReview';
 import type { RepoSession } from '../session/repoSession';
-
-export const PANEL_VIEW_TYPE = 'engineeringKpis.panel';
 
 /** What the panel needs from the rest of the host. */
 export interface PanelHost {
   activeSession(): RepoSession | undefined;
   isTrusted(): boolean;
   defaultWindow(): WindowChoice;
+  /** Fires when the status bar is redrawn: the panel then shows the same state. */
+  onDidChange: vscode.Event<void>;
   log: vscode.LogOutputChannel;
 }
 
+/** What a panel is given: the host, the review tab's content and export, and the page's script. */
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  host: PanelHost;
+  reviews: { takeReviewMessage(): ReviewMessage };
+  exportReview(format: ReviewExportFormat): Promise<void>;
+  /** dist/webview.js's text, to inline in the page; undefined to load it by URI. */
+  webviewBundle(): string | undefined;
+}
+
 export class KpiPanel implements vscode.Disposable {
-  static current: KpiPanel | undefined;
   private ready = false;
   /** From setting the HTML to the page's first `ready`: VS Code holds messages for a loading page and delivers them. */
   private loading = false;
@@ -32,33 +40,26 @@ export class KpiPanel implements vscode.Disposable {
   private lastPosted: StateMessage | undefined;
   private seq = 0;
   private ui: PanelUiState;
-  private openedAt: number | undefined;
   private readonly subs: vscode.Disposable[] = [];
+  private readonly host: PanelHost;
 
-  static show(extensionUri: vscode.Uri, host: PanelHost): KpiPanel {
-    const started = performance.now();
-    if (KpiPanel.current) {
-      KpiPanel.current.panel.reveal();
-      return KpiPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Engineering KPIs', vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    const p = new KpiPanel(panel, extensionUri, host, { window: host.defaultWindow() });
-    p.openedAt = started;
-    return p;
-  }
-
-  static revive(panel: vscode.WebviewPanel, state: unknown, extensionUri: vscode.Uri, host: PanelHost, isUiState: (s: unknown) => s is PanelUiState): KpiPanel {
-    panel.webview.options = webviewOptions(extensionUri);
-    return new KpiPanel(panel, extensionUri, host, isUiState(state) ? state : { window: host.defaultWindow() });
-  }
-
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly host: PanelHost, ui: PanelUiState) {
-    KpiPanel.current = this;
+  /**
+   * `openedAt`: when the command that opened it ran (performance.now()), for the log's first-render
+   * time; `onDisposed`: the user closed it.
+   */
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    ui: PanelUiState,
+    private openedAt: number | undefined,
+    onDisposed: () => void,
+  ) {
+    this.host = deps.host;
     this.ui = ui;
     panel.webview.html = panelHtml({
       cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
-      inlineScript: webviewBundle(extensionUri),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview.js')).toString(),
+      inlineScript: deps.webviewBundle(),
       nonce: randomBytes(18).toString('base64'),
     });
     // The data goes out with the page instead of after its `ready`: VS Code holds it until the page's
@@ -67,7 +68,10 @@ export class KpiPanel implements vscode.Disposable {
     this.postState();
     this.subs.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
-      panel.onDidDispose(() => this.dispose()),
+      panel.onDidDispose(() => {
+        onDisposed();
+        this.dispose();
+      }),
       // A hidden webview is torn down; when it comes back it says `ready` again and gets fresh state.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = this.loading = false;
@@ -97,9 +101,13 @@ export class KpiPanel implements vscode.Disposable {
     return report ? { report, windowName: windowName(this.ui.window) } : undefined;
   }
 
-  /** Posts the review tab's content (shownReview.ts); before `ready` it follows the handshake instead. */
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Posts the review tab's content (reviewTab.ts); before `ready` it follows the handshake instead. */
   postReview(): void {
-    if (this.ready) void this.panel.webview.postMessage(takeReviewMessage());
+    if (this.ready) void this.panel.webview.postMessage(this.deps.reviews.takeReviewMessage());
   }
 
   private stateMessage(): StateMessage {
@@ -158,14 +166,14 @@ export class KpiPanel implements vscode.Disposable {
       }
       case 'openCommit': {
         const session = this.host.activeSession();
-        if (session) await vscode.commands.executeCommand('engineeringKpis.showCommit', msg.hash, session.root.toString());
+        if (session) await vscode.commands.executeCommand(COMMANDS.showCommit, msg.hash, session.root.toString());
         return;
       }
       case 'runCommand':
         await vscode.commands.executeCommand(msg.command);
         return;
       case 'exportReview':
-        await exportSprintReview(msg.format, this.host.log);
+        await this.deps.exportReview(msg.format);
         return;
       case 'rendered':
         if (msg.withData && this.openedAt !== undefined) {
@@ -177,27 +185,16 @@ export class KpiPanel implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (KpiPanel.current === this) KpiPanel.current = undefined;
+  /** Stops listening to the page and the host, leaving the webview open (the extension is going away). */
+  release(): void {
     this.subs.forEach((s) => s.dispose());
     this.subs.length = 0;
+  }
+
+  dispose(): void {
+    this.release();
     this.panel.dispose();
   }
-}
-
-let bundle: string | undefined;
-/** dist/webview.js, read once per session (it only changes with the extension). */
-function webviewBundle(extensionUri: vscode.Uri): string | undefined {
-  try {
-    bundle ??= readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js').fsPath, 'utf8');
-  } catch {
-    // The page loads it by URI instead.
-  }
-  return bundle;
-}
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: false };
 }
 
 function sameWindow(a: WindowChoice, b: WindowChoice): boolean {

@@ -1,13 +1,12 @@
 /**
  * Holds the extension's state: one RepoSession per repository, the status bar (following the
- * active editor's repository), the panel, and the triggers that refresh (ref changes, interval,
- * settings, trust). Nothing here runs git in Restricted Mode.
+ * active editor's repository), and the triggers that refresh (ref changes, interval, settings,
+ * trust); the panel follows it through onDidChange. Nothing here runs git in Restricted Mode.
  */
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { affectsUs, settingsFor } from '../settings/vscodeSettings';
 import { watchGitRefs } from './gitWatcher';
-import { KpiPanel, type PanelHost } from '../panel/kpiPanel';
 import { RepoSession } from './repoSession';
 import type { Secrets } from '../auth/secrets';
 import { StatusBar } from '../statusBar/statusBar';
@@ -16,13 +15,16 @@ import type { WindowChoice } from '../../shared/protocol';
 /** package.json's walkthrough step openRepo completes on `onContext:` this key. */
 export const REPOSITORY_OPEN_CONTEXT = 'engineeringKpis.repositoryOpen';
 
-export class KpiHost implements PanelHost, vscode.Disposable {
+export class KpiHost implements vscode.Disposable {
   private readonly sessions = new Map<string, RepoSession>();
   private readonly perSession = new Map<string, vscode.Disposable[]>();
   private readonly statusBar = new StatusBar();
   private readonly subs: vscode.Disposable[] = [];
   private interval: ReturnType<typeof setInterval> | undefined;
   private active: RepoSession | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The active repository's state, or which repository is active, changed (the status bar is redrawn). */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -141,7 +143,7 @@ export class KpiHost implements PanelHost, vscode.Disposable {
     if (!this.isTrusted()) this.statusBar.setState({ kind: 'restricted' }, undefined, kpi);
     else if (!this.active) this.statusBar.setState({ kind: 'noRepository' }, undefined, kpi);
     else this.statusBar.setState(this.active.status, this.active.report, kpi, this.active.sourceBadges());
-    KpiPanel.current?.update();
+    this.changed.fire();
   }
 
   /** GitHub and Jira change without a local event, so they are polled; git is watched instead. */
@@ -159,6 +161,7 @@ export class KpiHost implements PanelHost, vscode.Disposable {
     for (const ds of this.perSession.values()) ds.forEach((d) => d.dispose());
     this.sessions.forEach((s) => s.dispose());
     this.statusBar.dispose();
+    this.changed.dispose();
   }
 }
 

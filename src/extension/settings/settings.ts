@@ -22,6 +22,8 @@ export interface ExtensionSettings {
   github: { enabled: boolean; repo?: string; apiUrl: string };
   jira: { url?: string; project?: string; boardId?: number; deployment?: 'cloud' | 'server'; email?: string };
   options: KpiOptions;
+  /** Opt-in per-person rows in the sprint review (off by default; docs/metrics.md, "Sprint review", says why). */
+  sprintReviewPerPerson: boolean;
   /** Settings that were present but invalid, for the log. */
   problems: string[];
 }
@@ -88,6 +90,7 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
       email: str(get('jira.email')),
     },
     options,
+    sprintReviewPerPerson: get('sprintReview.perPerson') === true,
     problems,
   };
 }

@@ -7,15 +7,11 @@ import { buildSprintReview } from '../../core/sprintReview/buildSprintReview';
 import { listReviewPeriods, PeriodError } from '../../core/sprintReview/reviewPeriods';
 import type { ReviewSelection } from '../../core/sprintReview/reviewTypes';
 import { settingsFor } from '../settings/vscodeSettings';
+import type { PanelController } from '../panel/panelController';
 import type { KpiHost } from '../session/kpiHost';
 import { trustedSession } from '../session/trustedSession';
-import { KpiPanel } from '../panel/kpiPanel';
-import { SECTION } from '../settings/settings';
 import { customRangeSelection, defaultCustomRange, reviewPickItems, selectionForChoice, validateReviewDate } from './sprintReviewChoices';
-import { setShownReview } from './shownReview';
-
-/** Opt-in per-person rows (off by default; docs/metrics.md, "Sprint review", says why). */
-export const PER_PERSON_SETTING = 'sprintReview.perPerson';
+import type { ReviewTab } from './reviewTab';
 
 async function askCustomRange(now: number): Promise<ReviewSelection | undefined> {
   const def = defaultCustomRange(now);
@@ -38,7 +34,8 @@ async function askCustomRange(now: number): Promise<ReviewSelection | undefined>
   return customRangeSelection(since, until, now);
 }
 
-export async function runSprintReview(host: KpiHost, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+/** `reviews`: where the review goes; `panel`: shows it on its review tab. */
+export async function runSprintReview(host: KpiHost, reviews: ReviewTab, panel: PanelController, log: vscode.LogOutputChannel): Promise<void> {
   const session = await trustedSession(host, 'run a sprint review');
   if (!session) return;
   const dataset = session.dataset;
@@ -58,17 +55,17 @@ export async function runSprintReview(host: KpiHost, extensionUri: vscode.Uri, l
   const chosen = selectionForChoice(pick.choice);
   const selection = chosen === 'custom' ? await askCustomRange(now) : chosen;
   if (!selection) return;
-  const perPerson = vscode.workspace.getConfiguration(SECTION, session.root).get(PER_PERSON_SETTING) === true;
+  const settings = settingsFor(session.root);
   const started = performance.now();
   let review;
   try {
-    review = buildSprintReview(dataset, selection, settingsFor(session.root).options, now, { perPerson });
+    review = buildSprintReview(dataset, selection, settings.options, now, { perPerson: settings.sprintReviewPerPerson });
   } catch (e) {
     if (!(e instanceof PeriodError)) throw e;
     void vscode.window.showWarningMessage(`Engineering KPIs: ${e.message}`);
     return;
   }
   log.info(`${session.name}: sprint review "${review.period.name}" built in ${(performance.now() - started).toFixed(0)} ms`);
-  setShownReview({ review, root: session.root });
-  KpiPanel.show(extensionUri, host).postReview();
+  reviews.setShownReview({ review, root: session.root });
+  panel.showReview();
 }

@@ -7,8 +7,9 @@ import { renderReviewHtml } from '../../core/sprintReview/renderReviewHtml';
 import { renderReviewJson } from '../../core/sprintReview/renderReviewJson';
 import { renderReviewMarkdown } from '../../core/sprintReview/renderReviewMarkdown';
 import type { ReviewExportFormat } from '../../shared/protocol';
+import { COMMANDS } from '../../shared/commandIds';
 import { reviewFileName } from './sprintReviewChoices';
-import { shownReview } from './shownReview';
+import type { ShownReview } from './reviewTab';
 import { reviewAdvice } from '../common/sourceWording';
 
 const FORMATS: Array<{ format: ReviewExportFormat; label: string; detail: string }> = [
@@ -31,12 +32,11 @@ async function openUntitledMarkdown(target: vscode.Uri, text: string): Promise<v
   editor.revealRange(new vscode.Range(0, 0, 0, 0));
 }
 
-/** `format` comes from the review tab's buttons; the palette command asks for it. */
-export async function exportSprintReview(format: ReviewExportFormat | undefined, log: vscode.LogOutputChannel): Promise<void> {
-  const shown = shownReview();
+/** `shown`: the review tab's review; `format` comes from the tab's buttons, the palette command asks for it. */
+export async function exportSprintReview(shown: ShownReview | undefined, format: ReviewExportFormat | undefined, log: vscode.LogOutputChannel): Promise<void> {
   if (!shown) {
     const run = await vscode.window.showWarningMessage('Engineering KPIs: there is no sprint review to export yet.', 'Run Sprint Review…');
-    if (run) await vscode.commands.executeCommand('engineeringKpis.sprintReview');
+    if (run) await vscode.commands.executeCommand(COMMANDS.sprintReview);
     return;
   }
   const fmt = format ?? (await vscode.window.showQuickPick(FORMATS, { title: `Export sprint review: ${shown.review.period.name}` }))?.format;

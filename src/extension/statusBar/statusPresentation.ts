@@ -5,6 +5,7 @@
 import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
 import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
 import type { HostStatus, SourceBadge } from '../../shared/protocol';
+import { COMMANDS } from '../../shared/commandIds';
 import { sourcesLine } from '../common/sourceWording';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
@@ -100,7 +101,7 @@ export function presentStatus(state: HostStatus, report: Report | undefined, kpi
 
 function present(state: HostStatus, report: Report | undefined, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
   const table = (r: Report): string => kpiTable(r, sources);
-  const open = 'engineeringKpis.openPanel';
+  const open = COMMANDS.openPanel;
   const clickHint = '\n\n_Click to open the KPI panel._';
   switch (state.kind) {
     case 'restricted':
@@ -149,7 +150,7 @@ function present(state: HostStatus, report: Report | undefined, kpi: KpiName, so
       return {
         text: report ? `${kpiText(report, kpi)} $(error)` : '$(error) KPIs',
         tooltip: `${report ? table(report) + '\n\n' : ''}$(error) **Computing KPIs failed:** ${escapeMarkdown(state.message)}\n\n_Click to show the log._`,
-        command: 'engineeringKpis.showLog',
+        command: COMMANDS.showLog,
         tone: 'error',
       };
   }
