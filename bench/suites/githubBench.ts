@@ -17,7 +17,7 @@ export async function benchGitHub(): Promise<Array<{ name: string; value: string
   const fake = new FakeGitHub({ prs: manyMergedPrs(5000, Date.UTC(2025, 0, 1) / 1000) });
   await fake.start();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-ghbench-'));
-  const cfg = { owner: fake.owner, name: fake.name, apiUrl: fake.url, token: async () => fake.token };
+  const cfg = { owner: fake.owner, name: fake.name, apiUrl: fake.url, token: async () => fake.token, bugLabelPattern: DEFAULT_OPTIONS.bugLabelPattern };
   try {
     const t0 = performance.now();
     const cold = await syncGitHub(cfg, dir, {});

@@ -3,7 +3,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { syncJira } from '../../src/core/sources/jira/syncJira';
 import { RECONCILE_INTERVAL } from '../../src/core/sources/jira/dropVanishedIssues';
-import { DEFAULT_OPTIONS } from '../../src/core/options';
 import { FakeJira } from '../../test/kit/fakeJira';
 import { fakeIssue, history, sprintChange, transition } from '../../test/kit/fakeJiraData';
 
@@ -29,16 +28,16 @@ export async function benchJira(): Promise<Array<{ name: string; value: string }
   const cfg = { url: fake.url, project: 'AR', boardId: 1, email: 'me@example.com', token: async () => 'secret-token' };
   try {
     let start = performance.now();
-    const cold = await syncJira(cfg, DEFAULT_OPTIONS, dir, {});
+    const cold = await syncJira(cfg, dir, {});
     const coldMs = performance.now() - start;
     start = performance.now();
-    const warm = await syncJira(cfg, DEFAULT_OPTIONS, dir, {});
+    const warm = await syncJira(cfg, dir, {});
     const warmMs = performance.now() - start;
     if (cold.issues.length !== 10_000 || warm.issues.length !== 10_000) throw new Error(`jira bench: expected 10,000 issues, got ${cold.issues.length}/${warm.issues.length}`);
     fake.issues = fake.issues.slice(10);
     const dayLater = Math.floor(Date.now() / 1000) + RECONCILE_INTERVAL;
     start = performance.now();
-    const daily = await syncJira(cfg, DEFAULT_OPTIONS, dir, { now: () => dayLater });
+    const daily = await syncJira(cfg, dir, { now: () => dayLater });
     const dailyMs = performance.now() - start;
     if (daily.issues.length !== 9_990) throw new Error(`jira bench: expected 9,990 issues after the deletions check, got ${daily.issues.length}`);
     return [

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { Progress } from '../core/pipelineTypes';
+import type { Progress } from '../core/sources/sourceTypes';
 import { oneLine } from '../core/output/controlChars';
 
 const PHASES: Progress['phase'][] = ['git', 'lines', 'github', 'jira', 'metrics'];

@@ -1,7 +1,6 @@
 import { DEFAULT_EXCLUDE_GLOBS, DEFAULT_TEST_GLOBS } from './defaultGlobs';
 import { checkGlobs } from './util/safeGlob';
 import { builtInPattern, safePattern } from './util/safePattern';
-import { DEFAULT_BUG_LABEL_PATTERN } from './sources/github/bugLabels';
 
 /**
  * Every user-tunable definition knob, with the spec's defaults. The CLI (flags and
@@ -35,7 +34,8 @@ export const DEFAULT_OPTIONS: KpiOptions = {
   testGlobs: [...DEFAULT_TEST_GLOBS],
   excludeAuthors: [],
   moduleDepth: 2,
-  bugLabelPattern: DEFAULT_BUG_LABEL_PATTERN,
+  // Spec §4: a GitHub issue is a defect when a label matches this (case-insensitive).
+  bugLabelPattern: builtInPattern('^(bug|defect|regression)$'),
   defectTypes: ['Bug', 'Defect', 'Incident'],
   featureTypes: ['Story', 'Epic', 'Feature'],
   incidentTypes: ['Incident'],

@@ -13,8 +13,9 @@ import { historyOf, prepareHistory } from './metrics/shared/historyOf';
 import { lastCommitAt } from './metrics/shared/activity';
 import type { KpiOptions } from './options';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
-import type { PipelineInput, PipelineResult, Progress, WindowSpec } from './pipelineTypes';
+import type { PipelineInput, PipelineResult, WindowSpec } from './pipelineTypes';
 import type { JiraData } from './sources/jira/syncJira';
+import type { Progress } from './sources/sourceTypes';
 
 export { computeReport };
 
@@ -66,18 +67,23 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   // GitHub and Jira are network-bound and need no history: they sync side by side from here on.
   // Each is loaded on demand (octokit and jira.js stay out of the main bundle) and never throws but
   // for an abort.
+  // Each source is given its own configuration, with only the options it reads.
+  const sync = { signal: input.signal, onProgress: input.onProgress, httpLimits: input.httpLimits };
+  const githubCfg = input.github;
   const githubP = (async () => {
-    const target = await resolveGitHubTarget(top, input);
-    if (!target) return null;
+    const target = await resolveGitHubTarget(top, githubCfg);
+    if (!githubCfg || !target) return null;
     // Refused or off before any request: no client to load.
     if ('status' in target) return { status: target.status };
     const { loadGitHubForPipeline } = await import('./sources/github/githubForPipeline');
-    return loadGitHubForPipeline(target, cacheDir, input);
+    const cfg = { ...target, token: githubCfg.token, offline: input.offline, bugLabelPattern: input.options.bugLabelPattern };
+    return loadGitHubForPipeline(cfg, cacheDir, sync);
   })();
-  const jiraP = input.jira
+  const jiraCfg = input.jira;
+  const jiraP = jiraCfg
     ? (async () => {
         const { syncJira } = await import('./sources/jira/syncJira');
-        return syncJira(input.jira!, input.options, cacheDir, { signal: input.signal, onProgress: input.onProgress, offline: input.offline, httpLimits: input.httpLimits });
+        return syncJira({ ...jiraCfg, storyPointsField: input.options.storyPointsField }, cacheDir, { ...sync, offline: input.offline });
       })()
     : Promise.resolve(null);
   tracked(githubP).catch(() => undefined);

@@ -2,43 +2,18 @@ import type { KpiOptions } from './options';
 import type { Window } from './model/time';
 import type { Dataset } from './model/dataset';
 import type { Report, ReportDetails } from './model/kpi';
-import type { UrlRole } from './sources/http/credentialUrl';
 import type { HttpLimits } from './sources/http/httpLimits';
+import type { GitHubConfig } from './sources/github/githubConfig';
+import type { JiraConfig } from './sources/jira/jiraConfig';
+import type { Progress } from './sources/sourceTypes';
 
-/** Progress as the core reports it; the CLI draws a bar, the extension a notification. */
-export interface Progress {
-  phase: 'git' | 'lines' | 'github' | 'jira' | 'metrics';
-  message: string;
-  /** 0..1 when known. */
-  fraction?: number;
-}
+// The hosts build a PipelineInput: they name the sources' connection types from here.
+export type { GitHubConfig, JiraConfig };
 
-/** Supplies a token when needed. The extension backs it with auth sessions/SecretStorage, the CLI with env vars. */
-export type TokenProvider = () => Promise<string | undefined>;
-
-export interface GitHubConfig {
-  /** owner/name; when absent it is derived from the origin remote. */
-  repo?: string;
-  /** Empty: api.github.com, and only for an origin on github.com. Any other host only when named here. */
-  apiUrl: string;
-  /** How the user names apiUrl and the token, for messages; default the CLI's flag and env var. */
-  apiUrlRole?: UrlRole;
-  token: TokenProvider;
-}
-
-export interface JiraConfig {
-  url: string;
-  project?: string;
-  boardId?: number;
-  /** 'cloud' | 'server', or undefined to detect through /rest/api/2/serverInfo. */
-  deployment?: 'cloud' | 'server';
-  /** Cloud: email + API token (Basic). Server/DC: personal access token (Bearer). */
-  email?: string;
-  /** How the user names url and the credentials, for messages; default the CLI's flag and env vars. */
-  urlRole?: UrlRole;
-  token: TokenProvider;
-}
-
+/**
+ * What a host asks of the pipeline. No source sees it: pipeline.ts hands each source its own
+ * configuration (KlocConfig, GitHubSyncConfig, JiraSyncConfig) with the few options it reads.
+ */
 export interface PipelineInput {
   repoPath: string;
   /** Root of the cache; each repository gets its own folder beneath it. */

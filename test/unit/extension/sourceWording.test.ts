@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import type { SourceFault } from '../../../src/core/model/dataset';
-import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { DEFAULT_RETRY } from '../../../src/core/sources/jira/retryPolicy';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { adviceText, forEditor, githubSignInFailure, jiraAdvice, sourceBadges, sourcesLine } from '../../../src/extension/common/sourceWording';
@@ -38,7 +37,7 @@ describe('the editor words source faults with its own commands', () => {
 
   it('a real 401 from the fake Jira: the sync\'s CLI message becomes the editor\'s, in the header line and the status bar tooltip', async () => {
     fake = await new FakeJira({ variant: 'server' }).start();
-    const core = await syncJira(configFor(fake, { token: async () => 'wrong' }), DEFAULT_OPTIONS, await tempDir(), { retry: { ...DEFAULT_RETRY, maxRetries: 0 } });
+    const core = await syncJira(configFor(fake, { token: async () => 'wrong' }), await tempDir(), { retry: { ...DEFAULT_RETRY, maxRetries: 0 } });
     assert.match(core.status.message ?? '', /JIRA_PAT/);
     const editor = forEditor('jira', core.status);
     assert.equal(editor.message, '401: the token was rejected — run Configure Jira');

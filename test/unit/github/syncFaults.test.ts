@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { clock } from '../../../src/core/sources/github/githubErrors';
 import { FakeGitHub } from '../../kit/fakeGitHub';
 import { manyMergedPrs, release } from '../../kit/fakeGitHubData';
@@ -162,7 +163,7 @@ describe('syncGitHub faults (fake GitHub on 127.0.0.1)', () => {
     await warm();
     const before = fake.requests();
     const { syncGitHub } = await import('../../../src/core/sources/github/syncGitHub');
-    const r = await syncGitHub({ owner: 'o', name: 'r', apiUrl: fake.url, token: async () => fake.token, offline: true }, h.dir, {});
+    const r = await syncGitHub({ owner: 'o', name: 'r', apiUrl: fake.url, token: async () => fake.token, offline: true, bugLabelPattern: DEFAULT_OPTIONS.bugLabelPattern }, h.dir, {});
     assert.equal(r.status.status, 'stale');
     assert.equal(r.pullRequests.length, 150);
     assert.equal(fake.requests(), before);

@@ -5,6 +5,7 @@ import { syncGitHub, type GitHubData } from '../../../src/core/sources/github/sy
 import type { GitHubTuning } from '../../../src/core/sources/github/githubClient';
 import { githubCacheStore, type GitHubCacheData } from '../../../src/core/sources/github/githubCache';
 import type { FakeGitHub } from '../../kit/fakeGitHub';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
 
 /** Waits in the client become milliseconds-per-second of 1, so a "60 s" wait takes 60 ms. */
 export interface Harness {
@@ -23,7 +24,7 @@ export async function harness(fake: FakeGitHub): Promise<Harness> {
     waits,
     sync: (opts = {}) =>
       syncGitHub(
-        { owner: fake.owner, name: opts.name ?? fake.name, apiUrl: fake.url, token: async () => ('token' in opts ? opts.token : fake.token) },
+        { owner: fake.owner, name: opts.name ?? fake.name, apiUrl: fake.url, token: async () => ('token' in opts ? opts.token : fake.token), bugLabelPattern: DEFAULT_OPTIONS.bugLabelPattern },
         dir,
         { signal: opts.signal },
         { msPerWaitSecond: 1, retryBaseMs: 1, onWait: (seconds, reason) => waits.push({ seconds, reason }), ...opts.tuning },

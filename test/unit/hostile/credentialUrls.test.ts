@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
-import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
 import { checkCredentialUrl, CLI_URL_ROLES, redactUrls } from '../../../src/core/sources/http/credentialUrl';
 import { readSettings } from '../../../src/extension/settings/settings';
@@ -64,7 +63,7 @@ describe('hostile: credentials never travel in clear or inside a URL', () => {
     });
 
     it('the core refuses too, whoever calls it: syncJira sends nothing to an http URL and says why', async () => {
-      const data = await syncJira({ url: 'http://jira.example.test', project: 'P', token: async () => ENV.JIRA_PAT }, DEFAULT_OPTIONS, cache, { retry: { maxRetries: 0 } });
+      const data = await syncJira({ url: 'http://jira.example.test', project: 'P', token: async () => ENV.JIRA_PAT }, cache, { retry: { maxRetries: 0 } });
       assert.equal(data.status.status, 'error');
       assert.match(data.status.message ?? '', /plain http/);
       assert.equal(data.requests, 0);
@@ -110,7 +109,7 @@ describe('hostile: credentials never travel in clear or inside a URL', () => {
       const s = readSettings((k) => ({ 'jira.url': 'https://admin:PASSW0RD@jira.example.test' })[k]);
       assert.equal(s.problems.length, 1);
       assert.ok(!s.problems[0]!.includes('PASSW0RD'));
-      const data = await syncJira({ url: 'https://admin:PASSW0RD@jira.example.test', project: 'P', token: async () => ENV.JIRA_PAT }, DEFAULT_OPTIONS, cache, { retry: { maxRetries: 0 } });
+      const data = await syncJira({ url: 'https://admin:PASSW0RD@jira.example.test', project: 'P', token: async () => ENV.JIRA_PAT }, cache, { retry: { maxRetries: 0 } });
       assert.equal(data.status.status, 'error');
       assert.ok(!(data.status.message ?? '').includes('PASSW0RD'));
       assert.deepEqual(spy.sent, []);

@@ -91,7 +91,7 @@ describe('hostile: servers that send too much or too slowly', function () {
     server = await new HostileServer({ kind: 'gzipBomb', bytes: 64 * MiB }).start();
     const cache = tempDir('ekpi-hostile-');
     caches.push(cache);
-    const data = await syncGitHub({ owner: 'o', name: 'r', apiUrl: server.url, token: async () => 't' }, cache, { httpLimits: { maxBodyBytes: 1 * MiB } });
+    const data = await syncGitHub({ owner: 'o', name: 'r', apiUrl: server.url, token: async () => 't', bugLabelPattern: DEFAULT_OPTIONS.bugLabelPattern }, cache, { httpLimits: { maxBodyBytes: 1 * MiB } });
     assert.ok(server.bytesSent < 1 * MiB, 'the compressed body itself is under the cap');
     assert.equal(data.status.status, 'error');
     assert.match(data.status.message ?? '', /larger than 1 MiB/);
@@ -110,7 +110,7 @@ describe('hostile: servers that send too much or too slowly', function () {
     server = await new HostileServer({ kind: 'status', status: 503, headers: { 'retry-after': '5' } }).start();
     const cache = tempDir('ekpi-hostile-');
     caches.push(cache);
-    const data = await syncJira({ url: server.url, project: 'P', token: async () => 'pat' }, DEFAULT_OPTIONS, cache, { httpLimits: { syncBudgetMs: 1500 } });
+    const data = await syncJira({ url: server.url, project: 'P', token: async () => 'pat' }, cache, { httpLimits: { syncBudgetMs: 1500 } });
     assert.equal(data.status.status, 'error');
     assert.equal(server.requests.length, 1, 'no retry was started that the budget could not afford');
   });
@@ -121,7 +121,7 @@ describe('hostile: servers that send too much or too slowly', function () {
     server = await new HostileServer({ kind: 'relay', to: fake.url }).start();
     const cache = tempDir('ekpi-hostile-');
     caches.push(cache);
-    const cfg = { owner: fake.owner, name: fake.name, apiUrl: server.url, token: async () => fake.token };
+    const cfg = { owner: fake.owner, name: fake.name, apiUrl: server.url, token: async () => fake.token, bugLabelPattern: DEFAULT_OPTIONS.bugLabelPattern };
     const limits = { requestTimeoutMs: 300, syncBudgetMs: 1000 };
     try {
       const first = await syncGitHub(cfg, cache, { httpLimits: limits });
@@ -145,11 +145,11 @@ describe('hostile: servers that send too much or too slowly', function () {
     const cfg = { url: server.url, project: 'AR', token: async () => 'secret-token' };
     const limits = { requestTimeoutMs: 300, syncBudgetMs: 1000 };
     try {
-      const first = await syncJira(cfg, DEFAULT_OPTIONS, cache, { httpLimits: limits });
+      const first = await syncJira(cfg, cache, { httpLimits: limits });
       assert.equal(first.status.status, 'ok', first.status.message);
       assert.equal(first.issues.length, 1);
       server.behaviour = { kind: 'hang' };
-      const second = await syncJira(cfg, DEFAULT_OPTIONS, cache, { httpLimits: limits, now: () => Math.floor(Date.now() / 1000) + 2 * 86_400 });
+      const second = await syncJira(cfg, cache, { httpLimits: limits, now: () => Math.floor(Date.now() / 1000) + 2 * 86_400 });
       assert.equal(second.status.status, 'error');
       assert.match(second.status.message ?? '', /timed out after/);
       assert.ok(second.status.asOf);

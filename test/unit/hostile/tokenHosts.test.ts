@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import { resolveGitHubTarget } from '../../../src/core/sources/github/githubTarget';
-import { resolveOptions } from '../../../src/core/options';
 import { EDITOR_URL_ROLES } from '../../../src/extension/settings/settings';
 import { FakeGitHub } from '../../kit/fakeGitHub';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
@@ -89,13 +88,8 @@ describe('hostile: which host gets GITHUB_TOKEN (origin is repository-controlled
 
   it('in the editor the message names the setting, not the flag', async () => {
     repo.git(['remote', 'add', 'origin', 'https://github.evil.test/v/r.git']);
-    const target = await resolveGitHubTarget(repo.dir, {
-      repoPath: repo.dir,
-      cacheRoot: cache,
-      options: resolveOptions(),
-      // What the extension passes: the setting's default API URL and the setting's name.
-      github: { apiUrl: 'https://api.github.com', apiUrlRole: EDITOR_URL_ROLES.github, token: async () => TOKEN },
-    });
+    // What the extension passes: the setting's default API URL and the setting's name.
+    const target = await resolveGitHubTarget(repo.dir, { apiUrl: 'https://api.github.com', apiUrlRole: EDITOR_URL_ROLES.github, token: async () => TOKEN });
     assert.deepEqual(target, { status: { status: 'off', message: 'GitHub: off (origin is on github.evil.test; set engineeringKpis.github.apiUrl to use it)' } });
   });
 });

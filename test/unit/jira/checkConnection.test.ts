@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { checkAccount, checkBoard, checkProject, listScrumBoards, probeSite } from '../../../src/core/sources/jira/checkConnection';
 import { JiraApi } from '../../../src/core/sources/jira/jiraApi';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../../src/core/sources/jira/retryPolicy';
@@ -102,7 +101,7 @@ describe('syncJira reports its failure as a structured fault beside the message'
 
   it('a rejected token: status error, fault auth 401; the message keeps the CLI advice', async () => {
     fake = await new FakeJira({ variant: 'server' }).start();
-    const data = await syncJira(configFor(fake, { token: async () => 'wrong' }), DEFAULT_OPTIONS, await tempDir(), { retry: noRetry });
+    const data = await syncJira(configFor(fake, { token: async () => 'wrong' }), await tempDir(), { retry: noRetry });
     assert.equal(data.status.status, 'error');
     assert.equal(data.status.fault?.kind, 'auth');
     assert.equal(data.status.fault?.httpStatus, 401);
@@ -111,7 +110,7 @@ describe('syncJira reports its failure as a structured fault beside the message'
 
   it('a board id Jira does not know: fault no-board with the board and the project', async () => {
     fake = await new FakeJira({ variant: 'server' }).start();
-    const data = await syncJira(configFor(fake, { boardId: 42 }), DEFAULT_OPTIONS, await tempDir(), { retry: noRetry });
+    const data = await syncJira(configFor(fake, { boardId: 42 }), await tempDir(), { retry: noRetry });
     assert.equal(data.status.status, 'error');
     assert.deepEqual({ ...data.status.fault, endpoint: undefined }, { kind: 'no-board', httpStatus: 404, boardId: 42, project: 'AR', endpoint: undefined });
     assert.match(data.status.message ?? '', /no board 42 in project AR/);
@@ -119,7 +118,7 @@ describe('syncJira reports its failure as a structured fault beside the message'
 
   it('no token at all: fault no-credentials', async () => {
     fake = await new FakeJira({ variant: 'server' }).start();
-    const data = await syncJira(configFor(fake, { token: async () => undefined }), DEFAULT_OPTIONS, await tempDir());
+    const data = await syncJira(configFor(fake, { token: async () => undefined }), await tempDir());
     assert.equal(data.status.fault?.kind, 'no-credentials');
     assert.equal(fake.log.length, 0);
   });

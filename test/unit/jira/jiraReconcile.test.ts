@@ -5,7 +5,6 @@ import { syncJira, type JiraData } from '../../../src/core/sources/jira/syncJira
 import { RECONCILE_INTERVAL } from '../../../src/core/sources/jira/dropVanishedIssues';
 import { JIRA_CACHE_VERSION } from '../../../src/core/sources/jira/jiraCache';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
-import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { FakeJira } from '../../kit/fakeJira';
 import { fakeIssue, history, type RawJson } from '../../kit/fakeJiraData';
 import { cacheFileText, configFor, recordingRetry, tempDir } from './jiraTestKit';
@@ -26,7 +25,7 @@ describe('syncJira drops issues deleted or moved out of the project, once a day 
   afterEach(async () => fake?.stop());
 
   const syncAt = (t: number, offline = false): Promise<JiraData> =>
-    syncJira(configFor(fake), DEFAULT_OPTIONS, dir, { retry: recordingRetry().policy, now: () => t, offline });
+    syncJira(configFor(fake), dir, { retry: recordingRetry().policy, now: () => t, offline });
 
   /** A fake with `n` issues and a cache filled by a first sync at FIRST. */
   const startWith = async (variant: 'cloud' | 'server', n: number): Promise<void> => {

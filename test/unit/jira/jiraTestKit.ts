@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { JiraConfig } from '../../../src/core/pipelineTypes';
+import type { JiraSyncConfig } from '../../../src/core/sources/jira/jiraConfig';
 import type { RetryPolicy } from '../../../src/core/sources/jira/retryPolicy';
 import type { FakeJira } from '../../kit/fakeJira';
 
 export const EMAIL = 'me@example.com';
 export const TOKEN = 'secret-token';
 
-export function configFor(fake: FakeJira, overrides: Partial<JiraConfig> = {}): JiraConfig {
+export function configFor(fake: FakeJira, overrides: Partial<JiraSyncConfig> = {}): JiraSyncConfig {
   return {
     url: fake.url,
     project: 'AR',

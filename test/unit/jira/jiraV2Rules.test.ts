@@ -45,7 +45,7 @@ for (const variant of ['cloud', 'server'] as const) {
     const byKey = (k: string): Issue => data.issues.find((i) => i.key === k)!;
     before(async () => {
       fake = await new FakeJira({ variant, issues: v2Issues(variant), sprints: v2Sprints() }).start();
-      data = await syncJira(configFor(fake), optionsFor(variant), await tempDir(), { retry: recordingRetry().policy });
+      data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
       assert.equal(data.status.status, 'ok', data.status.message);
     });
     after(async () => fake.stop());

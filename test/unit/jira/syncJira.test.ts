@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { syncJira } from '../../../src/core/sources/jira/syncJira';
-import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { FakeJira, type FakeJiraOptions } from '../../kit/fakeJira';
 import { fakeIssue, history, transition, type RawJson } from '../../kit/fakeJiraData';
 import { configFor, recordingRetry, tempDir } from './jiraTestKit';
@@ -20,7 +19,7 @@ describe('syncJira against a fake Jira over HTTP', () => {
   it('Cloud: pages 250 issues by nextPageToken and never calls the removed /rest/api/3/search', async () => {
     await start({ variant: 'cloud', issues: manyIssues(250) });
     const { policy } = recordingRetry();
-    const data = await syncJira(configFor(fake, { boardId: undefined }), DEFAULT_OPTIONS, await tempDir(), { retry: policy });
+    const data = await syncJira(configFor(fake, { boardId: undefined }), await tempDir(), { retry: policy });
     assert.equal(data.status.status, 'ok', data.status.message);
     assert.equal(data.deployment, 'cloud');
     assert.equal(data.issues.length, 250);
@@ -32,7 +31,7 @@ describe('syncJira against a fake Jira over HTTP', () => {
 
   it('Server: pages by startAt with a Bearer PAT and detects the deployment through serverInfo', async () => {
     await start({ variant: 'server', issues: manyIssues(250) });
-    const data = await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy });
+    const data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
     assert.equal(data.status.status, 'ok', data.status.message);
     assert.equal(data.deployment, 'server');
     assert.equal(data.issues.length, 250);
@@ -45,7 +44,7 @@ describe('syncJira against a fake Jira over HTTP', () => {
       history(i + 1, T0 + (i + 1) * HOUR, [{ field: 'priority', fieldId: 'priority', fromString: i % 2 ? 'High' : 'Medium', toString: i % 2 ? 'Medium' : 'High' }]));
     for (const variant of ['cloud', 'server'] as const) {
       await start({ variant, issues: [fakeIssue({ id: 1, key: 'AR-1', created: T0, histories })] });
-      const data = await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy });
+      const data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
       const issue = data.issues[0]!;
       assert.equal(issue.history.length, 150, variant);
       assert.equal(issue.history[149]!.at, T0 + 150 * HOUR);
@@ -57,17 +56,16 @@ describe('syncJira against a fake Jira over HTTP', () => {
 
   it('a site without a story-points field yields null points (unestimated), never 0', async () => {
     await start({ variant: 'server', storyPointsName: null, issues: [fakeIssue({ id: 1, key: 'AR-1', created: T0, points: 5 })] });
-    const data = await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy });
+    const data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
     assert.equal(data.issues[0]!.storyPoints, null);
   });
 
   it('finds the field by the Cloud name "Story point estimate", or by an explicit id', async () => {
     await start({ variant: 'cloud', storyPointsName: 'Story point estimate', issues: [fakeIssue({ id: 1, key: 'AR-1', created: T0, points: 8 })] });
-    assert.equal((await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy })).issues[0]!.storyPoints, 8);
+    assert.equal((await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy })).issues[0]!.storyPoints, 8);
     await fake.stop();
     await start({ variant: 'cloud', storyPointsName: null, issues: [fakeIssue({ id: 1, key: 'AR-1', created: T0, points: 3 })] });
-    const opts = { ...DEFAULT_OPTIONS, storyPointsField: 'customfield_10105' };
-    assert.equal((await syncJira(configFor(fake), opts, await tempDir(), { retry: recordingRetry().policy })).issues[0]!.storyPoints, 3);
+    assert.equal((await syncJira(configFor(fake, { storyPointsField: 'customfield_10105' }), await tempDir(), { retry: recordingRetry().policy })).issues[0]!.storyPoints, 3);
   });
 
   it('normalizes +0800 and -0800 dates to UTC exactly', async () => {
@@ -78,7 +76,7 @@ describe('syncJira against a fake Jira over HTTP', () => {
         fakeIssue({ id: 2, key: 'AR-2', created: T0, offsetMinutes: -480 }),
       ],
     });
-    const data = await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy });
+    const data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
     const a = data.issues.find((i) => i.key === 'AR-1')!;
     const b = data.issues.find((i) => i.key === 'AR-2')!;
     // fakeIssue wrote T0 (09:00Z) as "17:00+0800" and "01:00-0800": both must come back as 09:00Z.
@@ -91,7 +89,7 @@ describe('syncJira against a fake Jira over HTTP', () => {
 
   it('a nextPageToken loop (the same token twice) ends with a warning instead of hanging', async () => {
     await start({ variant: 'cloud', tokenLoop: true, issues: manyIssues(3) });
-    const data = await syncJira(configFor(fake), DEFAULT_OPTIONS, await tempDir(), { retry: recordingRetry().policy });
+    const data = await syncJira(configFor(fake), await tempDir(), { retry: recordingRetry().policy });
     assert.equal(data.status.status, 'ok');
     assert.match(data.status.message ?? '', /page token/);
     assert.ok(fake.requestsTo('/rest/api/3/search/jql').length <= 2);

@@ -1,7 +1,7 @@
 import type { SourceStatus } from '../../model/dataset';
-import type { PipelineInput } from '../../pipelineTypes';
 import { git } from '../git/gitRunner';
 import { checkCredentialUrl, CLI_URL_ROLES } from '../http/credentialUrl';
+import type { GitHubConfig } from './githubConfig';
 import { GITHUB_COM_API, isGitHubCom, parseGitHubRemote } from './remote';
 
 /** The repository a run syncs from GitHub, or the status to report instead of syncing. */
@@ -19,8 +19,7 @@ function looksLikeGitHub(host: string): boolean {
  * host is used only when the user names it (`--github-api-url`, the apiUrl setting), and it must
  * pass the credential URL rule. Null when GitHub does not apply (no config, origin elsewhere).
  */
-export async function resolveGitHubTarget(repoTop: string, input: PipelineInput): Promise<GitHubTarget | null> {
-  const cfg = input.github;
+export async function resolveGitHubTarget(repoTop: string, cfg: GitHubConfig | undefined): Promise<GitHubTarget | null> {
   if (!cfg) return null;
   const role = cfg.apiUrlRole ?? CLI_URL_ROLES.github;
   let named: string | undefined;

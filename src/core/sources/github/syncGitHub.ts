@@ -1,7 +1,7 @@
 import type { SourceStatus } from '../../model/dataset';
 import type { Issue } from '../../model/issue';
 import type { PullRequest, Release } from '../../model/pullRequest';
-import type { Progress, TokenProvider } from '../../pipelineTypes';
+import type { Progress, TokenProvider } from '../sourceTypes';
 import { isBugIssue } from './bugLabels';
 import { collectReleases } from './collectReleases';
 import { emptyCache, githubCacheStore, type GitHubCacheData } from './githubCache';
@@ -26,13 +26,13 @@ export interface GitHubSyncConfig {
   token: TokenProvider;
   /** Use only the cache. */
   offline?: boolean;
+  /** The bugLabelPattern option, for the status line's bug count; the KPIs apply it themselves. */
+  bugLabelPattern: string;
 }
 
 export interface GitHubSyncContext {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
-  /** For the status line's bug count; the KPIs apply their own pattern. */
-  bugLabelPattern?: string;
   /** Body cap, request deadline and sync budget; tests turn them down. */
   httpLimits?: Partial<HttpLimits>;
 }
@@ -100,7 +100,7 @@ export async function syncGitHub(cfg: GitHubSyncConfig, cacheDir: string, ctx: G
     if (saved.ok && saved.data.repoKey === repoKey) cache = saved.data;
     return result(cache, statusFromError(e, repo), client.requests());
   }
-  const bugs = cache.issues.filter((i) => isBugIssue(i, ctx.bugLabelPattern)).length;
+  const bugs = cache.issues.filter((i) => isBugIssue(i, cfg.bugLabelPattern)).length;
   const message = `GitHub: ${cache.pullRequests.length} pull requests, ${cache.issues.length} issues (${bugs} bugs), ${cache.releases.length} releases`;
   return result(cache, { status: 'ok', message }, client.requests());
 }

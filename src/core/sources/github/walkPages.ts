@@ -1,5 +1,5 @@
 import type { AtomicStore } from '../../cache/atomicStore';
-import type { Progress } from '../../pipelineTypes';
+import type { Progress } from '../sourceTypes';
 import { parseIsoSeconds, type EpochSeconds } from '../../model/time';
 import { extractGraphqlIssue, extractGraphqlPull, MalformedGitHubData } from './extractGraphql';
 import { mergeByKey, type GitHubCacheData, type WalkCursor } from './githubCache';

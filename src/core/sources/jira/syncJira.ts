@@ -1,8 +1,8 @@
 import type { Issue, Sprint } from '../../model/issue';
 import type { SourceStatus } from '../../model/dataset';
 import { toIso } from '../../model/time';
-import type { KpiOptions } from '../../options';
-import type { JiraConfig, Progress } from '../../pipelineTypes';
+import type { Progress } from '../sourceTypes';
+import type { JiraSyncConfig } from './jiraConfig';
 import { extractIssue, searchFields, type ExtractContext } from './extractIssue';
 import { JiraApi } from './jiraApi';
 import { jiraStore, type JiraCacheData } from './jiraCache';
@@ -47,7 +47,7 @@ const META_MAX_AGE = 24 * 3600;
  * credential or rate-limit failures: it returns what is cached with a status that says what to fix.
  * Only an abort through `ctx.signal` throws.
  */
-export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: string, ctx: JiraSyncContext = {}): Promise<JiraData> {
+export async function syncJira(cfg: JiraSyncConfig, cacheDir: string, ctx: JiraSyncContext = {}): Promise<JiraData> {
   const checked = checkCredentialUrl(cfg.url, cfg.urlRole ?? CLI_URL_ROLES.jira);
   if ('problem' in checked) {
     // Nothing cached under such a URL is shown either: its issue links would quote it.
@@ -77,7 +77,7 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
   const api = new JiraApi(cfg.url, { email: cfg.email, token }, { ...DEFAULT_RETRY, ...ctx.retry }, ctx.signal, httpLimits(ctx.httpLimits));
   const now = ctx.now ?? (() => Math.floor(Date.now() / 1000));
   try {
-    const result = await refresh(api, cfg, options, cached, now(), ctx.onProgress);
+    const result = await refresh(api, cfg, cached, now(), ctx.onProgress);
     await store.write(result.data);
     return {
       issues: sortIssues(Object.values(result.data.issues)),
@@ -101,15 +101,14 @@ export async function syncJira(cfg: JiraConfig, options: KpiOptions, cacheDir: s
 
 async function refresh(
   api: JiraApi,
-  cfg: JiraConfig,
-  options: KpiOptions,
+  cfg: JiraSyncConfig,
   cached: JiraCacheData | undefined,
   startedAt: number,
   onProgress: ((p: Progress) => void) | undefined,
 ): Promise<{ data: JiraCacheData; warnings: string[] }> {
   const deployment = cfg.deployment ?? cached?.deployment ?? (await detectDeployment(api));
   const metaFresh = cached != null && startedAt - cached.metaAt < META_MAX_AGE;
-  const fields = metaFresh ? cached.fields : discoverFields(await api.fields(), options.storyPointsField);
+  const fields = metaFresh ? cached.fields : discoverFields(await api.fields(), cfg.storyPointsField ?? '');
   const statuses = metaFresh ? cached.statuses : readStatuses(await api.statuses());
   const timeZone = metaFresh ? cached.timeZone : (str(obj(await api.myself())?.timeZone) ?? null);
   // Another story-points field means every cached estimate is wrong: start over.
