@@ -19,3 +19,6 @@ export const COMMANDS = {
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** VS Code's own command that opens the workspace trust dialog (Restricted Mode's way out). */
+export const MANAGE_TRUST = 'workbench.trust.manage';

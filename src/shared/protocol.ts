@@ -5,7 +5,7 @@
  */
 import type { Report, ReportDetails } from '../core/model/kpi';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, MANAGE_TRUST } from './commandIds';
 
 /**
  * The window the panel shows: a preset length ending now, explicit dates (YYYY-MM-DD, UTC), or a
@@ -26,7 +26,7 @@ export const PANEL_COMMANDS = [
   COMMANDS.exportReport,
   COMMANDS.sprintReview,
   COMMANDS.fetchPullRequestHeads,
-  'workbench.trust.manage',
+  MANAGE_TRUST,
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 

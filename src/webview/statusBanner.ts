@@ -1,7 +1,7 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
 import type { HostStatus, PanelCommand, SourceBadge } from '../shared/protocol';
 import { custom, el } from './common/dom';
-import { COMMANDS } from '../shared/commandIds';
+import { COMMANDS, MANAGE_TRUST } from '../shared/commandIds';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
   const b = custom('vscode-button', { 'data-command': command }, label);
@@ -26,7 +26,7 @@ export function statusBanner(s: HostStatus, run: (c: PanelCommand) => void): HTM
         { class: 'banner warning', role: 'alert' },
         el('p', {}, 'Restricted Mode: this folder is not trusted, so Engineering KPIs runs no git process and calls no API.'),
         el('p', {}, 'To see KPIs, trust the folder.'),
-        button('Manage Workspace Trust', 'workbench.trust.manage', run),
+        button('Manage Workspace Trust', MANAGE_TRUST, run),
       );
     case 'noRepository':
       return el('div', { class: 'banner', role: 'status' }, 'No git repository in this workspace. Open a folder that contains a .git folder.');

@@ -9,7 +9,7 @@ import { checkCredentialUrl } from '../../core/sources/http/credentialUrl';
 import type { SourceFault } from '../../core/model/dataset';
 import type { JiraSite } from '../../core/sources/jira/checkConnection';
 import type { JiraApi } from '../../core/sources/jira/jiraApi';
-import { signalFromToken } from '../common/cancellation';
+import { withCancellableNotification } from '../common/cancellation';
 import { askInput, pickBoard } from './jiraSetupInputs';
 import type { Secrets } from './secrets';
 import { EDITOR_URL_ROLES, hostOf } from '../settings/settings';
@@ -139,18 +139,8 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; fault: SourceFault }
 }
 
 /** Runs a check with a cancellable notification; undefined when the user cancelled it. */
-async function checking<T>(title: string, run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Engineering KPIs: ${title}`, cancellable: true }, async (_p, token) => {
-    const { signal, dispose } = signalFromToken(token);
-    try {
-      return await run(signal);
-    } catch (e) {
-      if (signal.aborted) return undefined;
-      throw e;
-    } finally {
-      dispose();
-    }
-  });
+function checking<T>(title: string, run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  return withCancellableNotification(`Engineering KPIs: ${title}`, run);
 }
 
 function siteLabel(site: JiraSite | null): string {

@@ -5,26 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { fetchPrHeads } from '../../core/sources/git/fetchPrHeads';
-import { signalFromToken } from '../common/cancellation';
+import { withCancellableNotification } from '../common/cancellation';
 import type { KpiHost } from '../session/kpiHost';
 import { trustedSession } from '../session/trustedSession';
 
 export async function fetchPullRequestHeads(host: KpiHost, log: vscode.LogOutputChannel): Promise<void> {
   const session = await trustedSession(host, 'fetch pull request heads');
   if (!session) return;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Engineering KPIs: fetching pull request heads of ${session.name}`, cancellable: true },
-    async (progress, token) => {
-      const { signal, dispose } = signalFromToken(token);
-      try {
-        return await fetchPrHeads(session.root.fsPath, { signal, onProgress: (p) => progress.report({ message: p.message }) });
-      } catch (e) {
-        if (signal.aborted) return undefined;
-        throw e;
-      } finally {
-        dispose();
-      }
-    },
+  const result = await withCancellableNotification(`Engineering KPIs: fetching pull request heads of ${session.name}`, (signal, report) =>
+    fetchPrHeads(session.root.fsPath, { signal, onProgress: (p) => report(p.message) }),
   );
   if (!result) {
     log.info(`${session.name}: fetching pull request heads cancelled`);

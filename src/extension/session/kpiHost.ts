@@ -10,6 +10,7 @@ import { watchGitRefs } from './gitWatcher';
 import { RepoSession } from './repoSession';
 import type { Secrets } from '../auth/secrets';
 import { StatusBar } from '../statusBar/statusBar';
+import { offerTrust } from './trustedSession';
 import type { WindowChoice } from '../../shared/protocol';
 
 /** package.json's walkthrough step openRepo completes on `onContext:` this key. */
@@ -68,7 +69,7 @@ export class KpiHost implements vscode.Disposable {
   refreshAll(userInitiated: boolean): void {
     if (!this.isTrusted()) {
       this.render();
-      if (userInitiated) void vscode.window.showWarningMessage('Engineering KPIs: trust this folder to compute KPIs (Restricted Mode runs no git).', 'Manage Workspace Trust').then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
+      if (userInitiated) void offerTrust('compute KPIs');
       return;
     }
     for (const s of this.sessions.values()) void s.refresh(userInitiated && s === this.active);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MANAGE_TRUST } from '../../shared/commandIds';
 import type { KpiHost } from './kpiHost';
 import type { RepoSession } from './repoSession';
 
@@ -9,11 +10,16 @@ import type { RepoSession } from './repoSession';
  */
 export async function trustedSession(host: KpiHost, doing: string): Promise<RepoSession | undefined> {
   if (!host.isTrusted()) {
-    const c = await vscode.window.showWarningMessage(`Engineering KPIs: trust this folder to ${doing} (Restricted Mode runs no git).`, 'Manage Workspace Trust');
-    if (c) await vscode.commands.executeCommand('workbench.trust.manage');
+    await offerTrust(doing);
     return undefined;
   }
   const session = host.activeSession();
   if (!session) void vscode.window.showWarningMessage('Engineering KPIs: no git repository in this workspace. Open a folder that contains a .git folder.');
   return session;
+}
+
+/** Restricted Mode, said when the user asked for something: what trusting the folder allows, and the button to the trust dialog. */
+export async function offerTrust(doing: string): Promise<void> {
+  const c = await vscode.window.showWarningMessage(`Engineering KPIs: trust this folder to ${doing} (Restricted Mode runs no git).`, 'Manage Workspace Trust');
+  if (c) await vscode.commands.executeCommand(MANAGE_TRUST);
 }

@@ -5,7 +5,7 @@
 import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
 import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
 import type { HostStatus, SourceBadge } from '../../shared/protocol';
-import { COMMANDS } from '../../shared/commandIds';
+import { COMMANDS, MANAGE_TRUST } from '../../shared/commandIds';
 import { sourcesLine } from '../common/sourceWording';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
@@ -108,7 +108,7 @@ function present(state: HostStatus, report: Report | undefined, kpi: KpiName, so
       return {
         text: '$(shield) KPIs: Restricted',
         tooltip: '**Engineering KPIs is paused in Restricted Mode.** No git process and no API call runs in an untrusted folder.\n\nTo compute KPIs, trust this folder: click here, or run **Workspaces: Manage Workspace Trust**.',
-        command: 'workbench.trust.manage',
+        command: MANAGE_TRUST,
         tone: 'warning',
       };
     case 'noRepository':
