@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { appendCommits } from '../synth/appendCommits';
 import { BENCH_DIR } from '../synth/generateRepo';
 import { gitPeakRss, metadataPass, productFloorPass, type PassResult } from '../harness/gitPasses';
-import { clocInstalled, languageSpeeds, type LanguageSpeed } from './linesSpeed';
+import { clocInstalled, lineCounterBar, lineCounterBench, printLineCounter, type LanguageSpeed } from './linesSpeed';
+import type { LinesEquality } from './linesEquality';
 import { loadAverage } from '../harness/machine';
 import { ensureRealRepo, type RealRepo, type RealRepoSpec } from '../synth/realRepos';
 import { GNU_TIME, cliBuilt, runReport, type ReportRun, type ReportWindow } from '../harness/reportRuns';
@@ -36,12 +37,13 @@ export interface RealBenchResult {
   errors: string[];
   bars: Array<Bar & { pass: boolean | null }>;
   lines: LanguageSpeed[];
+  /** The line counter against the old one and typescript-estree, file by file (the JS repository). */
+  linesEquality?: LinesEquality;
 }
 
 const best = (xs: number[]): number | undefined => (xs.length ? Math.min(...xs) : undefined);
 const sec = (s: number | undefined): string => (s === undefined ? 'n/a' : `${s.toFixed(2)} s`);
 const ratio = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : a / b);
-const rate = (lines: number, seconds: number): string => `${(lines / seconds / 1000).toFixed(0)}k lines/s`;
 
 export async function realRepoBench(spec: RealRepoSpec, runs: number, window: ReportWindow, log: (s: string) => void): Promise<RealBenchResult> {
   const repo = await ensureRealRepo(spec, log);
@@ -95,8 +97,8 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     for (const cache of caches) rmSync(cache, { recursive: true, force: true });
   }
   const gitRss = gitPeakRss(repo.dir);
-  log(`${spec.name}: lines per second at HEAD${clocInstalled() ? ', ours and cloc' : ''}`);
-  const lines = languageSpeeds(repo.dir, runs);
+  log(`${spec.name}: lines per second at HEAD${clocInstalled() ? ', ours and cloc' : ''}${spec.name === 'js' ? ', exactness' : ''}`);
+  const counter = lineCounterBench(repo.dir, runs, spec.name === 'js');
 
   const okSeconds = (xs: ReportRun[]): number[] => xs.filter((r) => r.ok).map((r) => r.seconds);
   const floor = best(floors.map((f) => f.seconds));
@@ -135,18 +137,12 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     { name: `${spec.name}: warm / cold`, value: ratio(warm, cold), limit: 0.1, unit: '×' },
     { name: `${spec.name}: incremental / cold`, value: ratio(incr, cold), limit: 0.15, unit: '×' },
     { name: `${spec.name}: peak RSS (report process)`, value: rss, limit: 300, unit: 'MB' },
+    lineCounterBar(spec.name, counter.lines),
   ];
   printBars(bars, missing);
 
   console.log('');
-  const jsTs = lines.filter((l) => l.language === 'JavaScript' || l.language === 'TypeScript');
-  const rows = [...lines, ...(jsTs.length > 1 ? [sumRows('JavaScript + TypeScript', jsTs)] : [])];
-  printRows(`Lines at HEAD per language, ${spec.name}: our counter vs cloc${clocInstalled() ? '' : ' (cloc not installed: apt-get install -y cloc; its column skipped)'}`, rows.map((l) => ({
-    name: `${l.language} (${l.files} files, ${l.lines} lines)`,
-    value: `ours ${rate(l.lines, l.ourSeconds)} (${l.ourCode} code lines)` + (l.clocSeconds === undefined
-      ? ''
-      : `; cloc ${rate(l.lines, l.clocSeconds)} (${l.clocCode ?? 0} code lines); ours ${(l.clocSeconds / l.ourSeconds).toFixed(1)}× cloc's speed`),
-  })));
+  printLineCounter(spec.name, counter);
 
   return {
     name: spec.name, title: spec.title, loadBefore,
@@ -155,15 +151,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     floorBytes: floors[0]?.bytes ?? 0, metadataBytes: metas[0]?.bytes ?? 0,
     peakRssMb: rss ?? null, gitPeakRssMb: { floor: gitRss.floorMb ?? null, metadata: gitRss.metadataMb ?? null }, errors,
     bars: bars.map((b) => ({ ...b, pass: b.value === undefined ? null : b.value <= b.limit })),
-    lines,
-  };
-}
-
-function sumRows(language: string, rows: LanguageSpeed[]): LanguageSpeed {
-  const add = (f: (l: LanguageSpeed) => number | undefined): number | undefined =>
-    rows.every((l) => f(l) !== undefined) ? rows.reduce((n, l) => n + (f(l) ?? 0), 0) : undefined;
-  return {
-    language, files: add((l) => l.files) ?? 0, lines: add((l) => l.lines) ?? 0, ourCode: add((l) => l.ourCode) ?? 0,
-    ourSeconds: add((l) => l.ourSeconds) ?? 0, clocCode: add((l) => l.clocCode), clocSeconds: add((l) => l.clocSeconds),
+    lines: counter.lines,
+    ...(counter.equality ? { linesEquality: counter.equality } : {}),
   };
 }
