@@ -22,7 +22,8 @@ const LAYERS = [
   { name: 'metrics', paths: ['^src/core/metrics/'], what: 'the metrics' },
   { name: 'report', paths: ['^src/core/report/'], what: 'the report renderers' },
   { name: 'sprintReview', paths: ['^src/core/sprintReview/'], what: 'the sprint review' },
-  { name: 'pipeline', paths: ['^src/core/pipeline[^/]*\\.ts$'], what: 'the pipeline (runs the sources, then the report)' },
+  // Every other file at src/core's root: pipeline.ts, pipelineTypes.ts, partialReport.ts …
+  { name: 'pipeline', paths: ['^src/core/(?!(options|defaultGlobs)\\.ts$)[^/]+\\.ts$'], what: 'the pipeline (runs the sources, then the report)' },
   { name: 'shared', paths: ['^src/shared/'], what: 'src/shared (what the hosts and the webview share)' },
   { name: 'hosts', paths: ['^src/(cli|extension|webview)/', '^src/cli\\.ts$'], what: 'the hosts (CLI, extension, webview)' },
 ];
@@ -51,7 +52,8 @@ const benchRules = floorRules('bench', BENCH_FLOORS, '.');
 
 // dependency-cruiser's baseline does not match folder cycles, so the temporary ones are listed here:
 // a folder named here may still sit in a loop. Each is work in progress elsewhere, to remove.
-const FOLDER_CYCLE_EXCEPTIONS = [];
+const FOLDER_CYCLE_EXCEPTIONS = [
+];
 
 const HOSTS = ['cli', 'extension', 'webview'];
 const hostRules = HOSTS.map((host) => ({
@@ -64,6 +66,13 @@ const hostRules = HOSTS.map((host) => ({
 
 module.exports = {
   forbidden: [
+    {
+      name: 'layer-unknown',
+      severity: 'error',
+      comment: 'A file of src/ outside every layer of .dependency-cruiser.cjs escapes the layering: give its folder a layer in LAYERS.',
+      from: { path: '^src/', pathNot: either(LAYERS.flatMap((l) => l.paths)) },
+      to: {},
+    },
     ...layerRules,
     ...hostRules,
     {

@@ -34,7 +34,7 @@ describe('import layering (sources → model → metrics → report → hosts; .
     assert.equal(run.code, 0, `dependency-cruiser found imports against the layering:\n${run.out}`);
   });
 
-  it('an import back up, a folder loop and a bench import from test/unit each fail, naming the import and the rule', async () => {
+  it('an import back up, a folder loop, hosts importing each other, a bench import from test/unit and a file outside every layer each fail, naming the import and the rule', async () => {
     const dir = tempDir('ekpi-layers-');
     writeTree(dir, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler' } }),
@@ -47,6 +47,12 @@ describe('import layering (sources → model → metrics → report → hosts; .
       'src/webview/page.ts': 'export const page = 1;\n',
       'bench/suites/fake.ts': "import { helper } from '../../test/unit/helper';\nexport const fake = helper;\n",
       'test/unit/helper.ts': 'export const helper = 1;\n',
+      // A source reaching for the pipeline's types at src/core's root runs back up; options.ts sits with the model.
+      'src/core/sources/jira/sync.ts': "import type { Input } from '../../pipelineTypes';\nexport type Sync = Input;\n",
+      'src/core/pipelineTypes.ts': 'export type Input = number;\n',
+      'src/core/model/usesOptions.ts': "import type { Options } from '../options';\nexport type Uses = Options;\n",
+      'src/core/options.ts': 'export type Options = number;\n',
+      'src/stray/lost.ts': "import { page } from '../webview/page';\nexport const lost = page;\n",
     });
     const run = await cruise(dir, ['src', 'bench', 'test']);
     assert.notEqual(run.code, 0, run.out);
@@ -55,5 +61,8 @@ describe('import layering (sources → model → metrics → report → hosts; .
     assert.match(run.out, /error no-folder-cycle: src\/core\/util\/a →\s+src\/core\/util\/b →\s+src\/core\/util\/a/);
     assert.match(run.out, /error hosts-apart-extension: src\/extension\/host\.ts → src\/webview\/page\.ts/);
     assert.match(run.out, /error bench-uses-test-kit: bench\/suites\/fake\.ts → test\/unit\/helper\.ts/);
+    assert.match(run.out, /error layer-sources: src\/core\/sources\/jira\/sync\.ts → src\/core\/pipelineTypes\.ts/);
+    assert.match(run.out, /error layer-unknown: src\/stray\/lost\.ts → src\/webview\/page\.ts/);
+    assert.doesNotMatch(run.out, /usesOptions/);
   });
 });
