@@ -57,6 +57,14 @@ describe('extension settings', () => {
     assert.equal(s.refreshIntervalMinutes, 15);
   });
 
+  it('turns the sprint review\'s per-person rows on only when the setting is true', () => {
+    assert.equal(readSettings(from({})).sprintReviewPerPerson, false);
+    assert.equal(readSettings(from({ 'sprintReview.perPerson': 'yes' })).sprintReviewPerPerson, false);
+    assert.equal(readSettings(from({ 'sprintReview.perPerson': true })).sprintReviewPerPerson, true);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    assert.equal(pkg.contributes.configuration.properties['engineeringKpis.sprintReview.perPerson']?.default, false);
+  });
+
   it('reads Jira settings but never a token', () => {
     const s = readSettings(from({ 'jira.url': ' https://acme.atlassian.net ', 'jira.boardId': 7, 'jira.deployment': 'auto', 'jira.token': 'secret' }));
     assert.equal(s.jira.url, 'https://acme.atlassian.net');
