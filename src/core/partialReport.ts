@@ -1,15 +1,16 @@
 /**
  * Progressive results (issue 14): the KPIs a dataset can already give while other inputs are
- * still on their way. A KPI that waits for an input is "loading": it has no value (not a made-up
- * 0), only what it waits for. A partial report is a different type from Report, so it cannot be
- * saved as a last result, exported or printed by mistake; the CLI never makes one.
+ * still on their way (the types, which the webview reads too, are in partialReportTypes.ts).
  */
 import type { PartialDataset, PendingInput, ReportInput } from './pipelineTypes';
 import { computeReport } from './metrics/computeKpis';
 import { historyOf } from './metrics/shared/historyOf';
 import { hasActivity } from './metrics/shared/activity';
 import { previousWindow } from './model/time';
-import { KPI_NAMES, type KpiName, type KpiResult, type Report, type ReportDetails } from './model/kpi';
+import { KPI_NAMES, type KpiName, type ReportDetails } from './model/kpi';
+import type { PartialReport } from './partialReportTypes';
+
+export { isKpiLoading, type KpiLoading, type PartialReport } from './partialReportTypes';
 
 /**
  * What each KPI's value can read besides git's history (spec Conventions: Jira > GitHub > git):
@@ -25,21 +26,6 @@ const KPI_INPUTS: Record<KpiName, readonly PendingInput[]> = {
   escalations: ['github', 'jira'],
   testEffectiveness: ['lines', 'github', 'jira'],
 };
-
-/** A KPI not computed yet, and the inputs it waits for. */
-export interface KpiLoading {
-  loading: true;
-  waitingFor: PendingInput[];
-}
-
-export interface PartialReport extends Omit<Report, 'kpis'> {
-  partial: true;
-  kpis: { [K in KpiName]: KpiResult | KpiLoading };
-}
-
-export function isKpiLoading(k: KpiResult | KpiLoading): k is KpiLoading {
-  return 'loading' in k && k.loading === true;
-}
 
 /** The inputs `kpi` still waits for, of those `pending`; `activity`: see activityKnown. */
 export function waitingFor(kpi: KpiName, pending: readonly PendingInput[], activity = true): PendingInput[] {
@@ -75,7 +61,7 @@ export function partialReport(partial: PartialDataset, input: ReportInput): { re
     }
   }
   // The dataset goes on filling in: the partial keeps its own copies of what can still change.
-  const out: PartialReport = { ...report, sources: { ...report.sources }, kpis, partial: true };
+  const out: PartialReport = { ...report, sources: { ...report.sources }, kpis, partial: true, pending: [...partial.pending] };
   if (report.warnings) out.warnings = [...report.warnings];
   return { report: out, details: ready };
 }

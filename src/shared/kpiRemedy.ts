@@ -8,6 +8,9 @@ import type { KpiName, KpiResult, Report } from '../core/model/kpi';
 import type { PanelCommand, WindowChoice } from './protocol';
 import { COMMANDS } from './commandIds';
 
+/** What a remedy reads of a report besides the KPI: a partial report (still loading) has it too. */
+type ReportFrame = Pick<Report, 'repository' | 'window' | 'sources'>;
+
 export type Remedy =
   | { kind: 'command'; label: string; command: PanelCommand }
   /** Show another window: the stale repository's way to a number. */
@@ -25,7 +28,7 @@ const FETCH_PR_HEADS: Remedy = { kind: 'command', label: 'Fetch Pull Request Hea
  * commit of the default branch, so it cannot hold one. A window that ends before the last commit
  * is history the user chose: it gets none (it may well have commits).
  */
-export function lastCommitRemedy(report: Report, days: PresetDays): Remedy | undefined {
+export function lastCommitRemedy(report: ReportFrame, days: PresetDays): Remedy | undefined {
   const last = report.repository.lastCommitAt;
   if (!last) return undefined;
   const at = Date.parse(last);
@@ -35,7 +38,7 @@ export function lastCommitRemedy(report: Report, days: PresetDays): Remedy | und
 }
 
 /** The remedies of one KPI, in the order they are offered; empty when it has a value or nothing helps. */
-export function remediesFor(name: KpiName, kpi: KpiResult, report: Report, days: PresetDays): Remedy[] {
+export function remediesFor(name: KpiName, kpi: KpiResult, report: ReportFrame, days: PresetDays): Remedy[] {
   if (kpi.value !== null) return [];
   const out: Remedy[] = [];
   const stale = lastCommitRemedy(report, days);

@@ -4,6 +4,7 @@
  * an untrusted page (its content is rendered from git/GitHub/Jira strings).
  */
 import type { Report, ReportDetails } from '../core/model/kpi';
+import type { PartialReport } from '../core/partialReportTypes';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 import { COMMANDS, MANAGE_TRUST } from './commandIds';
 
@@ -72,8 +73,8 @@ export interface StateMessage {
   window: WindowChoice;
   /** Each source's state for the header; absent while nothing has been computed yet. */
   sources?: SourceBadge[];
-  /** Absent while nothing has been computed yet. */
-  report?: Report;
+  /** Absent while nothing has been computed yet; partial (some KPIs still loading, no details) until the whole one is in. */
+  report?: Report | PartialReport;
   details?: ReportDetails;
 }
 

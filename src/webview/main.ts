@@ -18,6 +18,7 @@ import { clear, custom, el } from './common/dom';
 import { sourceStates, statusBanner } from './statusBanner';
 import { windowSelector } from './kpis/windowSelector';
 import { COMMANDS } from '../shared/commandIds';
+import { isPartialReport } from '../core/partialReportTypes';
 
 interface VsCodeApi {
   postMessage(msg: WebviewMessage): void;
@@ -128,7 +129,8 @@ function render(msg: StateMessage): void {
     const charts = el('div', { class: 'charts-slot' });
     app.append(charts);
     const { report, details } = msg;
-    if (details) {
+    // A partial report comes without details: its charts are drawn with the whole one.
+    if (details && !isPartialReport(report)) {
       requestAnimationFrame(() => {
         if (last !== msg) return;
         fillSparklines(cardList, details);

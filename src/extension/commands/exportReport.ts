@@ -11,7 +11,7 @@ export interface ShownReport {
 
 export async function exportReport(shown: ShownReport | undefined, folder: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<void> {
   if (!shown) {
-    void vscode.window.showWarningMessage('Engineering KPIs: there is no report yet. Wait for the status bar to show a value, or run Refresh.');
+    void vscode.window.showWarningMessage('Engineering KPIs: there is no complete report yet. Wait until the panel shows every KPI, or run Refresh.');
     return;
   }
   const { report, windowName } = shown;

@@ -98,9 +98,10 @@ export function forEditor(source: SourceName, s: SourceStatus): SourceStatus {
 }
 
 /** One badge per source for the panel header and the status bar tooltip: state, cause, the fixing action. */
-export function sourceBadges(sources: Record<SourceName, SourceStatus>, syncPending = false): SourceBadge[] {
+export function sourceBadges(sources: Record<SourceName, SourceStatus>, syncPending = false, pending: readonly string[] = []): SourceBadge[] {
   return (['git', 'github', 'jira'] as const).map((source) => {
-    const b = badge(source, sources[source], syncPending);
+    // `pending` (a partial report's): the source has not answered yet, so its status is no answer.
+    const b = pending.includes(source) ? { source, label: LABELS[source], state: 'syncing' as const, detail: 'waiting for its answer' } : badge(source, sources[source], syncPending);
     return { ...b, text: `${b.label} ${STATE_WORDS[b.state]}${b.detail ? `: ${b.detail}` : ''}` };
   });
 }

@@ -9,6 +9,7 @@ import { parseWebviewMessage, type PanelUiState, type ReviewExportFormat, type R
 import { COMMANDS } from '../../shared/commandIds';
 import { panelHtml } from './panelHtml';
 import type { Report } from '../../core/model/kpi';
+import { isPartialReport } from '../../core/partialReportTypes';
 import { windowName } from '../../shared/windowNames';
 import type { RepoSession } from '../session/repoSession';
 
@@ -98,7 +99,8 @@ export class KpiPanel implements vscode.Disposable {
   shownReport(): { report: Report; windowName: string } | undefined {
     // A hidden panel keeps no posted state: the same window's report again (from memory, no git).
     const report = this.lastPosted?.report ?? this.stateMessage().report;
-    return report ? { report, windowName: windowName(this.ui.window) } : undefined;
+    // Some KPIs of a partial report are still loading: only a whole one is exported.
+    return report && !isPartialReport(report) ? { report, windowName: windowName(this.ui.window) } : undefined;
   }
 
   reveal(): void {
@@ -118,6 +120,8 @@ export class KpiPanel implements vscode.Disposable {
     const base = { type: 'state' as const, repoName: session.name, status: session.status, window: this.ui.window, ...(sources ? { sources } : {}) };
     const def = this.host.defaultWindow();
     if (sameWindow(this.ui.window, def) && session.report && session.details) return { ...base, report: session.report, details: session.details };
+    // A first open: the KPIs known so far, the others drawn as loading; no details until the whole report.
+    if (sameWindow(this.ui.window, def) && !session.report && session.partial) return { ...base, report: session.partial };
     try {
       const r = session.reportFor(this.ui.window);
       return r ? { ...base, ...r } : base;

@@ -143,7 +143,7 @@ export class KpiHost implements vscode.Disposable {
     const kpi = settingsFor(this.active?.root).statusBarKpi;
     if (!this.isTrusted()) this.statusBar.setState({ kind: 'restricted' }, undefined, kpi);
     else if (!this.active) this.statusBar.setState({ kind: 'noRepository' }, undefined, kpi);
-    else this.statusBar.setState(this.active.status, this.active.report, kpi, this.active.sourceBadges());
+    else this.statusBar.setState(this.active.status, this.active.report ?? this.active.partial, kpi, this.active.sourceBadges());
     this.changed.fire();
   }
 

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { computeReport, loadDataset } from '../../core/pipeline';
 import type { Dataset } from '../../core/model/dataset';
-import type { Report } from '../../core/model/kpi';
-import type { ReportDetails } from '../../core/model/kpi';
-import type { GitHubConfig, JiraConfig, PipelineInput } from '../../core/pipelineTypes';
+import { KPI_NAMES, type Report, type ReportDetails } from '../../core/model/kpi';
+import type { GitHubConfig, JiraConfig, PartialDataset, PendingInput, PipelineInput } from '../../core/pipelineTypes';
+import { isKpiLoading, partialReport, type PartialReport } from '../../core/partialReport';
 import { windowFromChoice, type HostStatus, type SourceBadge, type WindowChoice } from '../../shared/protocol';
 import { signalFromToken } from '../common/cancellation';
 import { settingsFor } from '../settings/vscodeSettings';
@@ -29,6 +29,11 @@ export class RepoSession implements vscode.Disposable {
   details?: ReportDetails;
   /** Set while `report` is an earlier session's result (ISO time it was saved), until the fresh one is in. */
   cachedAt?: string;
+  /**
+   * The KPIs known before the whole report (issue 14), shown while there is no `report` at all (a
+   * first open): never saved as the last result, never exported. Cleared by the next whole report.
+   */
+  partial?: PartialReport;
   /** What this repository's computation is doing; the status bar and the panel show it beside `report`. */
   status: HostStatus = { kind: 'computing' };
   /** True between the cached pass and the online one: a source with nothing cached is syncing, not failing. */
@@ -49,7 +54,8 @@ export class RepoSession implements vscode.Disposable {
 
   /** Each source's state for the panel header and the status bar tooltip; undefined before the first result. */
   sourceBadges(): SourceBadge[] | undefined {
-    return this.report ? sourceBadges(this.report.sources, this.syncPending) : undefined;
+    if (this.report) return sourceBadges(this.report.sources, this.syncPending);
+    return this.partial ? sourceBadges(this.partial.sources, this.syncPending, this.partial.pending) : undefined;
   }
 
   /** Cancels work in flight (a newer refresh supersedes an older one). */
@@ -87,12 +93,12 @@ export class RepoSession implements vscode.Disposable {
           const { signal, dispose } = signalFromToken(token, mine.signal);
           try {
             for (const [i, offline] of passes.entries()) {
-              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }));
+              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }), (p) => signal.aborted || this.showPartial(p, settings, started));
               this.dataset = this.inEditorWords(await loadDataset(input));
               signal.throwIfAborted();
               // The cached pass of an online session: GitHub/Jira are being fetched right after it.
               this.syncPending = i < passes.length - 1;
-              this.recompute(settings, i === passes.length - 1);
+              this.recompute(settings, i === passes.length - 1, started);
               this.deps.log.info(`${this.name}: ${offline && apis ? 'cached pass' : 'computed'} in ${Date.now() - started} ms (extension host up ${process.uptime().toFixed(2)} s)`);
             }
           } finally {
@@ -104,12 +110,14 @@ export class RepoSession implements vscode.Disposable {
       if (mine.signal.aborted) return; // superseded by a newer refresh: it owns the state now
       if (isAbort(e)) {
         this.deps.log.info(`${this.name}: refresh cancelled`);
+        this.partial = undefined;
         if (!this.report) this.setStatus({ kind: 'error', message: 'cancelled' });
         else this.setStatus(this.cachedAt ? { kind: 'stale', since: this.cachedAt } : { kind: 'ready' });
         return;
       }
       const message = e instanceof Error ? e.message : String(e);
       this.deps.log.error(`${this.name}: ${message}`);
+      this.partial = undefined; // the rest of it will not come: the error says so alone
       this.setStatus({ kind: 'error', message });
     } finally {
       if (this.current === mine) {
@@ -143,9 +151,28 @@ export class RepoSession implements vscode.Disposable {
     return saved.report;
   }
 
-  private recompute(settings: ExtensionSettings, last: boolean): void {
+  /**
+   * A partial result of the pipeline (or of a cached pass whose GitHub or Jira has nothing cached
+   * yet): shown only while no whole report is, and only when it knows no fewer KPIs than the one shown.
+   */
+  private showPartial(p: PartialDataset, settings: ExtensionSettings, started: number): void {
+    if (this.report) return;
+    const now = Math.floor(Date.now() / 1000);
+    const { report } = partialReport(p, { window: windowFromChoice({ kind: 'days', days: settings.windowDays }, now), options: settings.options, now });
+    if (this.partial && readyCount(report) < readyCount(this.partial)) return;
+    for (const name of ['github', 'jira'] as const) report.sources[name] = forEditor(name, report.sources[name]);
+    this.partial = report;
+    this.deps.log.info(`${this.name}: first KPIs in ${Date.now() - started} ms, ${KPI_NAMES.length - readyCount(report)} still loading (extension host up ${process.uptime().toFixed(2)} s)`);
+    this.setStatus({ kind: 'computing' });
+  }
+
+  private recompute(settings: ExtensionSettings, last: boolean, started: number): void {
+    // The cached pass of a first sync: what GitHub or Jira will give is loading, not git's stand-in.
+    const syncing = last || !this.dataset ? [] : firstSyncs(this.dataset);
+    if (syncing.length > 0 && !this.report) return this.showPartial({ dataset: this.dataset!, pending: syncing }, settings, started);
     const r = this.reportFor({ kind: 'days', days: settings.windowDays }, settings);
     if (!r) return;
+    this.partial = undefined;
     this.report = r.report;
     this.details = r.details;
     this.cachedAt = undefined;
@@ -171,7 +198,7 @@ export class RepoSession implements vscode.Disposable {
     return dataset;
   }
 
-  private pipelineInput(settings: ExtensionSettings, offline: boolean, signal: AbortSignal, report: (m: string) => void): PipelineInput {
+  private pipelineInput(settings: ExtensionSettings, offline: boolean, signal: AbortSignal, report: (m: string) => void, onPartial: PipelineInput['onPartial']): PipelineInput {
     const github: GitHubConfig | undefined = settings.github.enabled
       ? { repo: settings.github.repo, apiUrl: settings.github.apiUrl, apiUrlRole: EDITOR_URL_ROLES.github, token: () => githubToken(settings.github.apiUrl, false) }
       : undefined;
@@ -187,6 +214,7 @@ export class RepoSession implements vscode.Disposable {
       offline,
       signal,
       onProgress: (p) => report(p.message),
+      onPartial,
     };
   }
 
@@ -199,6 +227,15 @@ export class RepoSession implements vscode.Disposable {
     this.current?.abort();
     this.changed.dispose();
   }
+}
+
+function readyCount(r: PartialReport): number {
+  return KPI_NAMES.filter((k) => !isKpiLoading(r.kpis[k])).length;
+}
+
+/** The configured API sources of a cached pass with nothing cached yet: their first sync runs next. */
+function firstSyncs(dataset: Dataset): PendingInput[] {
+  return (['github', 'jira'] as const).filter((name) => dataset.sources[name].fault?.kind === 'offline-empty');
 }
 
 function isAbort(e: unknown): boolean {

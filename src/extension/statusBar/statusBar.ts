@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { KpiName, Report } from '../../core/model/kpi';
 import type { HostStatus, SourceBadge } from '../../shared/protocol';
+import type { PartialReport } from '../../core/partialReportTypes';
 import { presentStatus } from './statusPresentation';
 
 export class StatusBar implements vscode.Disposable {
@@ -11,7 +12,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'Engineering KPIs';
   }
 
-  setState(state: HostStatus, report: Report | undefined, kpi: KpiName, sources?: SourceBadge[]): void {
+  setState(state: HostStatus, report: Report | PartialReport | undefined, kpi: KpiName, sources?: SourceBadge[]): void {
     const p = presentStatus(state, report, kpi, sources);
     this.item.text = p.text;
     const md = new vscode.MarkdownString(p.tooltip, true);

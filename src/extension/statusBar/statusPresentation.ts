@@ -9,6 +9,8 @@ import { COMMANDS, MANAGE_TRUST } from '../../shared/commandIds';
 import { sourcesLine } from '../common/sourceWording';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
+import { isKpiLoading, type PartialReport } from '../../core/partialReportTypes';
+import { waitingText } from '../../shared/loadingWords';
 
 export interface StatusPresentation {
   text: string;
@@ -35,11 +37,18 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, (c) => `\\${c}`);
 }
 
-/** "$(clock) 26.4h ▼12%" for the chosen KPI. */
-export function kpiText(report: Report, kpi: KpiName): string {
+/** "$(clock) 26.4h ▼12%" for the chosen KPI; "$(clock) …" while it is loading (a partial report). */
+export function kpiText(report: Report | PartialReport, kpi: KpiName): string {
   const r = report.kpis[kpi];
+  if (isKpiLoading(r)) return `$(${ICONS[kpi]}) …`;
   const change = formatChange(r.value, r.previous);
   return `$(${ICONS[kpi]}) ${formatShort(r)}${change ? ` ${change}` : ''}`;
+}
+
+/** ", 2 KPIs loading" for a partial report's label, so a screen reader (and the bench) tells it from a whole one. */
+function loadingNote(report: Report | PartialReport | undefined): string {
+  const n = report ? KPI_NAMES.filter((k) => isKpiLoading(report.kpis[k])).length : 0;
+  return n === 0 ? '' : `, ${n} ${n === 1 ? 'KPI' : 'KPIs'} loading`;
 }
 
 function localTime(iso: string): string {
@@ -48,10 +57,11 @@ function localTime(iso: string): string {
 }
 
 /** A Markdown table of all six KPIs with their sources (or reasons), then each source's state when given. */
-export function kpiTable(report: Report, sources?: SourceBadge[]): string {
+export function kpiTable(report: Report | PartialReport, sources?: SourceBadge[]): string {
   const days = Math.round((Date.parse(report.window.until) - Date.parse(report.window.since)) / 86_400_000);
   const rows = KPI_NAMES.map((name) => {
     const r = report.kpis[name];
+    if (isKpiLoading(r)) return `| ${KPI_LABELS[name]} | … | _${escapeMarkdown(waitingText(r.waitingFor))}_ |`;
     const change = formatChange(r.value, r.previous) ?? '';
     const where = r.value === null ? `_${escapeMarkdown(r.reason ?? 'no data')}_` : escapeMarkdown(r.source ?? '');
     return `| ${KPI_LABELS[name]} | ${escapeMarkdown(formatShort(r))} ${escapeMarkdown(change)} | ${where} |`;
@@ -75,9 +85,14 @@ function presetDays(days: number): PresetDays {
  * Under the table: what each KPI left out (the CLI's sentences, exclusionNotes.ts) and what turns a
  * missing value into a number (kpiRemedy.ts, the cards' buttons), each said once.
  */
-function notes(report: Report, days: PresetDays): string[] {
-  const left = KPI_NAMES.flatMap((name) => kpiExclusionSentences(report.kpis[name], EDITOR_EXCLUSION_WORDS).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
-  const remedies = [...new Set(KPI_NAMES.flatMap((name) => remediesFor(name, report.kpis[name], report, days).map((r) => r.label)))];
+function notes(report: Report | PartialReport, days: PresetDays): string[] {
+  // A loading KPI has nothing to leave out and nothing to remedy yet.
+  const ready = KPI_NAMES.flatMap((name) => {
+    const r = report.kpis[name];
+    return isKpiLoading(r) ? [] : [{ name, r }];
+  });
+  const left = ready.flatMap(({ name, r }) => kpiExclusionSentences(r, EDITOR_EXCLUSION_WORDS).map((s) => `- ${KPI_LABELS[name]}: ${escapeMarkdown(s)}`));
+  const remedies = [...new Set(ready.flatMap(({ name, r }) => remediesFor(name, r, report, days).map((x) => x.label)))];
   return [
     ...(left.length ? ['', '**Left out:**', ...left] : []),
     ...(remedies.length ? ['', `**In the panel:** ${remedies.map((l) => escapeMarkdown(l)).join(' · ')}`] : []),
@@ -89,18 +104,19 @@ function repoLabel(path: string): string {
 }
 
 /**
- * `report`: the one shown beside the state (always there when ready or stale); `sources`: each
- * source's state (sourceWording.ts), for the tooltip; a failing one also marks the item.
+ * `report`: the one shown beside the state (always there when ready or stale; partial while its KPIs
+ * arrive); `sources`: each source's state (sourceWording.ts), for the tooltip; a failing one also marks the item.
  */
-export function presentStatus(state: HostStatus, report: Report | undefined, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
+export function presentStatus(state: HostStatus, report: Report | PartialReport | undefined, kpi: KpiName, sources?: SourceBadge[]): StatusPresentation {
   const p = present(state, report, kpi, sources);
   const fromCache = state.kind === 'computing' && report && state.cachedAt ? ', from cache' : '';
+  const loading = state.kind === 'computing' ? loadingNote(report) : '';
   const failing = (sources ?? []).filter((b) => b.state === 'error').map((b) => `, ${b.label} error`).join('');
-  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}${failing}` };
+  return { ...p, label: `Engineering KPIs: ${p.text.replace(/\$\([^)]+\)\s*/g, '').trim()}${fromCache}${loading}${failing}` };
 }
 
-function present(state: HostStatus, report: Report | undefined, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
-  const table = (r: Report): string => kpiTable(r, sources);
+function present(state: HostStatus, report: Report | PartialReport | undefined, kpi: KpiName, sources: SourceBadge[] | undefined): Omit<StatusPresentation, 'label'> {
+  const table = (r: Report | PartialReport): string => kpiTable(r, sources);
   const open = COMMANDS.openPanel;
   const clickHint = '\n\n_Click to open the KPI panel._';
   switch (state.kind) {
@@ -120,7 +136,7 @@ function present(state: HostStatus, report: Report | undefined, kpi: KpiName, so
       };
     case 'computing':
       return {
-        text: report ? `$(sync~spin) ${kpiText(report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
+        text: report && !isKpiLoading(report.kpis[kpi]) ? `$(sync~spin) ${kpiText(report, kpi).replace(/^\$\([^)]+\) /, '')}` : '$(sync~spin) KPIs',
         tooltip: (report ? table(report) + '\n\n' : '') + (report && state.cachedAt ? `$(history) _From cache, as of ${escapeMarkdown(localTime(state.cachedAt))}; refreshing…_` : '_Computing…_') + clickHint,
         command: open,
         tone: 'normal',

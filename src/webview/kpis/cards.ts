@@ -10,6 +10,8 @@ import { sparkline } from '../common/charts';
 import { custom, el } from '../common/dom';
 import { drillDown } from './drillDown';
 import { sparkValues } from './series';
+import { isKpiLoading, type KpiLoading, type PartialReport } from '../../core/partialReportTypes';
+import { waitingText } from '../../shared/loadingWords';
 
 export interface CardActions {
   runCommand(command: PanelCommand): void;
@@ -35,7 +37,8 @@ export interface CardContext {
   defaultDays: 30 | 90 | 180;
 }
 
-export function cards(report: Report, details: ReportDetails | undefined, expanded: string | undefined, ctx: CardContext, act: CardActions): HTMLElement {
+/** `report` partial (issue 14): its loading KPIs are drawn as such, and there are no details yet. */
+export function cards(report: Report | PartialReport, details: ReportDetails | undefined, expanded: string | undefined, ctx: CardContext, act: CardActions): HTMLElement {
   return el('div', { class: 'cards', role: 'list', 'aria-label': 'KPI cards' }, ...KPI_NAMES.map((k) => card(k, report, details, expanded === k, ctx, act)));
 }
 
@@ -53,10 +56,22 @@ function leftOut(r: Report['kpis'][KpiName]): HTMLElement | null {
   return el('ul', { class: 'excluded', 'aria-label': 'What this number counts and leaves out' }, unit, ...lines.map((l) => el('li', {}, l)));
 }
 
-function card(kpi: KpiName, report: Report, details: ReportDetails | undefined, open: boolean, ctx: CardContext, act: CardActions): HTMLElement {
+/** A KPI whose inputs are still being read: no number (not even —), only what it waits for. */
+function loadingCard(section: HTMLElement, r: KpiLoading): HTMLElement {
+  section.classList.add('loading');
+  section.setAttribute('aria-busy', 'true');
+  section.append(
+    el('p', { class: 'value' }, custom('vscode-progress-ring', { 'aria-hidden': 'true' }), ' ', el('span', { class: 'pending' }, 'Loading…')),
+    el('p', { class: 'reason' }, waitingText(r.waitingFor)),
+  );
+  return section;
+}
+
+function card(kpi: KpiName, report: Report | PartialReport, details: ReportDetails | undefined, open: boolean, ctx: CardContext, act: CardActions): HTMLElement {
   const r = report.kpis[kpi];
   const titleId = `card-${kpi}-title`;
   const section = el('section', { class: 'card', role: 'listitem', 'data-kpi': kpi, 'aria-labelledby': titleId }, el('h2', { id: titleId }, KPI_LABELS[kpi]));
+  if (isKpiLoading(r)) return loadingCard(section, r);
   if (r.value === null) {
     section.classList.add('no-value');
     section.append(
