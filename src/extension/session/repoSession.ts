@@ -93,7 +93,9 @@ export class RepoSession implements vscode.Disposable {
           const { signal, dispose } = signalFromToken(token, mine.signal);
           try {
             for (const [i, offline] of passes.entries()) {
-              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }), (p) => signal.aborted || this.showPartial(p, settings, started));
+              // The cached pass of a first sync: what GitHub or Jira will give is loading, not git's stand-in.
+              const firstSync = (p: PartialDataset): PartialDataset => (i < passes.length - 1 ? withFirstSyncs(p) : p);
+              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }), (p) => signal.aborted || this.showPartial(firstSync(p), settings, started));
               this.dataset = this.inEditorWords(await loadDataset(input));
               signal.throwIfAborted();
               // The cached pass of an online session: GitHub/Jira are being fetched right after it.
@@ -167,9 +169,8 @@ export class RepoSession implements vscode.Disposable {
   }
 
   private recompute(settings: ExtensionSettings, last: boolean, started: number): void {
-    // The cached pass of a first sync: what GitHub or Jira will give is loading, not git's stand-in.
-    const syncing = last || !this.dataset ? [] : firstSyncs(this.dataset);
-    if (syncing.length > 0 && !this.report) return this.showPartial({ dataset: this.dataset!, pending: syncing }, settings, started);
+    const partial = last || !this.dataset ? undefined : withFirstSyncs({ dataset: this.dataset, pending: [] });
+    if (partial && partial.pending.length > 0 && !this.report) return this.showPartial(partial, settings, started);
     const r = this.reportFor({ kind: 'days', days: settings.windowDays }, settings);
     if (!r) return;
     this.partial = undefined;
@@ -233,9 +234,13 @@ function readyCount(r: PartialReport): number {
   return KPI_NAMES.filter((k) => !isKpiLoading(r.kpis[k])).length;
 }
 
-/** The configured API sources of a cached pass with nothing cached yet: their first sync runs next. */
-function firstSyncs(dataset: Dataset): PendingInput[] {
-  return (['github', 'jira'] as const).filter((name) => dataset.sources[name].fault?.kind === 'offline-empty');
+/**
+ * A cached pass's dataset: the configured API sources with nothing cached yet are pending, not
+ * answered (their first sync runs next), so the KPIs they will give are loading.
+ */
+function withFirstSyncs(p: PartialDataset): PartialDataset {
+  const syncing: PendingInput[] = (['github', 'jira'] as const).filter((name) => p.dataset.sources[name].fault?.kind === 'offline-empty' && !p.pending.includes(name));
+  return syncing.length ? { ...p, pending: [...p.pending, ...syncing] } : p;
 }
 
 function isAbort(e: unknown): boolean {
