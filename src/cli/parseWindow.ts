@@ -1,4 +1,4 @@
-import type { Window } from '../core/model/time';
+import { defaultWindow, type Window } from '../core/model/time';
 import type { WindowSpec } from '../core/pipelineTypes';
 
 export class UsageError extends Error {}
@@ -52,7 +52,7 @@ export function parseWhen(s: string, relativeTo: number, flag: string, keywords:
 }
 
 function windowEnding(since: string | undefined, end: number): Window {
-  const start = since !== undefined ? parseWhen(since, end, '--since') : end - 90 * 86_400;
+  const start = since !== undefined ? parseWhen(since, end, '--since') : defaultWindow(end).since;
   if (start >= end) throw new UsageError('--since must be before --until');
   return { since: start, until: end };
 }

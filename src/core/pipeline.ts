@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import type { Dataset, SourceStatus } from './model/dataset';
-import type { Window } from './model/time';
+import { defaultWindow, type Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { collectCacheProblems } from './cache/cacheWarnings';
 import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
@@ -20,11 +20,6 @@ import type { Progress } from './sources/sourceTypes';
 export { computeReport };
 
 const OFF: SourceStatus = { status: 'off' };
-
-/** The default window: the last 90 days ending now (spec Conventions). */
-export function defaultWindow(now: number, days = 90): Window {
-  return { since: now - days * 86_400, until: now };
-}
 
 /**
  * Sources → normalized model. Git is read from the cache and then incrementally; GitHub and Jira

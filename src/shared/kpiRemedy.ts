@@ -5,6 +5,7 @@
  * an action the other would not, and neither offers Refresh where refreshing cannot change anything.
  */
 import type { KpiName, KpiResult, Report } from '../core/model/kpi';
+import type { PresetDays } from '../core/model/time';
 import type { PanelCommand, WindowChoice } from './protocol';
 import { COMMANDS } from './commandIds';
 
@@ -15,8 +16,6 @@ export type Remedy =
   | { kind: 'command'; label: string; command: PanelCommand }
   /** Show another window: the stale repository's way to a number. */
   | { kind: 'window'; label: string; window: WindowChoice };
-
-export type PresetDays = 30 | 90 | 180;
 
 const CONNECT_JIRA: Remedy = { kind: 'command', label: 'Connect Jira', command: COMMANDS.configureJira };
 const CONNECT_GITHUB: Remedy = { kind: 'command', label: 'Connect GitHub', command: COMMANDS.configureGitHub };

@@ -4,6 +4,7 @@
  * an untrusted page (its content is rendered from git/GitHub/Jira strings).
  */
 import type { Report, ReportDetails } from '../core/model/kpi';
+import { isPresetDays, type PresetDays } from '../core/model/time';
 import type { PartialReport } from '../core/partialReportTypes';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
 import { COMMANDS, MANAGE_TRUST } from './commandIds';
@@ -14,9 +15,9 @@ import { COMMANDS, MANAGE_TRUST } from './commandIds';
  * stale repository is the days up to one second after its last commit (spec Conventions, v2).
  */
 export type WindowChoice =
-  | { kind: 'days'; days: 30 | 90 | 180 }
+  | { kind: 'days'; days: PresetDays }
   | { kind: 'custom'; since: string; until: string }
-  | { kind: 'upTo'; days: 30 | 90 | 180; until: string };
+  | { kind: 'upTo'; days: PresetDays; until: string };
 
 /** Commands the panel may ask the host to run; anything else is rejected. */
 export const PANEL_COMMANDS = [
@@ -138,7 +139,6 @@ export interface PanelUiState {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-const isPresetDays = (d: unknown): d is 30 | 90 | 180 => d === 30 || d === 90 || d === 180;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -7,6 +7,27 @@ export interface Window {
   until: EpochSeconds;
 }
 
+/** The window lengths the editor offers, in days. */
+export const PRESET_WINDOW_DAYS = [30, 90, 180] as const;
+export type PresetDays = (typeof PRESET_WINDOW_DAYS)[number];
+
+/** The default window's length (spec Conventions: the last 90 days), wherever a window is not chosen. */
+export const DEFAULT_WINDOW_DAYS: PresetDays = 90;
+
+export function isPresetDays(d: unknown): d is PresetDays {
+  return (PRESET_WINDOW_DAYS as readonly unknown[]).includes(d);
+}
+
+/** A preset length as given, else the default (a hand-edited setting, a remedy's odd length). */
+export function presetDaysOr(d: unknown): PresetDays {
+  return isPresetDays(d) ? d : DEFAULT_WINDOW_DAYS;
+}
+
+/** The default window: the last DEFAULT_WINDOW_DAYS days ending at `until` (spec Conventions). */
+export function defaultWindow(until: EpochSeconds, days: number = DEFAULT_WINDOW_DAYS): Window {
+  return { since: until - days * 86_400, until };
+}
+
 export function inWindow(t: EpochSeconds | null | undefined, w: Window): boolean {
   return t != null && t >= w.since && t < w.until;
 }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_OPTIONS, resolveOptions, type KpiOptions } from '../../core/options';
 import { KPI_NAMES, type KpiName } from '../../core/model/kpi';
+import { presetDaysOr, type PresetDays } from '../../core/model/time';
 import { checkCredentialUrl, GITHUB_EXAMPLE, JIRA_EXAMPLE, type UrlRole } from '../../core/sources/http/credentialUrl';
 
 export const SECTION = 'engineeringKpis';
@@ -16,7 +17,7 @@ export const EDITOR_URL_ROLES = {
 
 export interface ExtensionSettings {
   statusBarKpi: KpiName;
-  windowDays: 30 | 90 | 180;
+  windowDays: PresetDays;
   refreshIntervalMinutes: number;
   offline: boolean;
   github: { enabled: boolean; repo?: string; apiUrl: string };
@@ -42,8 +43,7 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
   const problems: string[] = [];
   const kpi = get('statusBar.kpi');
   const statusBarKpi = (KPI_NAMES as unknown[]).includes(kpi) ? (kpi as KpiName) : 'cycleTime';
-  const days = get('windowDays');
-  const windowDays = days === 30 || days === 180 ? days : 90;
+  const windowDays = presetDaysOr(get('windowDays'));
   const interval = get('refreshIntervalMinutes');
   const refreshIntervalMinutes = typeof interval === 'number' && interval >= 1 ? interval : 15;
 

@@ -8,7 +8,8 @@ import type { HostStatus, SourceBadge } from '../../shared/protocol';
 import { COMMANDS, MANAGE_TRUST } from '../../shared/commandIds';
 import { sourcesLine } from '../common/sourceWording';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
-import { remediesFor, type PresetDays } from '../../shared/kpiRemedy';
+import { remediesFor } from '../../shared/kpiRemedy';
+import { presetDaysOr, type PresetDays } from '../../core/model/time';
 import { isKpiLoading, type PartialReport } from '../../core/partialReportTypes';
 import { waitingText } from '../../shared/loadingWords';
 
@@ -72,13 +73,9 @@ export function kpiTable(report: Report | PartialReport, sources?: SourceBadge[]
     '| KPI | value | source |',
     '|---|---|---|',
     ...rows,
-    ...notes(report, presetDays(days)),
+    ...notes(report, presetDaysOr(days)),
     ...(sources ? ['', `**Sources:** ${escapeMarkdown(sourcesLine(sources))}`] : []),
   ].join('\n');
-}
-
-function presetDays(days: number): PresetDays {
-  return days === 30 || days === 180 ? days : 90;
 }
 
 /**

@@ -6,6 +6,7 @@ import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report
 import { presetDaysOf, remediesFor, type Remedy } from '../../shared/kpiRemedy';
 import { previousWindowName } from '../../shared/windowNames';
 import type { PanelCommand, WindowChoice } from '../../shared/protocol';
+import type { PresetDays } from '../../core/model/time';
 import { sparkline } from '../common/charts';
 import { custom, el } from '../common/dom';
 import { drillDown } from './drillDown';
@@ -34,7 +35,7 @@ export function fillSparklines(root: HTMLElement, details: ReportDetails): void 
 /** What the cards are drawn for: the window shown and the length a remedy window keeps. */
 export interface CardContext {
   window: WindowChoice;
-  defaultDays: 30 | 90 | 180;
+  defaultDays: PresetDays;
 }
 
 /** `report` partial (issue 14): its loading KPIs are drawn as such, and there are no details yet. */

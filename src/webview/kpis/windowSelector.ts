@@ -1,9 +1,9 @@
 /** 30 / 90 / 180 days or custom dates, as a radio group: Tab reaches the chosen window, arrow keys choose another. */
+import { PRESET_WINDOW_DAYS } from '../../core/model/time';
 import type { WindowChoice } from '../../shared/protocol';
 import { windowName } from '../../shared/windowNames';
 import { custom, el } from '../common/dom';
 
-const PRESETS = [30, 90, 180] as const;
 const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 
 /** A vscode-radio: `checked` is its property. */
@@ -12,7 +12,7 @@ type Radio = HTMLElement & { checked: boolean };
 export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice) => void): HTMLElement {
   const group = custom('vscode-radio-group', { 'aria-label': 'Time window', class: 'window-group' });
   const choose = (w: WindowChoice) => onChange(w);
-  for (const d of PRESETS) {
+  for (const d of PRESET_WINDOW_DAYS) {
     const r = custom('vscode-radio', { name: 'window', value: String(d), label: `${d} days`, 'data-window': String(d), checked: current.kind === 'days' && current.days === d });
     r.addEventListener('change', () => choose({ kind: 'days', days: d }));
     group.appendChild(r);
@@ -38,7 +38,7 @@ export function windowSelector(current: WindowChoice, onChange: (w: WindowChoice
   group.addEventListener('keydown', (e: KeyboardEvent) => {
     if (!ARROWS.has(e.key)) return;
     const checked = radios.find((r) => r.checked)?.dataset.window;
-    const days = PRESETS.find((d) => String(d) === checked);
+    const days = PRESET_WINDOW_DAYS.find((d) => String(d) === checked);
     if (checked === 'custom') customBox.hidden = false;
     else if (days !== undefined && (current.kind !== 'days' || current.days !== days)) choose({ kind: 'days', days });
   });

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
+import { DEFAULT_WINDOW_DAYS, PRESET_WINDOW_DAYS } from '../../../src/core/model/time';
 import { githubAuthProvider, OPTION_SETTING_PREFIX, readSettings } from '../../../src/extension/settings/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
+
+type ManifestSetting = { enum?: unknown; default?: unknown };
+
+/** package.json's settings, by id: what the Settings UI shows and VS Code hands readSettings when unset. */
+function manifestSettings(): Record<string, ManifestSetting> {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, ManifestSetting> } | Array<{ properties: Record<string, ManifestSetting> }> };
+  };
+  const configs = ([] as Array<{ properties: Record<string, ManifestSetting> }>).concat(manifest.contributes.configuration);
+  return Object.assign({}, ...configs.map((c) => c.properties)) as Record<string, ManifestSetting>;
+}
 
 describe('extension settings', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -37,17 +49,20 @@ describe('extension settings', () => {
   it("package.json's metrics.* setting defaults are the core's DEFAULT_OPTIONS (one default, mirrored for the Settings UI)", () => {
     // VS Code hands readSettings the manifest's default for an unset setting, so a manifest default
     // that drifted from the core's would silently win in the editor while the CLI used the core's.
-    const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, { default?: unknown }> } | Array<{ properties: Record<string, { default?: unknown }> }> };
-    };
-    const configs = ([] as Array<{ properties: Record<string, { default?: unknown }> }>).concat(manifest.contributes.configuration);
-    const props = Object.assign({}, ...configs.map((c) => c.properties)) as Record<string, { default?: unknown }>;
+    const props = manifestSettings();
     for (const [key, value] of Object.entries(DEFAULT_OPTIONS)) {
       const setting = props[`engineeringKpis.${OPTION_SETTING_PREFIX}${key}`];
       assert.ok(setting, `package.json declares engineeringKpis.metrics.${key}`);
       assert.deepEqual(setting.default, value, `default of engineeringKpis.metrics.${key}`);
     }
     assert.equal(DEFAULT_OPTIONS.releaseTagPattern, '^v?\\d+(\\.\\d+){1,3}$'); // spec §3 (v2)
+  });
+
+  it("package.json's windowDays offers the core's preset lengths and defaults to the core's default window (90 days, spec Conventions)", () => {
+    const setting = manifestSettings()['engineeringKpis.windowDays']!;
+    assert.deepEqual(setting.enum, [...PRESET_WINDOW_DAYS]);
+    assert.equal(setting.default, DEFAULT_WINDOW_DAYS);
+    assert.equal(DEFAULT_WINDOW_DAYS, 90);
   });
 
   it('ignores unknown KPI names and window lengths', () => {
