@@ -2,7 +2,8 @@
  * Progressive results (issue 14): the KPIs a dataset can already give while other inputs are
  * still on their way (the types, which the webview reads too, are in partialReportTypes.ts).
  */
-import type { PartialDataset, PendingInput, ReportInput } from './pipelineTypes';
+import type { PartialDataset } from './pipelineTypes';
+import type { PendingInput, ReportInput } from './metrics/reportInput';
 import { computeReport } from './metrics/computeKpis';
 import { historyOf } from './metrics/shared/historyOf';
 import { hasActivity } from './metrics/shared/activity';

@@ -5,7 +5,7 @@
  * Report, so it cannot be saved as a last result, exported or printed by mistake; the CLI never
  * makes one. Types only (and one guard): the webview reads them without the metrics.
  */
-import type { PendingInput } from './pipelineTypes';
+import type { PendingInput } from './metrics/reportInput';
 import type { KpiName, KpiResult, Report } from './model/kpi';
 
 /** A KPI not computed yet, and the inputs it waits for. */

@@ -6,6 +6,7 @@ import type { HttpLimits } from './sources/http/httpLimits';
 import type { GitHubConfig } from './sources/github/githubConfig';
 import type { JiraConfig } from './sources/jira/jiraConfig';
 import type { Progress } from './sources/sourceTypes';
+import type { PendingInput } from './metrics/reportInput';
 
 // The hosts build a PipelineInput: they name the sources' connection types from here.
 export type { GitHubConfig, JiraConfig };
@@ -35,9 +36,6 @@ export interface PipelineInput {
   onPartial?: (partial: PartialDataset) => void;
 }
 
-/** An input a KPI may still be waiting for once git's history is read. */
-export type PendingInput = 'lines' | 'github' | 'jira';
-
 /**
  * The dataset as far as it is read, and what it does not hold yet. The pipeline goes on filling
  * the same dataset in; the KPIs that wait for none of `pending` are already final.
@@ -52,13 +50,6 @@ export interface PartialDataset {
  * commit's committer date once the history is read.
  */
 export type WindowSpec = Window | ((lastCommitAt: number) => Window);
-
-export interface ReportInput {
-  window: Window;
-  options: KpiOptions;
-  /** "now", for 'open now' counts and the report's generatedAt. */
-  now: number;
-}
 
 export interface PipelineResult {
   dataset: Dataset;

@@ -1,5 +1,5 @@
 /** How the status bar tooltip and the panel's cards name what a loading KPI waits for (partialReportTypes.ts). */
-import type { PendingInput } from '../core/pipelineTypes';
+import type { PendingInput } from '../core/metrics/reportInput';
 
 const WORDS: Record<PendingInput, string> = { lines: 'the lines of code at HEAD', github: 'GitHub', jira: 'Jira' };
 

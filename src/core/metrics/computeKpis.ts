@@ -1,6 +1,6 @@
 import type { Dataset } from '../model/dataset';
 import { previousWindow, toIso, type Window } from '../model/time';
-import type { ReportInput } from '../pipelineTypes';
+import type { ReportInput } from './reportInput';
 import { historyOf } from './shared/historyOf';
 import type { MetricContext, MetricOutput } from './metricContext';
 import { cycleTime } from './cycleTime/cycleTime';

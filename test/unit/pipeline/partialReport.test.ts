@@ -6,7 +6,8 @@ import { sprintJiraOptions } from '../../kit/fakeSprintScenario';
 import { computeReport, loadDataset } from '../../../src/core/pipeline';
 import { isKpiLoading, partialReport, waitingFor, type PartialReport } from '../../../src/core/partialReport';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import type { PipelineInput, ReportInput } from '../../../src/core/pipelineTypes';
+import type { PipelineInput } from '../../../src/core/pipelineTypes';
+import type { ReportInput } from '../../../src/core/metrics/reportInput';
 import type { ReportDetails } from '../../../src/core/model/kpi';
 import { KPI_NAMES } from '../../../src/core/model/kpi';
 
