@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset, resolveWindow } from '../core/pipeline';
 import type { WindowSpec } from '../core/pipelineTypes';
-import { buildSprintReview } from '../core/sprintReview/buildSprintReview';
+import { buildSprintReview, loadSprintReviewFiles } from '../core/sprintReview/buildSprintReview';
 import { PeriodError, RANGE_DAYS } from '../core/sprintReview/reviewPeriods';
 import { renderReviewHtml } from '../core/sprintReview/renderReviewHtml';
 import { renderReviewJson } from '../core/sprintReview/renderReviewJson';
@@ -81,6 +81,7 @@ export async function sprintReviewCommand(args: string[], io: CliIo): Promise<nu
   } else if (typeof wanted === 'function' || !('sprintId' in wanted)) {
     selection = resolveWindow(dataset, wanted, input.options, now); // --until last-commit is known now
   } else selection = wanted;
+  await loadSprintReviewFiles(dataset, selection, input.options, now, input.signal);
   let review;
   try {
     review = buildSprintReview(dataset, selection, input.options, now, { perPerson: values['per-person'] === true });

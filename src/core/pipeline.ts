@@ -11,6 +11,7 @@ import type { KlocConfig } from './sources/kloc/fileClassifier';
 import { computeReport } from './metrics/computeKpis';
 import { historyOf, prepareHistory } from './metrics/shared/historyOf';
 import { lastCommitAt } from './metrics/shared/activity';
+import { issueLinkedCommits } from './metrics/defectDensity/defectDensity';
 import type { KpiOptions } from './options';
 import { resolveGitHubTarget } from './sources/github/githubTarget';
 import type { PipelineInput, PipelineResult, WindowSpec } from './pipelineTypes';
@@ -109,6 +110,10 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     kloc: { files: [], sourceLines: 0, testLines: 0, leftOut: [] },
     sources: { git: { status: 'ok' }, github: { ...OFF }, jira: { ...OFF } },
     warnings,
+    loadFiles: async (commits, signal) => {
+      const warning = await history.loadFiles(commits, signal);
+      if (warning) warnings.push(warning);
+    },
   };
   // The history views need neither the line counts nor (when a release tag matches) GitHub's
   // releases: build them while the worker and the syncs finish.
@@ -118,6 +123,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   if (input.onPartial && settled.has(githubP)) {
     const jiraIn = settled.has(jiraP);
     addApiSources(dataset, await githubP, jiraIn ? await jiraP : null);
+    await loadIssueLinkedFiles(dataset, input);
     input.onPartial({ dataset, pending: jiraIn ? ['lines'] : ['lines', 'jira'] });
   }
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
@@ -129,8 +135,18 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
   await prHeads.persisted.catch((e: unknown) => warnings.push(`could not write the pull request heads cache: ${(e as Error).message}`));
   addApiSources(dataset, github, jira);
+  await loadIssueLinkedFiles(dataset, input);
   progress({ phase: 'metrics', message: 'Computing KPIs' });
   return dataset;
+}
+
+/**
+ * Defects from Jira or GitHub blame the files of the commits that name them: read those ahead
+ * (the history read only the fixes'), so that computing a report stays pure for every window.
+ */
+async function loadIssueLinkedFiles(dataset: Dataset, input: PipelineInput): Promise<void> {
+  if (!dataset.jiraIssues && !dataset.githubIssues) return;
+  await dataset.loadFiles!(issueLinkedCommits(dataset, historyOf(dataset, input.options.releaseTagPattern)), input.signal);
 }
 
 type GitHubLoad = Pick<Dataset, 'pullRequests' | 'githubIssues' | 'releases'> & { status: SourceStatus };

@@ -61,4 +61,10 @@ export interface Dataset {
   sprints?: Sprint[];
   sources: { git: SourceStatus; github: SourceStatus; jira: SourceStatus };
   warnings: string[];
+  /**
+   * Reads the file lists of these commits ahead, for a reader beyond the reports (a sprint
+   * review's periods): the git source reads only those every report may need (sources/git/
+   * filesUpfront.ts). Absent when every commit comes with its files.
+   */
+  loadFiles?(commits: Iterable<Commit>, signal?: AbortSignal): Promise<void>;
 }

@@ -10,7 +10,8 @@ import { escalationPeriod } from './escalationFigures';
 import { flowPeriod } from './flowFigures';
 import { qualityPeriod } from './qualityFigures';
 import { reviewContext, type ReviewContext } from './reviewContext';
-import { periodInfo, resolvePeriods, type ReviewPeriod } from './reviewPeriods';
+import { historyOf } from '../metrics/shared/historyOf';
+import { PeriodError, periodInfo, resolvePeriods, type ReviewPeriod } from './reviewPeriods';
 import { timeToMarketPeriod } from './timeToMarketFigures';
 import { missingSources } from './missingSources';
 import { reviewCharts } from './reviewCharts';
@@ -57,6 +58,24 @@ function perPersonRows(rc: ReviewContext, p: ReviewPeriod): PersonRow[] {
   }
   return [...groups].map(([person, cycles]) => ({ person, mergedChanges: cycles.length, cycleTimeMedianHours: durationStats(cycles, HOUR).value }))
     .sort((a, b) => b.mergedChanges - a.mergedChanges || a.person.localeCompare(b.person));
+}
+
+/**
+ * Reads ahead the file lists buildSprintReview needs beyond a report's: those of the default
+ * branch's commits in the compared periods (the hotspot files they changed). Call it first; a
+ * selection that names no period is left for buildSprintReview to refuse.
+ */
+export async function loadSprintReviewFiles(dataset: Dataset, selection: ReviewSelection, options: KpiOptions, now: number, signal?: AbortSignal): Promise<void> {
+  if (!dataset.loadFiles) return;
+  let periods: ReviewPeriod[];
+  try {
+    periods = resolvePeriods(dataset, selection, now, PERIODS_NEEDED).slice(0, COMPARED);
+  } catch (e) {
+    if (e instanceof PeriodError) return;
+    throw e;
+  }
+  const history = historyOf(dataset, options.releaseTagPattern);
+  await dataset.loadFiles(history.branchCommits.filter((c) => periods.some((p) => inWindow(c.committerDate, p))), signal);
 }
 
 /**

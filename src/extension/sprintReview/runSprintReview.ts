@@ -3,7 +3,7 @@
  * from the dataset already in memory (no git, no API), and show it on the panel's review tab.
  */
 import * as vscode from 'vscode';
-import { buildSprintReview } from '../../core/sprintReview/buildSprintReview';
+import { buildSprintReview, loadSprintReviewFiles } from '../../core/sprintReview/buildSprintReview';
 import { listReviewPeriods, PeriodError } from '../../core/sprintReview/reviewPeriods';
 import type { ReviewSelection } from '../../core/sprintReview/reviewTypes';
 import { settingsFor } from '../settings/vscodeSettings';
@@ -57,6 +57,8 @@ export async function runSprintReview(host: KpiHost, reviews: ReviewTab, panel: 
   if (!selection) return;
   const settings = settingsFor(session.root);
   const started = performance.now();
+  // Only the file lists every report needs are in memory; the periods' commits are read now (once: the cache keeps them).
+  await loadSprintReviewFiles(dataset, selection, settings.options, now);
   let review;
   try {
     review = buildSprintReview(dataset, selection, settings.options, now, { perPerson: settings.sprintReviewPerPerson });

@@ -31,7 +31,7 @@ describe('commit store: columns, hash index and segment files', () => {
     assert.equal(store.append(parsed), 4);
     assert.equal(store.append([parsed[1]!]), 0, 'a commit already stored is not added twice');
     const file = path.join(tempDir(), 'seg.bin');
-    await writeSegment(file, store, 0, { authors: 0, paths: 0 }, 4);
+    await writeSegment(file, store, 0, store.positionsWithFiles(), { authors: 0, paths: 0 }, 4);
     const back = new CommitStore(20);
     assert.deepEqual(await readSegment(file, back, 4), { ok: true });
     assert.equal(back.length, 4);
@@ -53,12 +53,12 @@ describe('commit store: columns, hash index and segment files', () => {
     const dir = tempDir();
     const store = new CommitStore(20);
     store.append(parsed);
-    await writeSegment(path.join(dir, '1.bin'), store, 0, { authors: 0, paths: 0 }, 4);
+    await writeSegment(path.join(dir, '1.bin'), store, 0, store.positionsWithFiles(), { authors: 0, paths: 0 }, 4);
     const from = store.length;
     const tables = { authors: store.authors.length, paths: store.paths.length };
     const newer = commit(hex('e', 1), [hex('c', 3)], 'new work', [{ path: 'src/brand-new.ts', status: 'A' }], 1_780_000_000);
     store.append([{ ...newer, authorName: 'Bo', authorEmail: 'bo@example.com' }]);
-    await writeSegment(path.join(dir, '2.bin'), store, from, tables, 4);
+    await writeSegment(path.join(dir, '2.bin'), store, from, [from], tables, 4);
 
     const back = new CommitStore(20);
     assert.deepEqual(await readSegment(path.join(dir, '1.bin'), back, 4), { ok: true });
@@ -77,7 +77,7 @@ describe('commit store: columns, hash index and segment files', () => {
     const store = new CommitStore(20);
     store.append(parsed);
     const file = path.join(tempDir(), 'seg.bin');
-    await writeSegment(file, store, 0, { authors: 0, paths: 0 }, 4);
+    await writeSegment(file, store, 0, store.positionsWithFiles(), { authors: 0, paths: 0 }, 4);
     const bytes = readFileSync(file);
     for (const at of [9, 200, Math.floor(bytes.length / 2), bytes.length - 6]) {
       const bad = Buffer.from(bytes);
@@ -101,7 +101,7 @@ describe('commit store: columns, hash index and segment files', () => {
     const store = new CommitStore(32);
     store.append(long);
     const file = path.join(tempDir(), 'seg.bin');
-    await writeSegment(file, store, 0, { authors: 0, paths: 0 }, 4);
+    await writeSegment(file, store, 0, store.positionsWithFiles(), { authors: 0, paths: 0 }, 4);
     const back = new CommitStore(32);
     assert.deepEqual(await readSegment(file, back, 4), { ok: true });
     for (const c of long) assert.deepEqual(plain(back.commits[back.indexOf(c.hash)]), plain(c));

@@ -4,11 +4,12 @@ import type { Issue } from '../../model/issue';
 import { excludedCounts, type DrillItem } from '../../model/kpi';
 import { round4 } from '../shared/stats';
 import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from './hotspots';
-import { changeFiles, type GitChange } from '../shared/historyIndex';
+import { changeFiles, type GitChange, type HistoryIndex } from '../shared/historyIndex';
 import { referencedJiraKeys, referencedNumbers } from '../shared/issueRefs';
 import { gitDefectFixes, isDefectIssue } from '../shared/defectRule';
 import { addTo } from '../../util/addTo';
 import type { MetricContext, MetricOutput } from '../metricContext';
+import type { Dataset } from '../../model/dataset';
 
 /** A defect and the files its fix touched. */
 export interface Defect {
@@ -35,9 +36,9 @@ function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumbe
 }
 
 const changeIndex = new WeakMap<object, Map<string, GitChange>>();
-function changeByMerge(ctx: MetricContext): Map<string, GitChange> {
-  let m = changeIndex.get(ctx.history);
-  if (!m) changeIndex.set(ctx.history, (m = new Map(ctx.history.changes.map((ch) => [ch.commit.hash, ch]))));
+function changeByMerge(history: HistoryIndex): Map<string, GitChange> {
+  let m = changeIndex.get(history);
+  if (!m) changeIndex.set(history, (m = new Map(history.changes.map((ch) => [ch.commit.hash, ch]))));
   return m;
 }
 
@@ -45,9 +46,35 @@ function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
   const out = new Set<string>();
   for (const c of commits) {
     if (c.parents.length > 1) {
-      const ch = changeByMerge(ctx).get(c.hash);
+      const ch = changeByMerge(ctx.history).get(c.hash);
       if (ch) for (const f of changeFiles(ch)) out.add(f);
     } else for (const f of c.files) out.add(f.path);
+  }
+  return out;
+}
+
+/**
+ * Every commit whose files collectDefects may read for an issue-based source, in any window and
+ * whatever the defect types or bug labels: the branch commits naming any Jira key or GitHub issue
+ * number the dataset has, and the merges of pull requests that close an issue, with their change's
+ * commits for merges. The pipeline reads their files ahead (the git fallback's fixes come with
+ * the history).
+ */
+export function issueLinkedCommits(dataset: Dataset, history: HistoryIndex): Commit[] {
+  const keys = new Set((dataset.jiraIssues ?? []).flatMap((i) => [i.key, ...i.previousKeys]));
+  const numbers = new Set((dataset.githubIssues ?? []).map((i) => Number(i.key.replace('#', ''))));
+  const out: Commit[] = [];
+  if (keys.size === 0 && numbers.size === 0) return out;
+  const add = (c: Commit) => {
+    if (c.parents.length <= 1) out.push(c);
+    else out.push(...(changeByMerge(history).get(c.hash)?.commits ?? []));
+  };
+  for (const c of history.branchCommits) {
+    if (referencedJiraKeys(c.subject).some((k) => keys.has(k)) || referencedNumbers(c.subject).some((n) => numbers.has(n))) add(c);
+  }
+  for (const pr of dataset.pullRequests ?? []) {
+    const merge = pr.mergeCommitSha && pr.closesIssues.length > 0 ? history.byHash.get(pr.mergeCommitSha) : undefined;
+    if (merge) add(merge);
   }
   return out;
 }

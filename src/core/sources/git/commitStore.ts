@@ -8,6 +8,8 @@ import { StoredCommit } from './storedCommit';
 const STATUSES = ['A', 'M', 'D', 'T', 'R', 'C', 'U', 'X'];
 /** No parent slot is this: a parent outside the history (a shallow clone's boundary). */
 export const MISSING = -1;
+/** No file list read yet for this commit. */
+export const UNREAD = -1;
 
 /**
  * The whole history in columns: hashes as raw bytes, parents as indices, dates in typed arrays,
@@ -27,8 +29,20 @@ export class CommitStore implements CommitGraph {
   readonly authorDateCol = new GrowableFloat64();
   readonly committerDateCol = new GrowableFloat64();
   readonly authorCol = new GrowableInt32();
-  readonly fileStartCol = new GrowableInt32([0]);
+  /**
+   * Each commit's file list is fileCodeCol[fileFrom[i], fileTo[i]), or fileFrom[i] = UNREAD: file
+   * lists are read for the commits that need them (filesUpfront.ts), in any order, so they are
+   * ranges rather than one running offset.
+   */
+  readonly fileFromCol = new GrowableInt32();
+  readonly fileToCol = new GrowableInt32();
   readonly fileCodeCol = new GrowableInt32();
+  /** Positions whose files were set since the cache last saved them (markSaved). */
+  filesToSave: number[] = [];
+  /** Reads one commit's files at once, for a report that touches a commit no one loaded ahead. */
+  lateReader?: (hash: string) => FileChange[];
+  /** How many commits lateReader had to read (each one is a prefetch that was missing). */
+  lateReads = 0;
   /** Subjects as UTF-8, decoded only for the commits a report shows. */
   readonly subjectEndCol = new GrowableInt32([0]);
   readonly subjectBytes = new GrowableBytes();
@@ -96,11 +110,46 @@ export class CommitStore implements CommitGraph {
     return this.lookup.find(this.scratch);
   }
 
-  /** Adds parsed commits (any order) that are not in the store yet; returns how many were new. */
+  /** Adds parsed commits (any order, with their files) that are not in the store yet; returns how many were new. */
   append(parsed: Commit[]): number {
     const appender = this.appender();
-    for (const c of parsed) appender.add(c);
+    for (const c of parsed) appender.add(c, true);
     return appender.finish();
+  }
+
+  private pathId(p: string): number {
+    const paths = (this.pathIndex ??= new Map(this.paths.map((x, i) => [x, i])));
+    let i = paths.get(p);
+    if (i === undefined) {
+      i = this.paths.push(p) - 1;
+      paths.set(p, i);
+    }
+    return i;
+  }
+
+  /** Every position with a file list, in order. */
+  positionsWithFiles(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) if (this.hasFiles(i)) out.push(i);
+    return out;
+  }
+
+  hasFiles(i: number): boolean {
+    return this.fileFromCol.at(i) !== UNREAD;
+  }
+
+  /** Records a commit's file list (once: a second list for the same commit is ignored). */
+  setFiles(i: number, files: FileChange[]): void {
+    if (i < 0 || i >= this.length || this.hasFiles(i)) return;
+    const from = this.fileCodeCol.length;
+    for (const f of files) {
+      const code = STATUSES.indexOf(f.status);
+      this.fileCodeCol.push(this.pathId(f.path) * 8 + (code < 0 ? 7 : code));
+      if (f.oldPath) this.fileCodeCol.push(-(this.pathId(f.oldPath) + 1));
+    }
+    this.fileFromCol.view()[i] = from;
+    this.fileToCol.view()[i] = this.fileCodeCol.length;
+    this.filesToSave.push(i);
   }
 
   /**
@@ -108,23 +157,18 @@ export class CommitStore implements CommitGraph {
    * git. Parents are resolved in finish(), once every new commit is known (git lists children
    * before their parents). Commits already stored are skipped.
    */
-  appender(): { add(c: Commit): void; finish(): number } {
+  /**
+   * `add` returns the new commit's position (−1 when it was stored already). `withFiles`: the
+   * commit's `files` are its real list; otherwise they are unknown, except that a merge has none.
+   */
+  appender(): { add(c: Commit, withFiles: boolean): number; finish(): number } {
     const start = this.length;
     const checkStored = start > 0;
     const pending: Commit[] = [];
     const authors = (this.authorIndex ??= new Map(this.authors.map(([n, e], i) => [`${n}\0${e}`, i])));
-    const paths = (this.pathIndex ??= new Map(this.paths.map((p, i) => [p, i])));
-    const pathId = (p: string) => {
-      let i = paths.get(p);
-      if (i === undefined) {
-        i = this.paths.push(p) - 1;
-        paths.set(p, i);
-      }
-      return i;
-    };
     return {
-      add: (c) => {
-        if (checkStored && this.indexOf(c.hash) >= 0) return;
+      add: (c, withFiles) => {
+        if (checkStored && this.indexOf(c.hash) >= 0) return -1;
         const i = this.length;
         this.reserve(i + 1);
         this.hashBytes.write(c.hash, i * this.hashLength, 'hex');
@@ -143,16 +187,15 @@ export class CommitStore implements CommitGraph {
         this.fixCol.push(subjectMarksFix(c.subject) ? 1 : 0);
         this.squashPrCol.push(squashPrNumber(c.subject));
         this.mergePrCol.push(mergePrNumber(c.subject));
-        for (const f of c.files) {
-          const code = STATUSES.indexOf(f.status);
-          this.fileCodeCol.push(pathId(f.path) * 8 + (code < 0 ? 7 : code));
-          if (f.oldPath) this.fileCodeCol.push(-(pathId(f.oldPath) + 1));
-        }
-        this.fileStartCol.push(this.fileCodeCol.length);
-        // The parsed object already has every field decoded: use it as is.
-        this.objects[i] = c;
+        this.fileFromCol.push(UNREAD);
+        this.fileToCol.push(UNREAD);
         pending.push(c);
         this.length = i + 1;
+        const known = withFiles || c.parents.length > 1;
+        if (known) this.setFiles(i, withFiles ? c.files : []);
+        // The parsed object already has every field decoded: use it as is, when its files are real.
+        if (known) this.objects[i] = c;
+        return i;
       },
       finish: () => {
         for (const c of pending) {
@@ -182,13 +225,23 @@ export class CommitStore implements CommitGraph {
     for (let i = from; i < this.length; i++) this.lookup.add(i);
   }
 
+  /**
+   * A commit's files. Reports only ask for those loaded ahead (the upfront rule, or a prefetch);
+   * any other is read on the spot, synchronously, and counted in lateReads.
+   */
   filesAt(i: number): FileChange[] {
+    if (!this.hasFiles(i)) {
+      if (!this.lateReader) throw new Error(`the file list of commit ${this.hashAt(i)} was not read`);
+      this.lateReads += 1;
+      this.setFiles(i, this.lateReader(this.hashAt(i)));
+    }
     const codes = this.fileCodeCol.view();
-    const starts = this.fileStartCol.view();
+    const from = this.fileFromCol.at(i);
+    const to = this.fileToCol.at(i);
     const out: FileChange[] = [];
-    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+    for (let k = from; k < to; k++) {
       const v = codes[k]!;
-      const next = k + 1 < starts[i + 1]! ? codes[k + 1]! : 0;
+      const next = k + 1 < to ? codes[k + 1]! : 0;
       if (next < 0) {
         out.push({ path: this.paths[v >> 3]!, status: STATUSES[v & 7]!, oldPath: this.paths[-next - 1]! });
         k += 1;

@@ -2,12 +2,13 @@ import { promises as fs } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { u32 } from '../../util/u32';
 import { writeFileAtomic } from '../../cache/atomicStore';
-import { CommitStore, MISSING } from './commitStore';
+import { CommitStore, MISSING, UNREAD } from './commitStore';
 
 /**
  * One cache segment: the commits [first, first + count) of a CommitStore as raw columns (subjects
- * as UTF-8 with their end offsets, and the facts read from them), plus the names and paths they
- * added to its tables (JSON). Layout:
+ * as UTF-8 with their end offsets, and the facts read from them), the file lists read since the
+ * segment before (of these commits or of older ones: positions, end offsets, codes), plus the names
+ * and paths they added to its tables (JSON). Layout:
  *
  *   "EKPIGIT\n" · u32 header length · header JSON · columns (each 8-byte aligned) · "END\n" · u32 CRC-32
  *
@@ -25,7 +26,8 @@ interface SegmentHeader {
   count: number;
   firstParentSlot: number;
   parentSlots: number;
-  firstFileCode: number;
+  /** How many commits' file lists the segment holds, and their codes in all. */
+  fileLists: number;
   fileCodes: number;
   firstAuthor: number;
   firstPath: number;
@@ -46,11 +48,16 @@ export type SegmentReadOutcome = { ok: true } | { ok: false; why: 'missing' | 'c
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-/** Writes commits [from, store.length) atomically (temp file, fsync, rename). */
-export async function writeSegment(file: string, store: CommitStore, from: number, tableFrom: { authors: number; paths: number }, schemaVersion: number): Promise<void> {
+/**
+ * Writes commits [from, store.length) and the file lists of `filePositions` atomically (temp file,
+ * fsync, rename).
+ */
+export async function writeSegment(
+  file: string, store: CommitStore, from: number, filePositions: number[], tableFrom: { authors: number; paths: number }, schemaVersion: number,
+): Promise<void> {
   const count = store.length - from;
   const pStart = store.parentStart;
-  const fStart = store.fileStartCol.view();
+  const lists = fileLists(store, filePositions);
   const tables = Buffer.from(JSON.stringify({
     authors: store.authors.slice(tableFrom.authors),
     paths: store.paths.slice(tableFrom.paths),
@@ -59,7 +66,7 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
   const header: SegmentHeader = {
     kind: 'git-commits', schemaVersion, hashLength: store.hashLength, first: from, count,
     firstParentSlot: pStart[from]!, parentSlots: pStart[store.length]! - pStart[from]!,
-    firstFileCode: fStart[from]!, fileCodes: fStart[store.length]! - fStart[from]!,
+    fileLists: filePositions.length, fileCodes: lists.codes.length,
     firstAuthor: tableFrom.authors, firstPath: tableFrom.paths,
     firstSubjectByte: sEnds[from]!, subjectBytes: sEnds[store.length]! - sEnds[from]!,
     missing: [...store.missingParents].filter(([slot]) => slot >= pStart[from]!),
@@ -72,13 +79,14 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
     bytes(store.authorDateCol.view().subarray(from)),
     bytes(store.committerDateCol.view().subarray(from)),
     bytes(store.authorCol.view().subarray(from)),
-    bytes(fStart.subarray(from + 1, store.length + 1)),
-    bytes(store.fileCodeCol.view().subarray(header.firstFileCode, header.firstFileCode + header.fileCodes)),
     bytes(sEnds.subarray(from + 1, store.length + 1)),
     store.subjectBytes.view().subarray(header.firstSubjectByte, header.firstSubjectByte + header.subjectBytes),
     store.fixCol.view().subarray(from),
     bytes(store.squashPrCol.view().subarray(from)),
     bytes(store.mergePrCol.view().subarray(from)),
+    bytes(Int32Array.from(filePositions)),
+    bytes(lists.ends),
+    bytes(lists.codes),
     tables,
   ];
   const headerJson = Buffer.from(JSON.stringify(header));
@@ -95,6 +103,19 @@ export async function writeSegment(file: string, store: CommitStore, from: numbe
   const out = Buffer.concat([body, u32(crc32(body))]);
 
   await writeFileAtomic(file, out);
+}
+
+/** The codes of each position's list, one after the other, with their running end offsets. */
+function fileLists(store: CommitStore, positions: number[]): { ends: Int32Array; codes: Int32Array } {
+  const from = store.fileFromCol.view();
+  const to = store.fileToCol.view();
+  const all = store.fileCodeCol.view();
+  const ends = new Int32Array(positions.length);
+  let total = 0;
+  positions.forEach((i, k) => (ends[k] = total += to[i]! - from[i]!));
+  const codes = new Int32Array(total);
+  positions.forEach((i, k) => codes.set(all.subarray(from[i]!, to[i]!), k === 0 ? 0 : ends[k - 1]!));
+  return { ends, codes };
 }
 
 /** Appends a segment's commits to the store; the store must hold exactly the segments before it. */
@@ -125,8 +146,7 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   if (h.schemaVersion !== schemaVersion) return { ok: false, why: 'version' };
   // Segments continue each other exactly: anything else is a cache that lost a file.
   const pStart = store.parentStart;
-  const fStart = store.fileStartCol.view();
-  if (h.hashLength !== store.hashLength || h.first !== store.length || h.firstParentSlot !== pStart[store.length] || h.firstFileCode !== fStart[store.length]
+  if (h.hashLength !== store.hashLength || h.first !== store.length || h.firstParentSlot !== pStart[store.length]
     || h.firstAuthor !== store.authors.length || h.firstPath !== store.paths.length || h.firstSubjectByte !== store.subjectBytes.length) return corrupt;
 
   let at = MAGIC.length + 4 + headerLength;
@@ -145,13 +165,14 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   const authorDates = f64(h.count);
   const committerDates = f64(h.count);
   const authorIds = i32(h.count);
-  const fileEnds = i32(h.count);
-  const fileCodes = i32(h.fileCodes);
   const subjectEnds = i32(h.count);
   const subjectText = u8(h.subjectBytes);
   const fix = u8(h.count);
   const squashPr = i32(h.count);
   const mergePr = i32(h.count);
+  const filePositions = i32(h.fileLists);
+  const fileEnds = i32(h.fileLists);
+  const fileCodes = i32(h.fileCodes);
   const [tablesOffset] = take(h.tablesLength);
   const tables = JSON.parse(Buffer.from(buf.buffer, tablesOffset, h.tablesLength).toString('utf8')) as Tables;
   if (!Array.isArray(tables.paths) || !Array.isArray(tables.authors)) return corrupt;
@@ -159,13 +180,20 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   const commitsEnd = h.first + h.count;
   const authorsEnd = h.firstAuthor + tables.authors.length;
   const pathsEnd = h.firstPath + tables.paths.length;
-  if (!ascending(parentEnds, h.firstParentSlot, h.firstParentSlot + h.parentSlots) || !ascending(fileEnds, h.firstFileCode, h.firstFileCode + h.fileCodes)
+  if (!ascending(parentEnds, h.firstParentSlot, h.firstParentSlot + h.parentSlots) || !ascending(fileEnds, 0, h.fileCodes)
     || !ascending(subjectEnds, h.firstSubjectByte, h.firstSubjectByte + h.subjectBytes)) return corrupt;
   for (let k = 0; k < parentList.length; k++) if (parentList[k]! < MISSING || parentList[k]! >= commitsEnd) return corrupt;
   for (let k = 0; k < authorIds.length; k++) if (authorIds[k]! < 0 || authorIds[k]! >= authorsEnd) return corrupt;
   for (let k = 0; k < fileCodes.length; k++) {
     const v = fileCodes[k]!;
     if ((v >= 0 ? v >> 3 : -v - 1) >= pathsEnd) return corrupt;
+  }
+  // Each list belongs to a commit of this segment or an earlier one, and is its first.
+  const listed = new Set<number>();
+  for (let k = 0; k < filePositions.length; k++) {
+    const i = filePositions[k]!;
+    if (i < 0 || i >= commitsEnd || listed.has(i) || (i < store.length && store.hasFiles(i))) return corrupt;
+    listed.add(i);
   }
 
   store.reserve(commitsEnd);
@@ -176,8 +204,10 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   store.authorDateCol.pushAll(authorDates);
   store.committerDateCol.pushAll(committerDates);
   store.authorCol.pushAll(authorIds);
-  store.fileStartCol.pushAll(fileEnds);
+  const codeBase = store.fileCodeCol.length;
   store.fileCodeCol.pushAll(fileCodes);
+  store.fileFromCol.pushAll(new Int32Array(h.count).fill(UNREAD));
+  store.fileToCol.pushAll(new Int32Array(h.count).fill(UNREAD));
   for (const a of tables.authors) store.authors.push(a);
   for (const p of tables.paths) store.paths.push(p);
   store.subjectEndCol.pushAll(subjectEnds);
@@ -186,6 +216,12 @@ function appendSegment(raw: Buffer, store: CommitStore, schemaVersion: number): 
   store.squashPrCol.pushAll(squashPr);
   store.mergePrCol.pushAll(mergePr);
   store.length = commitsEnd;
+  const fileFrom = store.fileFromCol.view();
+  const fileTo = store.fileToCol.view();
+  for (let k = 0; k < filePositions.length; k++) {
+    fileFrom[filePositions[k]!] = codeBase + (k === 0 ? 0 : fileEnds[k - 1]!);
+    fileTo[filePositions[k]!] = codeBase + fileEnds[k]!;
+  }
   store.indexLoaded(h.first);
   return { ok: true };
 }

@@ -7,7 +7,8 @@ import { CommitStore } from './commitStore';
 import { readSegment, writeSegment } from './commitStoreFile';
 
 // 6: the wider fix word list of KPI spec v2 (fixing, bugs, bugfix), stored per commit.
-export const GIT_CACHE_VERSION = 6;
+// 7: file lists only for the commits that need them, by position, in any segment.
+export const GIT_CACHE_VERSION = 7;
 
 /**
  * The cache is an index (tips, branch tip, segment files) plus append-only segments of commit
@@ -64,33 +65,58 @@ export async function readSegments(dir: string, first: GitCacheIndex, indexStore
 
 const sameIndex = (a: GitCacheIndex, b: GitCacheIndex) => a.branchTip === b.branchTip && a.segments.join('\n') === b.segments.join('\n');
 
+/** How much of a store the cache held when it was last read or written. */
+export interface SavedPoint {
+  commits: number;
+  authors: number;
+  paths: number;
+}
+
 /**
- * Saves the store for `next` (its tips). Appends one segment of commits [from, length) when the
- * index is still the one this run started from (`startedFrom`); otherwise (cold, rebuilt, too many
- * segments, or another run wrote meanwhile) writes everything as one segment and removes the
- * files no index names any more.
+ * Saves the store for `next` (its tips). Appends one segment (commits [saved.commits, length) and
+ * the file lists read since) when the index is still the one this run started from
+ * (`startedFrom`); otherwise (cold, rebuilt, too many segments, or another run wrote meanwhile)
+ * writes everything as one segment and removes the files no index names any more. File lists are
+ * stored by position, so they are only ever added to the very segments they were read beside.
+ * Returns the index now on disk when this run wrote it.
  */
 export async function writeCache(
   dir: string, indexStore: AtomicStore<GitCacheIndex>, next: GitCacheIndex, startedFrom: GitCacheIndex | undefined,
-  store: CommitStore, from: number, tablesFrom: { authors: number; paths: number },
-): Promise<void> {
+  store: CommitStore, saved: SavedPoint,
+): Promise<GitCacheIndex | undefined> {
+  const lists = store.filesToSave;
+  store.filesToSave = [];
+  try {
+    return await withDirLockOn(dir, async () => {
+      const now = await indexStore.read();
+      const onDisk = now.ok ? now.data : undefined;
+      const append = next.segments.length > 0 && next.segments.length < MAX_SEGMENTS && onDisk !== undefined && startedFrom !== undefined && sameIndex(onDisk, startedFrom);
+      // Another run already saved this very history: what this run adds is not worth its whole history again.
+      if (!append && onDisk && onDisk.branchTip === next.branchTip && sameTips(onDisk.tips, next.tips)) return undefined;
+      if (append && store.length === saved.commits && lists.length === 0) return undefined;
+      const segFrom = append ? saved.commits : 0;
+      let segments = append ? next.segments : [];
+      const positions = append ? lists : store.positionsWithFiles();
+      if (store.length > segFrom || positions.length > 0) {
+        const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.bin`;
+        await writeSegment(path.join(dir, name), store, segFrom, positions, append ? saved : { authors: 0, paths: 0 }, GIT_CACHE_VERSION);
+        segments = [...segments, name];
+      }
+      const written = { ...next, segments };
+      if (!(await indexStore.write(written))) return undefined;
+      if (!append) await removeUnnamed(dir, new Set([...segments, path.basename(indexStore.file)]));
+      return written;
+    });
+  } catch (e) {
+    // Not saved: the next write takes them along.
+    store.filesToSave = lists.concat(store.filesToSave);
+    throw e;
+  }
+}
+
+async function withDirLockOn<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   await fs.mkdir(dir, { recursive: true });
-  await withDirLock(`${dir}.lock`, async () => {
-    const now = await indexStore.read();
-    const onDisk = now.ok ? now.data : undefined;
-    // Another run already saved this very history: nothing to add.
-    if (onDisk && onDisk.branchTip === next.branchTip && sameTips(onDisk.tips, next.tips)) return;
-    const append = next.segments.length > 0 && next.segments.length < MAX_SEGMENTS && onDisk !== undefined && startedFrom !== undefined && sameIndex(onDisk, startedFrom);
-    const segFrom = append ? from : 0;
-    let segments = append ? next.segments : [];
-    if (store.length > segFrom) {
-      const name = `segment-${Date.now()}-${randomBytes(3).toString('hex')}.bin`;
-      await writeSegment(path.join(dir, name), store, segFrom, append ? tablesFrom : { authors: 0, paths: 0 }, GIT_CACHE_VERSION);
-      segments = [...segments, name];
-    }
-    if (!(await indexStore.write({ ...next, segments }))) return;
-    if (!append) await removeUnnamed(dir, new Set([...segments, path.basename(indexStore.file)]));
-  });
+  return withDirLock(`${dir}.lock`, fn);
 }
 
 /** The same tips, in any order. */

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 /**
  * git must never run a program the repository controls: fsmonitor hooks, pagers, external diff
@@ -80,8 +81,8 @@ export function assertNotOption(value: string, what: string): string {
 }
 
 export interface GitCallOptions {
-  /** Written to git's stdin and closed (for --stdin lists). */
-  stdin?: string;
+  /** Written to git's stdin and closed (for --stdin lists); a stream is piped as it produces (git reads while it arrives). */
+  stdin?: string | Readable;
   signal?: AbortSignal;
   /**
    * The one way to let a call reach a remote: the transports named here are allowed for this
@@ -123,7 +124,8 @@ export function streamGit(repoPath: string, args: string[], onChunk: (chunk: Buf
       else reject(failure(repoPath, code, stderr));
     });
     child.stdin.on('error', () => undefined); // git may exit before reading all of stdin
-    child.stdin.end(opts.stdin ?? '');
+    if (typeof opts.stdin === 'object') opts.stdin.pipe(child.stdin);
+    else child.stdin.end(opts.stdin ?? '');
   });
 }
 
@@ -132,4 +134,15 @@ export async function git(repoPath: string, args: string[], opts: GitCallOptions
   const chunks: Buffer[] = [];
   await streamGit(repoPath, args, (c) => chunks.push(c), opts);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The same safe git, synchronously: only for a last-resort read of a few bytes where the caller
+ * cannot wait (a pure report touching data no one loaded ahead); rejects like `git`.
+ */
+export function gitSync(repoPath: string, args: string[], stdin = ''): Buffer {
+  const r = spawnSync('git', safeArgs(args), { cwd: repoPath, env: gitEnv(), input: stdin, maxBuffer: 1 << 28 });
+  if (r.error) throw new GitError(`could not run git: ${r.error.message}`);
+  if (r.status !== 0) throw failure(repoPath, r.status, r.stderr.toString('utf8'));
+  return r.stdout;
 }

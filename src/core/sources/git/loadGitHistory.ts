@@ -5,7 +5,9 @@ import type { CommitGraph } from '../../model/commitGraph';
 import { git, streamGit } from './gitRunner';
 import { LOG_ARGS, LogParser } from './logParser';
 import { CommitStore } from './commitStore';
-import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex } from './gitCacheFiles';
+import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex, type SavedPoint } from './gitCacheFiles';
+import { filesReadUpfront } from './filesUpfront';
+import { fileListReader, readFilesNow } from './readFileLists';
 import { readRepoState, readTags, type RepoState } from './repoInfo';
 
 export interface GitHistory {
@@ -21,8 +23,17 @@ export interface GitHistory {
   cacheUse: 'cold' | 'warm' | 'incremental' | 'rebuilt';
   cacheNote?: string;
   parsedCommits: number;
+  /** Commits whose file lists this run read from git (the rest came from the cache or are not needed). */
+  fileListsRead: number;
   /** Settles when the cache holds this run's commits (at once unless `deferWrite`). */
   persisted: Promise<void>;
+  /**
+   * Reads the file lists of these commits that no one read yet (filesUpfront.ts reads only the
+   * fixes'), and saves them in the cache. Resolves with a warning when the cache write failed.
+   */
+  loadFiles(commits: Iterable<Commit>, signal?: AbortSignal): Promise<string | undefined>;
+  /** Commits whose files a report touched without loading them first (each read on the spot). */
+  readonly lateFileReads: number;
 }
 
 export interface LoadOptions {
@@ -120,7 +131,15 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   }
 
   const from = store.length;
-  const tablesFrom = { authors: store.authors.length, paths: store.paths.length };
+  let saved: SavedPoint = { commits: from, authors: store.authors.length, paths: store.paths.length };
+  store.lateReader = (hash) => readFilesNow(top, hash);
+  // The file-list pass runs beside the metadata pass: each fix is asked for as soon as it is parsed.
+  const files = fileListReader(top, store, opts.signal);
+  {
+    const fix = store.fixCol.view();
+    const starts = store.parentStart;
+    for (let i = 0; i < from; i++) if (!store.hasFiles(i) && filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!)) files.want(store.hashAt(i));
+  }
   // Commits go into the store as they arrive, while this thread would otherwise wait on git. git
   // log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store
   // skips those.
@@ -132,7 +151,8 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     let total: number | undefined;
     const onCommits = opts.onCommits;
     const parser = new LogParser((c) => {
-      appender.add(c);
+      const i = appender.add(c, false);
+      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, c.parents.length)) files.want(c.hash);
       parsed += 1;
       if (!onCommits || parsed % 2000 !== 0) return;
       // A read this long is worth a total for the progress: the count (cheap next to parsing the
@@ -140,27 +160,56 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
       if (parsed === 2000) void countCommits(top, stdin, opts.signal).then((n) => (total = n), () => undefined);
       onCommits(parsed, total);
     });
-    await streamGit(top, [...LOG_ARGS, '--stdin', '--'], (chunk) => parser.push(chunk), { stdin, signal: opts.signal });
-    parser.end();
+    try {
+      await streamGit(top, [...LOG_ARGS, '--stdin', '--'], (chunk) => parser.push(chunk), { stdin, signal: opts.signal });
+      parser.end();
+    } catch (e) {
+      await files.done().catch(() => undefined);
+      throw e;
+    }
   }
   appender.finish();
+  await files.done();
   if (cacheUse === 'incremental' && parsed === 0) cacheUse = 'warm';
 
-  const startedFrom = cached.ok ? cached.data : undefined;
-  const persist = async () => {
-    if (cacheUse === 'warm') return;
-    await writeCache(dir, index, { tips, branchTip: state.tip, hashLength, segments }, startedFrom, store, from, tablesFrom);
+  let onDisk = cached.ok ? cached.data : undefined;
+  let saving: Promise<unknown> = Promise.resolve();
+  // Saves what was added since the last save; one save at a time, in order.
+  const save = () => {
+    const run = saving.then(async () => {
+      if (store.length === saved.commits && store.filesToSave.length === 0) return;
+      const written = await writeCache(dir, index, { tips, branchTip: state.tip, hashLength, segments }, onDisk, store, saved);
+      if (!written) return;
+      onDisk = written;
+      segments = written.segments;
+      saved = { commits: store.length, authors: store.authors.length, paths: store.paths.length };
+    });
+    saving = run.catch(() => undefined);
+    return run;
   };
-  const persisted = persist();
+  const persisted = save();
   if (!opts.deferWrite) await persisted;
   else persisted.catch(() => undefined);
+  const loadFiles = async (commits: Iterable<Commit>, signal?: AbortSignal) => {
+    const late = fileListReader(top, store, signal);
+    for (const c of commits) {
+      const i = store.indexOf(c.hash);
+      if (i >= 0 && !store.hasFiles(i)) late.want(c.hash);
+    }
+    await late.done();
+    if (late.asked === 0) return undefined;
+    return save().then(() => undefined, (e: unknown) => `could not write the git cache: ${(e as Error).message}`);
+  };
   return {
     persisted,
     info: state.info, graph: store,
     // Made on demand: a report walks the graph and turns few positions into commit objects.
     get commits() {
       return store.commits;
-    }, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed,
+    }, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed, fileListsRead: files.asked, loadFiles,
+    get lateFileReads() {
+      return store.lateReads;
+    },
     byHash: { get: (h) => { const i = store.indexOf(h); return i < 0 ? undefined : store.commitAt(i); } },
   };
 }

@@ -7,11 +7,20 @@ import type { Commit, FileChange } from '../../model/commit';
  */
 export const LOG_FORMAT = '--format=%x00%x00%H%x00%P%x00%aN%x00%aE%x00%at%x00%ct%x00%s';
 /**
- * --name-status, not --raw: the same paths and status letters without two object names per file,
- * so git writes (and we parse) far fewer bytes. --no-renames: rename detection is the costliest
- * part of a history scan and no KPI needs it (a rename shows as D + A).
+ * The metadata pass: every commit's graph, dates, author and subject, and no file lists. Working
+ * out what each commit changed is most of the cost of a history scan, and only a few KPIs need it
+ * for a few commits (see filesUpfront.ts): those are read by FILES_ARGS.
  */
-export const LOG_ARGS = ['log', '-z', LOG_FORMAT, '--name-status', '--no-renames', '--encoding=UTF-8', '--no-ext-diff', '--no-textconv', '--no-color'];
+export const LOG_ARGS = ['log', '-z', LOG_FORMAT, '--encoding=UTF-8', '--no-color'];
+
+/**
+ * The file-list pass, for the commits named on stdin (one hash a line, answered as they arrive):
+ * the paths each changed against its parent, exactly what `git log --name-status --no-renames`
+ * lists (-r: every level of the tree; --root: a root commit lists its files as added; a merge lists
+ * none; --always: a commit with an empty diff still answers, with no files). --name-status, not --raw: the same paths and letters without two object names per file.
+ * --no-renames: rename detection is the costliest part and no KPI needs it (a rename is D + A).
+ */
+export const FILES_ARGS = ['diff-tree', '--stdin', '-z', '-r', '--root', '--always', '--name-status', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--format=%x00%x00%H'];
 
 /** A --name-status letter (with a similarity score for R/C, which --no-renames never emits). */
 const STATUS = /^[ACDMRTUXB]\d*$/;
@@ -25,13 +34,14 @@ type State =
   | { at: 'path'; status: string; paths: string[]; want: number };
 
 /**
- * An incremental parser: feed it stdout chunks as they arrive, it emits each commit once the next
- * one (or the end) proves it complete. It holds at most one partial token and one commit.
+ * An incremental parser of NUL-separated records (a header of `fields` values, then the file
+ * list): feed it stdout chunks as they arrive, it emits each record once the next one (or the end)
+ * proves it complete. It holds at most one partial token and one record.
  */
-export class LogParser {
+class RecordParser<R extends { files: FileChange[] }> {
   private tail: Buffer | null = null;
   private state: State = { at: 'between' };
-  private current: Commit | null = null;
+  private current: R | null = null;
   /** Names, emails and paths repeat across thousands of commits: keep one copy of each. */
   private readonly pool = new Map<string, string>();
 
@@ -42,7 +52,7 @@ export class LogParser {
     return s;
   }
 
-  constructor(private readonly emit: (c: Commit) => void) {}
+  constructor(private readonly fields: number, private readonly make: (values: string[], intern: (s: string) => string) => R, private readonly emit: (r: R) => void) {}
 
   push(chunk: Buffer): void {
     let buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
@@ -71,25 +81,22 @@ export class LogParser {
     this.current = null;
   }
 
+  /** Header values so far: the record starts once all its fields are in. */
+  private header(values: string[]): void {
+    if (values.length < this.fields) {
+      this.state = { at: 'header', values };
+      return;
+    }
+    this.current = this.make(values, (x) => this.intern(x));
+    this.state = { at: 'files' };
+  }
+
   private token(tok: string): void {
     const s = this.state;
     switch (s.at) {
       case 'header': {
         s.values.push(tok);
-        if (s.values.length === 7) {
-          const [hash, parents, name, email, at, ct, subject] = s.values as [string, string, string, string, string, string, string];
-          this.current = {
-            hash,
-            parents: parents ? parents.split(' ') : [],
-            authorName: this.intern(name),
-            authorEmail: this.intern(email),
-            authorDate: Number(at),
-            committerDate: Number(ct),
-            subject,
-            files: [],
-          };
-          this.state = { at: 'files' };
-        }
+        this.header(s.values);
         return;
       }
       case 'path': {
@@ -112,12 +119,45 @@ export class LogParser {
         }
         if (HASH.test(raw)) {
           this.flush();
-          this.state = { at: 'header', values: [raw] };
+          this.header([raw]);
           return;
         }
         // Anything else is a format we do not understand: fail loudly rather than miscount.
         throw new Error(`unexpected git log token: ${JSON.stringify(raw.slice(0, 80))}`);
       }
     }
+  }
+}
+
+function toCommit(values: string[], intern: (s: string) => string): Commit {
+  const [hash, parents, name, email, at, ct, subject] = values as [string, string, string, string, string, string, string];
+  return {
+    hash,
+    parents: parents ? parents.split(' ') : [],
+    authorName: intern(name),
+    authorEmail: intern(email),
+    authorDate: Number(at),
+    committerDate: Number(ct),
+    subject,
+    files: [],
+  };
+}
+
+/** Commits of LOG_FORMAT, with the files the log listed (none from the metadata pass). */
+export class LogParser extends RecordParser<Commit> {
+  constructor(emit: (c: Commit) => void) {
+    super(7, toCommit, emit);
+  }
+}
+
+export interface CommitFiles {
+  hash: string;
+  files: FileChange[];
+}
+
+/** The records of FILES_ARGS: a hash and the files that commit changed. */
+export class FileListParser extends RecordParser<CommitFiles> {
+  constructor(emit: (r: CommitFiles) => void) {
+    super(1, ([hash]) => ({ hash: hash!, files: [] }), emit);
   }
 }
