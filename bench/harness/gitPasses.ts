@@ -5,38 +5,44 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { LOG_ARGS } from '../../src/core/sources/git/logParser';
+import { FILES_ARGS, LOG_ARGS } from '../../src/core/sources/git/logParser';
 import { gitEnv, safeArgs } from '../../src/core/sources/git/gitRunner';
 import { git } from '../synth/generateRepo';
 import { GNU_TIME } from './reportRuns';
+import { childCpuSeconds } from './machine';
 
 export interface PassResult {
   seconds: number;
   bytes: number;
+  /** git's CPU seconds (user + system). */
+  cpuSeconds: number;
 }
 
 const LISTINGS = ['--raw', '--name-status', '--name-only', '--numstat', '--stat', '--shortstat', '--patch', '-p'];
 
-/** How the product lists each commit's files (--name-status, --raw, ...), read from its own arguments. */
-export const PRODUCT_LISTING = LOG_ARGS.find((a) => LISTINGS.includes(a)) ?? '(none)';
+/** How the product lists each commit's files (--name-status, --raw, ...), read from its file-list pass's arguments. */
+export const PRODUCT_LISTING = FILES_ARGS.find((a) => LISTINGS.includes(a)) ?? '(none)';
 
-/** The product's log arguments with its file listing swapped for `listing`. */
+/** The product's log arguments (its metadata pass) with `listing` added: a history pass that lists every commit's files. */
 export function logArgs(listing: string): string[] {
-  return [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), listing];
+  return [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), listing, '--no-renames'];
 }
 
 /** Runs one git process to the end, counting its output bytes; rejects on a non-zero exit. */
-export function timeGit(repo: string, args: string[]): Promise<PassResult> {
+export function timeGit(repo: string, args: string[], stdin?: string): Promise<PassResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('git', ['-C', repo, ...safeArgs(args)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const cpuBefore = childCpuSeconds();
+    const child = spawn('git', ['-C', repo, ...safeArgs(args)], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin ?? '');
     let bytes = 0;
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (bytes += c.length));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, bytes });
+      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, bytes, cpuSeconds: childCpuSeconds() - cpuBefore });
       else reject(new Error(`git ${args[0] ?? ''} exited with ${code}: ${stderr.trim()}`));
     });
   });
@@ -49,11 +55,14 @@ export const productListingPass = (repo: string): Promise<PassResult> => timeGit
 export const numstatPass = (repo: string): Promise<PassResult> => timeGit(repo, [...logArgs('--numstat'), '--all']);
 
 /**
- * Issue 14's floor: the product's own arguments (LOG_ARGS) over what a report reads, the default
- * branch and the tags (the product passes those tips on stdin; the revisions are the same).
+ * Issue 14's floor: one history pass that lists every commit's files, as the product read it
+ * before its metadata pass (its format, --name-status --no-renames), over what a report reads:
+ * the default branch and the tags (the product passes those tips on stdin; the revisions are the same).
  */
-const FLOOR_ARGS = [...LOG_ARGS, 'HEAD', '--tags', '--'];
+const FLOOR_ARGS = [...logArgs(PRODUCT_LISTING), 'HEAD', '--tags', '--'];
 const METADATA_ARGS = [...LOG_ARGS.filter((a) => !LISTINGS.includes(a)), 'HEAD', '--tags', '--'];
+/** The product's file-list pass alone, over the commits given (one hash a line). */
+export const fileListPass = (repo: string, hashes: string[]): Promise<PassResult> => timeGit(repo, FILES_ARGS, hashes.map((h) => `${h}\n`).join(''));
 export const productFloorPass = (repo: string): Promise<PassResult> => timeGit(repo, FLOOR_ARGS);
 /** The same walk and format without the file lists: what graph, dates and subjects cost. */
 export const metadataPass = (repo: string): Promise<PassResult> => timeGit(repo, METADATA_ARGS);
@@ -92,6 +101,7 @@ export async function parallelFloorPass(repo: string): Promise<ParallelResult> {
   const count = Number(git(repo, ['rev-list', '--first-parent', '--count', 'HEAD']).trim());
   const mid = git(repo, ['rev-list', '--first-parent', `--skip=${Math.floor(count * SPLIT_FROM_TIP)}`, '--max-count=1', 'HEAD']).trim();
   const splitSeconds = (performance.now() - started) / 1000;
+  const cpuBefore = childCpuSeconds();
   const [older, newer] = await Promise.all([
     timeGit(repo, [...logArgs('--name-only'), mid]),
     timeGit(repo, [...logArgs('--name-only'), '--all', `^${mid}`]),
@@ -99,6 +109,7 @@ export async function parallelFloorPass(repo: string): Promise<ParallelResult> {
   return {
     seconds: (performance.now() - started) / 1000,
     bytes: older.bytes + newer.bytes,
+    cpuSeconds: childCpuSeconds() - cpuBefore,
     splitSeconds,
     halves: [older.seconds, newer.seconds],
   };

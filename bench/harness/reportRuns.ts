@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { childCpuSeconds } from './machine';
 
 export const CLI = resolve(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const PRELOAD = resolve(import.meta.dirname, 'rssPreload.cjs');
@@ -18,6 +19,8 @@ export const GNU_TIME = '/usr/bin/time';
 
 export interface ReportRun {
   seconds: number;
+  /** CPU seconds (user + system) of the report process and its git children. */
+  cpuSeconds: number;
   /** KiB, the node process alone. */
   maxRssKb?: number;
   /** KiB, the largest process of the tree (GNU time), when available. */
@@ -26,6 +29,8 @@ export interface ReportRun {
   error?: string;
   /** A few values from the report, to show the run did real work. */
   summary?: string;
+  /** The report JSON with its generatedAt normalized, to check that cold, warm and incremental runs agree byte for byte. */
+  json?: string;
 }
 
 export const cliBuilt = (): boolean => existsSync(CLI);
@@ -44,12 +49,14 @@ export async function runReport(repo: string, cacheDir: string, window: ReportWi
   const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', treeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   try {
     const started = performance.now();
+    const cpuBefore = childCpuSeconds();
     const { code, stdout, stderr } = await run(cmd, args, { ...process.env, BENCH_RSS_FILE: rssFile });
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = childCpuSeconds() - cpuBefore;
     const maxRssKb = readNumber(rssFile);
     const treeMaxRssKb = useTime ? readNumber(treeFile) : undefined;
-    if (code !== 0) return { seconds, maxRssKb, treeMaxRssKb, ok: false, error: `exit ${code}: ${lastLine(stderr)}` };
-    return { seconds, maxRssKb, treeMaxRssKb, ok: true, summary: summarize(stdout) };
+    if (code !== 0) return { seconds, cpuSeconds, maxRssKb, treeMaxRssKb, ok: false, error: `exit ${code}: ${lastLine(stderr)}` };
+    return { seconds, cpuSeconds, maxRssKb, treeMaxRssKb, ok: true, summary: summarize(stdout), json: stdout.replace(/"generatedAt": ?"[^"]*"/g, '"generatedAt":"<T>"') };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

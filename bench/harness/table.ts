@@ -3,7 +3,7 @@ export interface Bar {
   name: string;
   value: number | undefined;
   limit: number;
-  unit: '×' | 'MB';
+  unit: '×' | 'MB' | 'differences';
 }
 
 export function printRows(title: string, rows: Array<{ name: string; value: string }>): void {
@@ -16,7 +16,7 @@ export function printBars(bars: Bar[], missing: string): void {
   console.log('\nBars');
   const width = Math.max(...bars.map((b) => b.name.length));
   for (const b of bars) {
-    const fmt = (x: number): string => (b.unit === 'MB' ? `${x.toFixed(0)} MB` : `${x.toFixed(3)}×`);
+    const fmt = (x: number): string => (b.unit === 'MB' ? `${x.toFixed(0)} MB` : b.unit === 'differences' ? `${x} diff.` : `${x.toFixed(3)}×`);
     const verdict = b.value === undefined ? `—     ${missing}` : b.value <= b.limit ? '✅ PASS' : '❌ FAIL';
     const value = b.value === undefined ? '' : fmt(b.value);
     console.log(`  ${b.name.padEnd(width)}  ${value.padStart(9)}  (bar ≤ ${fmt(b.limit)})  ${verdict}`);

@@ -21,6 +21,8 @@ import { loadAverage } from '../harness/machine';
 import { ensureRealRepo, type RealRepo, type RealRepoSpec } from '../synth/realRepos';
 import { GNU_TIME, cliBuilt, runReport, type ReportRun, type ReportWindow } from '../harness/reportRuns';
 import { printBars, printRows, type Bar } from '../harness/table';
+import { passCostRows, passCosts, type PassCost } from '../harness/passCosts';
+import { compareReports, sameReportBar, sameReportRows, type SameReportCheck } from '../harness/sameReports';
 
 const APPENDED = 100;
 
@@ -35,6 +37,8 @@ export interface RealBenchResult {
   peakRssMb: number | null;
   gitPeakRssMb: { floor: number | null; metadata: number | null };
   errors: string[];
+  passes: PassCost[];
+  sameReports: SameReportCheck[];
   bars: Array<Bar & { pass: boolean | null }>;
   lines: LanguageSpeed[];
   /** The line counter against the old one and typescript-estree, file by file (the JS repository). */
@@ -70,6 +74,8 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
   const warms: ReportRun[] = [];
   const incrementals: ReportRun[] = [];
   const caches: string[] = [];
+  const same: SameReportCheck[] = [];
+  let passes: PassCost[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       log(`${spec.name}: floor, metadata pass, cold report ${i + 1}/${runs}`);
@@ -82,15 +88,22 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
       colds.push(await runReport(work, cache, window));
     }
     const lastCache = caches[caches.length - 1];
+    colds.slice(1).forEach((c, i) => same.push(compareReports(`cold run ${i + 2} = cold run 1`, colds[0], c)));
     if (lastCache && colds.some((r) => r.ok)) {
       for (let i = 0; i < runs; i++) {
         log(`${spec.name}: warm report ${i + 1}/${runs}`);
         warms.push(await runReport(work, lastCache, window));
+        same.push(compareReports(`warm run ${i + 1} = cold`, colds[colds.length - 1], warms[i]));
       }
+      log(`${spec.name}: what each pass costs`);
+      passes = await passCosts(work, window);
       for (let i = 0; i < runs; i++) {
-        log(`${spec.name}: appending ${APPENDED} commits, incremental report ${i + 1}/${runs}`);
+        log(`${spec.name}: appending ${APPENDED} commits, incremental report ${i + 1}/${runs}, and a cold one to compare`);
         await appendCommits(work, APPENDED, i + 1);
         incrementals.push(await runReport(work, lastCache, window));
+        const fresh = mkdtempSync(join(BENCH_DIR, 'cache-'));
+        caches.push(fresh);
+        same.push(compareReports(`incremental run ${i + 1} (+${APPENDED * (i + 1)} commits) = cold on the same commits`, await runReport(work, fresh, window), incrementals[i]));
       }
     }
   } finally {
@@ -106,6 +119,8 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
   const cold = best(okSeconds(colds));
   const warm = best(okSeconds(warms));
   const incr = best(okSeconds(incrementals));
+  const floorCpu = best(floors.map((f) => f.cpuSeconds));
+  const coldCpu = best(colds.filter((r) => r.ok).map((r) => r.cpuSeconds));
   const all = [...colds, ...warms, ...incrementals];
   const rss = all.some((r) => r.maxRssKb !== undefined) ? Math.max(...all.map((r) => r.maxRssKb ?? 0)) / 1024 : undefined;
   const treeRss = all.some((r) => r.treeMaxRssKb !== undefined) ? Math.max(...all.map((r) => r.treeMaxRssKb ?? 0)) / 1024 : undefined;
@@ -116,12 +131,14 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     const failed = xs.find((r) => !r.ok);
     if (failed) return `failed: ${failed.error ?? ''}`;
     const b = best(xs.map((r) => r.seconds));
-    return `${sec(b)} best of ${xs.length}${base !== undefined && b !== undefined ? ` = ${(b / base).toFixed(2)}× the floor` : ''}`;
+    const cpu = best(xs.map((r) => r.cpuSeconds));
+    return `${sec(b)} best of ${xs.length}${base !== undefined && b !== undefined ? ` = ${(b / base).toFixed(2)}× the floor` : ''}` +
+      ` (cpu ${sec(cpu)}${floorCpu !== undefined && base !== undefined && cpu !== undefined ? ` = ${(cpu / floorCpu).toFixed(2)}× the floor's` : ''}${coldCpu !== undefined && base === undefined && cpu !== undefined ? ` = ${(cpu / coldCpu).toFixed(3)}× the cold run's` : ''})`;
   };
   const mb = (x: number | undefined): string => (x === undefined ? 'n/a' : `${x.toFixed(0)} MB`);
   console.log('');
   printRows(`Measurements, ${spec.name} (load average before ${loadBefore})`, [
-    { name: 'floor: product\'s git log --name-status, default branch + tags', value: `${sec(floor)} best of ${floors.length} (${((floors[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
+    { name: 'floor: product\'s git log --name-status, default branch + tags', value: `${sec(floor)} best of ${floors.length} (cpu ${sec(floorCpu)}, ${((floors[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
     { name: 'metadata-only git log (same format, no --name-status)', value: `${sec(meta)} best of ${metas.length} = ${(ratio(meta, floor) ?? NaN).toFixed(2)}× the floor (${((metas[0]?.bytes ?? 0) / 2 ** 20).toFixed(0)} MB out)` },
     { name: 'git\'s own peak RSS: floor / metadata pass', value: `${mb(gitRss.floorMb)} / ${mb(gitRss.metadataMb)}${existsSync(GNU_TIME) ? '' : ' (no /usr/bin/time)'}` },
     { name: 'cold report (empty cache)', value: report(colds, floor) },
@@ -130,6 +147,12 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     { name: 'peak RSS of the report process', value: haveCli ? `${mb(rss)} (largest process incl. git children: ${mb(treeRss)})` : 'CLI not built' },
     { name: 'KPIs (last cold run)', value: colds.filter((r) => r.ok).pop()?.summary ?? 'n/a' },
   ]);
+  if (passes.length) {
+    console.log('');
+    printRows(`What each pass of a cold report costs on its own, ${spec.name} (in the report they overlap)`, passCostRows(passes));
+  }
+  console.log('');
+  printRows(`Reports cold, warm and incremental, ${spec.name} (report JSON, generatedAt aside)`, sameReportRows(same));
   const missing = haveCli ? 'report failed' : 'report: CLI not built yet';
   const bars: Bar[] = [
     { name: `${spec.name}: cold / floor`, value: ratio(cold, floor), limit: 1.0, unit: '×' },
@@ -138,6 +161,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     { name: `${spec.name}: incremental / cold`, value: ratio(incr, cold), limit: 0.15, unit: '×' },
     { name: `${spec.name}: peak RSS (report process)`, value: rss, limit: 300, unit: 'MB' },
     lineCounterBar(spec.name, counter.lines),
+    sameReportBar(`${spec.name}: reports differing cold / warm / incremental`, same),
   ];
   printBars(bars, missing);
 
@@ -149,7 +173,7 @@ export async function realRepoBench(spec: RealRepoSpec, runs: number, window: Re
     repository: { dir: repo.dir, stats: repo.stats, content: repo.content, generateSeconds: repo.generateSeconds, gitBytes: repo.gitBytes, reused: repo.reused },
     seconds: { floor: floors.map((f) => f.seconds), metadata: metas.map((m) => m.seconds), cold: colds.map((r) => r.seconds), warm: warms.map((r) => r.seconds), incremental: incrementals.map((r) => r.seconds) },
     floorBytes: floors[0]?.bytes ?? 0, metadataBytes: metas[0]?.bytes ?? 0,
-    peakRssMb: rss ?? null, gitPeakRssMb: { floor: gitRss.floorMb ?? null, metadata: gitRss.metadataMb ?? null }, errors,
+    peakRssMb: rss ?? null, gitPeakRssMb: { floor: gitRss.floorMb ?? null, metadata: gitRss.metadataMb ?? null }, errors, passes, sameReports: same,
     bars: bars.map((b) => ({ ...b, pass: b.value === undefined ? null : b.value <= b.limit })),
     lines: counter.lines,
     ...(counter.equality ? { linesEquality: counter.equality } : {}),

@@ -19,6 +19,8 @@ import { cliBuilt, runReport, type ReportRun, type ReportWindow } from '../harne
 import { summarizeProfile } from '../harness/profileSummary';
 import { printBars, printRows, verdictFor, type Bar } from '../harness/table';
 import { prHeadsBench, prHeadsRows, type PrHeadsBenchResult } from './prHeadsBench';
+import { passCostRows, passCosts, type PassCost } from '../harness/passCosts';
+import { compareReports, sameReportBar, sameReportRows, type SameReportCheck } from '../harness/sameReports';
 
 const APPENDED = 100;
 
@@ -89,17 +91,25 @@ export async function syntheticBench(runs: number, window: ReportWindow, log: (s
   const incrementals: Array<Timed<ReportRun>> = [];
   const lastCache = caches[caches.length - 1];
   const okCold = colds.filter((c) => c.result.ok);
+  const same: SameReportCheck[] = colds.slice(1).map((c, i) => compareReports(`cold run ${i + 2} = cold run 1`, colds[0]?.result, c.result));
+  let passes: PassCost[] = [];
   if (haveCli && lastCache && okCold.length > 0) {
     for (let i = 0; i < runs; i++) {
       log(`warm report ${i + 1}/${runs}`);
       warms.push(await withCpu(() => runReport(work, lastCache, window)));
+      same.push(compareReports(`warm run ${i + 1} = cold`, colds[colds.length - 1]?.result, warms[i]?.result));
     }
+    log('what each pass costs');
+    passes = await passCosts(work, window);
     // Each round adds 100 commits on top of the cache the previous round brought up to date,
     // so every incremental run parses exactly 100 new commits.
     for (let i = 0; i < runs; i++) {
-      log(`appending ${APPENDED} commits, incremental report ${i + 1}/${runs}`);
+      log(`appending ${APPENDED} commits, incremental report ${i + 1}/${runs}, and a cold one to compare`);
       await appendCommits(work, APPENDED, i + 1);
       incrementals.push(await withCpu(() => runReport(work, lastCache, window)));
+      const fresh = newCacheDir();
+      caches.push(fresh);
+      same.push(compareReports(`incremental run ${i + 1} (+${APPENDED * (i + 1)} commits) = cold on the same commits`, await runReport(work, fresh, window), incrementals[i]?.result));
     }
   }
 
@@ -137,12 +147,19 @@ export async function syntheticBench(runs: number, window: ReportWindow, log: (s
     { name: 'peak RSS of the report process', value: haveCli ? `${mb(peakRss)} (largest process incl. git children: ${mb(treeRss)})` : 'report: CLI not built yet' },
     { name: 'KPIs (last cold run)', value: okCold[okCold.length - 1]?.result.summary ?? 'n/a' },
   ]);
+  if (passes.length) {
+    console.log('');
+    printRows('What each pass of a cold report costs on its own (in the report they overlap)', passCostRows(passes));
+  }
+  console.log('');
+  printRows('Reports cold, warm and incremental (report JSON, generatedAt aside)', sameReportRows(same));
 
   const bars: Bar[] = [
     { name: 'cold / floor', value: cold === undefined ? undefined : cold / floor, limit: 1.5, unit: '×' },
     { name: 'warm / cold', value: warm === undefined || cold === undefined ? undefined : warm / cold, limit: 0.1, unit: '×' },
     { name: 'incremental / cold', value: incr === undefined || cold === undefined ? undefined : incr / cold, limit: 0.15, unit: '×' },
     { name: 'peak RSS', value: peakRss === undefined ? undefined : peakRss / 1024, limit: 300, unit: 'MB' },
+    sameReportBar('reports differing cold / warm / incremental', same),
   ];
   printBars(bars, haveCli ? 'report failed' : 'report: CLI not built yet');
   if (prHeads) {
@@ -181,6 +198,7 @@ export async function syntheticBench(runs: number, window: ReportWindow, log: (s
     cpuSeconds: { floor: floorCpu, numstat: numstat.cpu, parallelFloor: bestPar.cpu, cold: colds.map((c) => c.cpu) },
     peakRssMb: peakRss === undefined ? null : peakRss / 1024,
     treePeakRssMb: treeRss === undefined ? null : treeRss / 1024,
+    passes, sameReports: same,
     cli: haveCli ? { errors: allRuns.filter((r) => !r.ok).map((r) => r.error) } : 'not built',
     bars: bars.map((b) => ({ ...b, value: b.value ?? null, pass: b.value === undefined ? null : b.value <= b.limit })),
     parallel: { gain, conclusion },
