@@ -37,6 +37,8 @@ const CASES: Record<string, string> = {
   'backslash outside strings (a regex the / rule took for division)': 'if (x) /\\d+/.test(y);\n',
   'unterminated regular expression recovers as the scanner does': 'x = a\n/ b) / c;\nlet y = /abc\nz();\n',
   'non-ASCII white space is blank': '\u00a0\u3000\n\ufeffconst a = 1;\n',
+  'non-ASCII names and escaped names, not followed by "/"': "const 県 = { 県: '大阪府' }, c = '©';\nx = ©;\nlet \\u0061b = 1, 𝑥 = 2, #y县;\nconst r = /x/g;\n",
+  'U+FFFD outside strings and comments: the rest of the file is one token': 'a();\n\ufffd\n\n// c\n',
   'words after which / starts a regular expression, one by one': [...REGEX_AFTER_WORDS].map((w) => `${w} /x/g;\n`).join(''),
   'type-level code': 'type A<T> = T extends Array<infer U> ? U : never;\ninterface B {\n  x: number; // c\n}\n',
   'empty file': '',
@@ -56,8 +58,8 @@ describe('the .ts/.js code-line lexer (equal to TypeScript\'s scanner, without l
     assert.equal(lexTokenLines(src), 4);
   });
 
-  it('leaves to the scanner what it does not follow: Unicode identifiers, escaped identifiers, U+FFFD, merge-conflict markers', () => {
-    for (const src of ['const 県 = 1;\n', 'const \\u0061 = 1;\n', 'x = 1; \ufffd\n', '<<<<<<< HEAD\na();\n=======\nb();\n>>>>>>> other\n']) {
+  it("leaves to the scanner only what rests on its Unicode tables: '/' after a run beyond ASCII, a digit right after one, '\\u{…}', merge-conflict markers", () => {
+    for (const src of ['const x = 県 / 2;\n', 'a = x\\u0061 / 2;\n', 'a = 県1;\n', 'const \\u{61} = 1;\n', '<<<<<<< HEAD\na();\n=======\nb();\n>>>>>>> other\n']) {
       assert.equal(lexTokenLines(src), null, JSON.stringify(src));
     }
   });
@@ -81,7 +83,7 @@ describe('the .ts/.js code-line lexer (equal to TypeScript\'s scanner, without l
     const rare = fc.constantFrom(
       '/=', '*', '\r', '\r\n', '\t', '\\u0061', 'typeof', 'of', 'defer', 'this', 'a1', '$', '_', '0', '017', '019', '0x1F', '0b2', '1.', '.5', '1e',
       '1e+', '1n', 'n', '_1', '#', '#!', '!', '!=', '++', '--', '+', '-', '.', '...', '?', '?.', ':', ',', '<', '>', '|', '=======', '<<<<<<< ', '|||||||',
-      'é', '県', '\u00a0', '\u2028', '\ufeff', '\ufffd', '\u0000', '\u000b',
+      'é', '県', '𝑥', '©', '\\u{61}', '\\u200b', '\\x', '\u00a0', '\u2028', '\ufeff', '\ufffd', '\u0000', '\u000b',
     );
     const fragment = fc.oneof({ arbitrary: common, weight: 3 }, { arbitrary: rare, weight: 1 });
     fc.assert(

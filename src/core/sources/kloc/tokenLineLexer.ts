@@ -6,20 +6,25 @@
  * counts, as that one does, the lines that hold at least one token, a multi-line token on every
  * line it spans; a line is a stretch between two "\n".
  *
- * Where the scanner's answer rests on Unicode tables not repeated here, it gives up and returns
- * null, and the caller asks the scanner: a character above U+007F outside a comment, string,
- * template or regular expression that is not white space (a Unicode identifier, U+FFFD), a "\u"
- * escape there (an escaped identifier), a merge-conflict marker. On the 22,000 .ts/.js files of
- * this repository's node_modules that is 7 files; on the realistic JS bench repository, 1.
- * test/unit/kloc/tokenLineLexer.test.ts proves it equal to the scanner (cases, random fragments,
- * real code); the bench compares both with typescript-estree on a whole realistic repository.
+ * Outside comments, strings, templates and regular expressions, characters beyond ASCII and "\u"
+ * escapes are an identifier or an invalid character as the scanner's Unicode tables say; either
+ * way the tokens end at the same place, so the lexer follows them and only gives up (returns
+ * null, and the caller asks the scanner) where the answer rests on those tables: a "/" right
+ * after such a run, a digit right after a non-ASCII character or backslash in it, a "\u{…}"
+ * escape; and at a merge-conflict marker. Of the 22,000 .ts/.js files in this repository's
+ * node_modules, none. test/unit/kloc/tokenLineLexer.test.ts proves it equal to the scanner (cases,
+ * random fragments, real code); the bench compares both with typescript-estree on a whole
+ * realistic repository.
  */
 
 // What the token before a "/" makes of it. WORD: an identifier or keyword, decided only when a
 // "/" follows (the keyword test is the costly part, and most words are not followed by one).
+// UNSURE: a run of characters beyond ASCII (see wideRunEnd), whose last token only the scanner's
+// Unicode tables tell: an identifier (then "/" divides) or an invalid character (it does not).
 const REGEX = 0;
 const DIVIDE = 1;
 const WORD = 2;
+const UNSURE = 3;
 
 /**
  * The words after which the scanner reads "/" as a regular expression: TypeScript's reserved and
@@ -53,8 +58,8 @@ const isWideSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 const isSpaceLike = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 10 || c === 13 || isWideSpace(c);
 /**
- * After an identifier's ASCII characters, what could still go on with it, which this lexer does
- * not follow: a character beyond ASCII, or a "\u" escape (any other backslash ends it).
+ * After an identifier's ASCII characters, what could still go on with it: a character beyond
+ * ASCII, or a "\u" escape (any other backslash ends it).
  */
 const goesOnBeyondAscii = (text: string, at: number): boolean => {
   const c = text.charCodeAt(at);
@@ -68,10 +73,7 @@ function conflictMarker(text: string, at: number, c: number): boolean {
   return true;
 }
 
-/**
- * End of the number at `at` as the scanner reads it (digits, fraction, exponent, BigInt suffix),
- * or -1 where an identifier that could go on past ASCII follows it.
- */
+/** End of the number at `at` as the scanner reads it (digits, fraction, exponent, BigInt suffix). */
 function numberEnd(text: string, at: number): number {
   let j = at;
   const c = text.charCodeAt(j);
@@ -110,14 +112,43 @@ function numberEnd(text: string, at: number): number {
   if (leadingZero) return j;
   if (integer && text.charCodeAt(j) === 110) j++;
   // An identifier straight after is an error the scanner makes a token of its own, except a lone
-  // "n", which it takes into the number.
+  // "n", which it takes into the number. Where the identifier goes on beyond ASCII, the number
+  // ends here either way, and the rest is a run of the caller's (wideRunEnd).
   const f = text.charCodeAt(j);
-  if (f >= 128) return -1;
-  if (ID_START[f] !== 1) return j;
+  if (f >= 128 || ID_START[f] !== 1) return j;
   let k = j + 1;
   while (ID_PART[text.charCodeAt(k)] === 1) k++;
-  if (goesOnBeyondAscii(text, k)) return -1;
-  return k === j + 1 && f === 110 ? k : j;
+  return k === j + 1 && f === 110 && !goesOnBeyondAscii(text, k) ? k : j;
+}
+
+/**
+ * End of a run of identifier characters that reaches beyond ASCII (from `at`: a non-ASCII
+ * character, a "\u" escape, or an identifier that goes on with one of them): ASCII letters,
+ * digits, $, _, backslashes and any character above U+007F but white space and U+FFFD. Whether
+ * the scanner makes one identifier of it or an invalid character and more tokens, its tokens end
+ * there, on this line; only the kind of the last one is unsure. -1 where even that end is not
+ * sure: a digit right after a non-ASCII character or a backslash (a number, or part of a name?),
+ * or a "\u{…}" escape.
+ */
+function wideRunEnd(text: string, at: number): number {
+  let j = at;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128) {
+      if (c === 0xfffd || isWideSpace(c)) break;
+      continue;
+    }
+    if (c === 92) {
+      if (text.charCodeAt(j + 1) === 117 && text.charCodeAt(j + 2) === 123) return -1;
+      continue;
+    }
+    if (ID_PART[c] !== 1) break;
+    if (c <= 57 && c >= 48 && j > at) {
+      const before = text.charCodeAt(j - 1);
+      if (before >= 128 || before === 92) return -1;
+    }
+  }
+  return j;
 }
 
 /**
@@ -151,6 +182,31 @@ function unterminatedRegexEnd(text: string, start: number, body: number): number
   return j;
 }
 
+/**
+ * End of the rest of a template literal from `j` (just after "`" or a substitution's "}"): just
+ * past the "`" that closes it, or the end of the text; negated (~end) where "${" stops it.
+ */
+function templateEnd(text: string, j: number): number {
+  const n = text.length;
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 96) return j + 1;
+    if (c === 36 && text.charCodeAt(j + 1) === 123) return ~(j + 2);
+    if (c === 92) j++;
+  }
+  return n;
+}
+
+/**
+ * The lines a token from `from` to `to` runs onto after its first: one per "\n" in it (a line
+ * continuation's too), but for the text's last character, after which no line starts.
+ */
+function linesAfterFirst(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let k = text.indexOf('\n', from); k >= 0 && k < to && k < text.length - 1; k = text.indexOf('\n', k + 1)) lines++;
+  return lines;
+}
+
 /** Code lines of a .ts/.js text as tsScannerLines.ts counts them, or null where that one must decide. */
 export function lexTokenLines(text: string): number | null {
   const n = text.length;
@@ -168,30 +224,6 @@ export function lexTokenLines(text: string): number | null {
     i = 2;
     while (i < n && !isLineBreak(text.charCodeAt(i))) i++;
   }
-
-  /**
-   * The rest of a template literal from `j` (just after "`" or a substitution's "}"): its end,
-   * and whether it stopped at "${". Every line it runs onto holds it.
-   */
-  let templateHead = false;
-  const templateEnd = (j: number): number => {
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 96) {
-        templateHead = false;
-        return j + 1;
-      }
-      if (c === 36 && text.charCodeAt(j + 1) === 123) {
-        templateHead = true;
-        return j + 2;
-      }
-      if (c === 92) j++;
-      // After an escape too: "\" + LF is a line continuation, still inside the literal.
-      if (text.charCodeAt(j) === 10 && j + 1 < n) count++;
-    }
-    templateHead = false;
-    return n;
-  };
 
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -231,6 +263,7 @@ export function lexTokenLines(text: string): number | null {
         count++;
         counted = true;
       }
+      if (prev === UNSURE) return null;
       const divides = prev === DIVIDE || (prev === WORD && !REGEX_AFTER_WORDS.has(text.slice(wordStart, wordEnd)));
       if (divides) {
         i += d === 61 ? 2 : 1;
@@ -253,12 +286,15 @@ export function lexTokenLines(text: string): number | null {
       }
       if (j >= n || text.charCodeAt(j) !== 47) j = unterminatedRegexEnd(text, i + 1, j);
       else {
-        j++;
-        while (j < n) {
-          const f = text.charCodeAt(j);
-          if (f >= 128) return null;
-          if (ID_PART[f] !== 1) break;
-          j++;
+        const flags = ++j;
+        while (ID_PART[text.charCodeAt(j)] === 1) j++;
+        const f = text.charCodeAt(j);
+        if (f >= 128 && f !== 0xfffd && !isWideSpace(f)) {
+          // Flags going on beyond ASCII: flags or an invalid character, the scanner's tables say.
+          i = wideRunEnd(text, flags);
+          if (i < 0) return null;
+          prev = UNSURE;
+          continue;
         }
       }
       i = j;
@@ -266,19 +302,37 @@ export function lexTokenLines(text: string): number | null {
       continue;
     }
     if (c >= 128) {
-      // White space or a line break beyond ASCII (not a line of its own: lines end at "\n");
-      // anything else there is the scanner's to read (Unicode identifiers, U+FFFD).
-      if (!isWideSpace(c)) return null;
-      i++;
+      // White space or a line break beyond ASCII (not a line of its own: lines end at "\n").
+      if (isWideSpace(c)) {
+        i++;
+        continue;
+      }
+      if (!counted) count++;
+      if (c === 0xfffd) {
+        // The scanner takes a file with U+FFFD outside strings and comments for binary: one token
+        // from here to the end, on every line it covers.
+        for (let k = text.indexOf('\n', i); k >= 0 && k < n - 1; k = text.indexOf('\n', k + 1)) count++;
+        return count;
+      }
+      counted = true;
+      i = wideRunEnd(text, i);
+      if (i < 0) return null;
+      prev = UNSURE;
       continue;
     }
     if (c === 92) {
-      // Outside strings a backslash is an invalid character, unless "\u" starts an escaped identifier.
-      if (text.charCodeAt(i + 1) === 117) return null;
       if (!counted) {
         count++;
         counted = true;
       }
+      if (text.charCodeAt(i + 1) === 117) {
+        // "\u": an escaped identifier, or an invalid character and a name.
+        i = wideRunEnd(text, i);
+        if (i < 0) return null;
+        prev = UNSURE;
+        continue;
+      }
+      // Outside strings any other backslash is an invalid character of its own.
       i++;
       prev = REGEX;
       continue;
@@ -290,12 +344,14 @@ export function lexTokenLines(text: string): number | null {
     if (ID_START[c] === 1) {
       let j = i + 1;
       while (j < n) {
-        const p = text.charCodeAt(j);
-        if (ID_PART[p] !== 1) {
-          if (goesOnBeyondAscii(text, j)) return null;
-          break;
-        }
+        if (ID_PART[text.charCodeAt(j)] !== 1) break;
         j++;
+      }
+      if (goesOnBeyondAscii(text, j)) {
+        i = wideRunEnd(text, i);
+        if (i < 0) return null;
+        prev = UNSURE;
+        continue;
       }
       wordStart = i;
       wordEnd = j;
@@ -304,9 +360,7 @@ export function lexTokenLines(text: string): number | null {
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      const j = numberEnd(text, i);
-      if (j < 0) return null;
-      i = j;
+      i = numberEnd(text, i);
       prev = DIVIDE;
       continue;
     }
@@ -336,13 +390,17 @@ export function lexTokenLines(text: string): number | null {
         prev = DIVIDE;
         continue;
       }
-      case 96:
-        i = templateEnd(i + 1);
-        if (templateHead) {
+      case 96: {
+        const e = templateEnd(text, i + 1);
+        const end = e < 0 ? ~e : e;
+        count += linesAfterFirst(text, i, end);
+        i = end;
+        if (e < 0) {
           templates.push(0);
           prev = REGEX;
         } else prev = DIVIDE;
         continue;
+      }
       case 123:
         if (templates.length > 0) templates[templates.length - 1]! += 1;
         i++;
@@ -350,8 +408,11 @@ export function lexTokenLines(text: string): number | null {
         continue;
       case 125:
         if (templates.length > 0 && templates[templates.length - 1] === 0) {
-          i = templateEnd(i + 1);
-          if (templateHead) prev = REGEX;
+          const e = templateEnd(text, i + 1);
+          const end = e < 0 ? ~e : e;
+          count += linesAfterFirst(text, i, end);
+          i = end;
+          if (e < 0) prev = REGEX;
           else {
             templates.pop();
             prev = DIVIDE;
@@ -400,10 +461,15 @@ export function lexTokenLines(text: string): number | null {
           prev = REGEX;
           continue;
         }
-        if (goesOnBeyondAscii(text, i + 1)) return null;
         let j = i + 1;
-        if (ID_START[d] === 1) while (j < n && ID_PART[text.charCodeAt(j)] === 1) j++;
-        if (j > i + 1 && goesOnBeyondAscii(text, j)) return null;
+        if (ID_START[d] === 1) while (ID_PART[text.charCodeAt(j)] === 1) j++;
+        if (goesOnBeyondAscii(text, j)) {
+          // A private name going on beyond ASCII, or "#" before a run of it: the scanner's tables tell.
+          i = wideRunEnd(text, i + 1);
+          if (i < 0) return null;
+          prev = UNSURE;
+          continue;
+        }
         i = j;
         prev = DIVIDE;
         continue;
