@@ -155,16 +155,20 @@ export class CommitStore implements CommitGraph {
   /**
    * Adds commits one by one as a log stream delivers them, while the reader would otherwise wait on
    * git. Parents are resolved in finish(), once every new commit is known (git lists children
-   * before their parents). Commits already stored are skipped.
-   */
-  /**
+   * before their parents): until then they wait as raw bytes, so that no parsed commit object
+   * outlives its line of the log (100,000 of them kept would cost the garbage collector more than
+   * the parse). Commits already stored are skipped.
+   *
    * `add` returns the new commit's position (−1 when it was stored already). `withFiles`: the
    * commit's `files` are its real list; otherwise they are unknown, except that a merge has none.
    */
   appender(): { add(c: Commit, withFiles: boolean): number; finish(): number } {
     const start = this.length;
     const checkStored = start > 0;
-    const pending: Commit[] = [];
+    const hl = this.hashLength;
+    const parentCounts = new GrowableInt32();
+    let parentBytes = Buffer.alloc(hl * 1024);
+    let parentsHeld = 0;
     const authors = (this.authorIndex ??= new Map(this.authors.map(([n, e], i) => [`${n}\0${e}`, i])));
     return {
       add: (c, withFiles) => {
@@ -189,24 +193,33 @@ export class CommitStore implements CommitGraph {
         this.mergePrCol.push(mergePrNumber(c.subject));
         this.fileFromCol.push(UNREAD);
         this.fileToCol.push(UNREAD);
-        pending.push(c);
+        if ((parentsHeld + c.parents.length) * hl > parentBytes.length) {
+          const bigger = Buffer.alloc(Math.max(parentBytes.length * 2, (parentsHeld + c.parents.length) * hl));
+          parentBytes.copy(bigger);
+          parentBytes = bigger;
+        }
+        for (const p of c.parents) parentBytes.write(p, parentsHeld++ * hl, hl, 'hex');
+        parentCounts.push(c.parents.length);
         this.length = i + 1;
         const known = withFiles || c.parents.length > 1;
         if (known) this.setFiles(i, withFiles ? c.files : []);
-        // The parsed object already has every field decoded: use it as is, when its files are real.
-        if (known) this.objects[i] = c;
+        // A test's commit with its files already has every field decoded: use it as is.
+        if (withFiles) this.objects[i] = c;
         return i;
       },
       finish: () => {
-        for (const c of pending) {
-          for (const p of c.parents) {
-            const at = this.indexOf(p);
-            if (at < 0) this.missingParents.set(this.parentListCol.length, p);
+        const counts = parentCounts.view();
+        let k = 0;
+        for (const n of counts) {
+          for (let j = 0; j < n; j++, k++) {
+            const bytes = parentBytes.subarray(k * hl, (k + 1) * hl);
+            const at = this.lookup.find(bytes);
+            if (at < 0) this.missingParents.set(this.parentListCol.length, bytes.toString('hex'));
             this.parentListCol.push(at < 0 ? MISSING : at);
           }
           this.parentStartCol.push(this.parentListCol.length);
         }
-        return pending.length;
+        return counts.length;
       },
     };
   }

@@ -87,9 +87,11 @@ export interface RepoState {
 
 /** Reads HEAD, the default branch and shallowness. Throws RepoError for an empty repository. */
 export async function readRepoState(top: string): Promise<RepoState> {
-  const head = await tryGit(top, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
-  if (!head) throw new RepoError(await unbornMessage(top));
-  const [shallowOut, symbolic] = ((await tryGit(top, ['rev-parse', '--is-shallow-repository', '--symbolic-full-name', 'HEAD'])) ?? '').split('\n');
+  // One git process answers all three (every run pays for each process it starts): shallowness,
+  // HEAD's commit (git fails on an unborn HEAD), and the branch HEAD names ("HEAD" when detached).
+  // "--" keeps a file named HEAD in the work tree from making the revisions ambiguous.
+  const [shallowOut, head, symbolic] = ((await tryGit(top, ['rev-parse', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--'])) ?? '').split('\n');
+  if (!head || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) throw new RepoError(await unbornMessage(top));
   const detached = !symbolic?.startsWith('refs/');
   const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head);
   return {
