@@ -8,29 +8,17 @@ import { computeReport } from './metrics/computeKpis';
 import { historyOf } from './metrics/shared/historyOf';
 import { hasActivity } from './metrics/shared/activity';
 import { previousWindow } from './model/time';
-import { KPI_NAMES, type KpiName, type ReportDetails } from './model/kpi';
+import { KPI_NAMES, kpiDefinition, type KpiName, type ReportDetails } from './metrics/registry';
 import type { PartialReport } from './partialReportTypes';
 
 export { isKpiLoading, type KpiLoading, type PartialReport } from './partialReportTypes';
 
-/**
- * What each KPI's value can read besides git's history (spec Conventions: Jira > GitHub > git):
- * one that waits for none of a dataset's pending inputs is already final. Cycle time's value is
- * GitHub's or git's; the issue cycle time Jira adds beside it arrives with Jira. (The "no activity"
- * rule reads every source: see activityKnown.)
- */
-const KPI_INPUTS: Record<KpiName, readonly PendingInput[]> = {
-  cycleTime: ['github'],
-  velocity: ['github', 'jira'],
-  timeToMarket: ['github', 'jira'],
-  defectDensity: ['lines', 'github', 'jira'],
-  escalations: ['github', 'jira'],
-  testEffectiveness: ['lines', 'github', 'jira'],
-};
-
 /** The inputs `kpi` still waits for, of those `pending`; `activity`: see activityKnown. */
 export function waitingFor(kpi: KpiName, pending: readonly PendingInput[], activity = true): PendingInput[] {
-  return pending.filter((p) => KPI_INPUTS[kpi].includes(p) || (!activity && p !== 'lines'));
+  // What a KPI's value reads besides git's history is in its definition (`inputs`); cycle time's is
+  // GitHub's or git's, the issue cycle time Jira adds beside it arrives with Jira.
+  const { inputs } = kpiDefinition(kpi);
+  return pending.filter((p) => inputs.includes(p) || (!activity && p !== 'lines'));
 }
 
 /**

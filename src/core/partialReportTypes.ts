@@ -6,7 +6,8 @@
  * makes one. Types only (and one guard): the webview reads them without the metrics.
  */
 import type { PendingInput } from './metrics/reportInput';
-import type { KpiName, KpiResult, Report } from './model/kpi';
+import type { KpiResult } from './model/kpi';
+import type { KpiName, Report } from './metrics/registry';
 
 /** A KPI not computed yet, and the inputs it waits for. */
 export interface KpiLoading {

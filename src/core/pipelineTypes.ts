@@ -1,7 +1,7 @@
 import type { KpiOptions } from './options';
 import type { Window } from './model/time';
 import type { Dataset } from './model/dataset';
-import type { Report, ReportDetails } from './model/kpi';
+import type { Report, ReportDetails } from './metrics/registry';
 import type { HttpLimits } from './sources/http/httpLimits';
 import type { GitHubConfig } from './sources/github/githubConfig';
 import type { JiraConfig } from './sources/jira/jiraConfig';

@@ -3,10 +3,8 @@
  * number is printed the same way everywhere. Display rounding only: the report keeps full values.
  */
 import type { DrillItem, KpiResult, KpiUnit } from '../core/model/kpi';
-import { KPI_LABELS, formatChange as coreFormatChange, formatNumber as coreFormatNumber, formatRatio } from '../core/report/formatValue';
+import { formatChange as coreFormatChange, formatNumber as coreFormatNumber, formatUnitNumber } from '../core/report/formatValue';
 import type { PanelCommand } from './protocol';
-
-export { KPI_LABELS };
 
 /** Short suffix for the status bar ("26.4h"). */
 const SHORT_UNIT: Record<KpiUnit, string> = {
@@ -19,11 +17,8 @@ const SHORT_UNIT: Record<KpiUnit, string> = {
   ratio: '',
 };
 
-/** The number alone, rounded as the CLI's table and Markdown round it (core/report/formatValue.ts). */
-export function formatNumber(value: number, unit: KpiUnit): string {
-  if (unit === 'ratio') return formatRatio(value);
-  return coreFormatNumber(value, unit === 'defects/KLOC' ? 2 : 1);
-}
+/** The number alone, rounded as the CLI's table and Markdown round it: one formatter, core/report/formatValue.ts. */
+export const formatNumber = formatUnitNumber;
 
 /** "26.4h", "0.4/wk", "50.0%", or "—" when there is no value. */
 export function formatShort(kpi: KpiResult): string {

@@ -4,7 +4,8 @@
  * wording. One mapping: the panel's cards and the status bar tooltip both read it, so neither offers
  * an action the other would not, and neither offers Refresh where refreshing cannot change anything.
  */
-import type { KpiName, KpiResult, Report } from '../core/model/kpi';
+import type { KpiResult } from '../core/model/kpi';
+import type { KpiName, Report } from '../core/metrics/registry';
 import type { PresetDays } from '../core/model/time';
 import type { PanelCommand, WindowChoice } from './protocol';
 import { COMMANDS } from './commandIds';

@@ -3,7 +3,7 @@
  * file; the host validates every incoming message with `parseWebviewMessage` because a webview is
  * an untrusted page (its content is rendered from git/GitHub/Jira strings).
  */
-import type { Report, ReportDetails } from '../core/model/kpi';
+import type { KpiName, Report, ReportDetails } from '../core/metrics/registry';
 import { isPresetDays, type PresetDays } from '../core/model/time';
 import type { PartialReport } from '../core/partialReportTypes';
 import type { SourceAdvice, SprintReview } from '../core/sprintReview/reviewTypes';
@@ -77,6 +77,16 @@ export interface StateMessage {
   /** Absent while nothing has been computed yet; partial (some KPIs still loading, no details) until the whole one is in. */
   report?: Report | PartialReport;
   details?: ReportDetails;
+  /**
+   * The KPIs in display order with their labels (metrics/registry.ts): the cards follow this list,
+   * so the page needs no copy of the registry (and its bundle none of the metrics).
+   */
+  kpis?: KpiCard[];
+}
+
+export interface KpiCard {
+  name: KpiName;
+  label: string;
 }
 
 /** The sprint review on its own tab: the same object the JSON export writes. */

@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import type { KpiName } from '../core/model/kpi';
+import type { KpiName } from '../core/metrics/registry';
 import { isPanelUiState, isReviewMessage, isStateMessage, type PanelCommand, type PanelUiState, type StateMessage, type WebviewMessage, type WindowChoice } from '../shared/protocol';
 import css from './panel.css';
 import reviewCss from './sprintReview/sprintReview.css';
@@ -123,7 +123,8 @@ function render(msg: StateMessage): void {
   const banner = statusBanner(msg.status, actions.runCommand);
   if (banner) app.append(banner);
   if (msg.report) {
-    const cardList = cards(msg.report, msg.details, ui?.expanded, { window, defaultDays: 90 }, actions);
+    const kpis = msg.kpis ?? [];
+    const cardList = cards(msg.report, msg.details, ui?.expanded, { kpis, window, defaultDays: 90 }, actions);
     app.append(cardList);
     // The numbers first; sparklines and charts (Chart.js, the costly part) follow in the next frame.
     const charts = el('div', { class: 'charts-slot' });
@@ -133,7 +134,7 @@ function render(msg: StateMessage): void {
     if (details && !isPartialReport(report)) {
       requestAnimationFrame(() => {
         if (last !== msg) return;
-        fillSparklines(cardList, details);
+        fillSparklines(cardList, details, kpis);
         charts.append(chartsSection(report, details, actions.openFile));
       });
     }

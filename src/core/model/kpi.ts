@@ -38,26 +38,15 @@ export interface KpiResult {
   [extra: string]: unknown;
 }
 
-export interface KpiSet {
-  cycleTime: KpiResult;
-  velocity: KpiResult;
-  timeToMarket: KpiResult;
-  defectDensity: KpiResult;
-  escalations: KpiResult;
-  testEffectiveness: KpiResult;
-}
-
-export type KpiName = keyof KpiSet;
-export const KPI_NAMES: KpiName[] = ['cycleTime', 'velocity', 'timeToMarket', 'defectDensity', 'escalations', 'testEffectiveness'];
-
-export interface Report {
+/** The report JSON (KPI-SPEC "Report JSON"), over the KPI names of metrics/registry.ts (which names `Report`). */
+export interface ReportOf<N extends string> {
   schemaVersion: 1;
   generatedAt: string;
   /** (v2) `lastCommitAt`: the default branch's last commit's committer date (ISO); absent only when the tip is not in the history read. */
   repository: { path: string; defaultBranch: string; head: string; shallow: boolean; lastCommitAt?: string };
   window: { since: string; until: string };
   sources: { git: SourceStatus; github: SourceStatus; jira: SourceStatus };
-  kpis: KpiSet;
+  kpis: Record<N, KpiResult>;
   warnings?: string[];
 }
 
@@ -87,9 +76,6 @@ export interface KpiDetails {
   items: DrillItem[];
   series: SeriesPoint[];
 }
-
-/** Everything the panel needs beyond the report JSON; never printed by `--format json`. */
-export type ReportDetails = Record<KpiName, KpiDetails>;
 
 /**
  * Details built on first read (and then kept): the CLI never reads them, and a KPI over a long

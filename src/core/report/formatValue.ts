@@ -1,13 +1,5 @@
-import type { KpiName, KpiResult, Report } from '../model/kpi';
-
-export const KPI_LABELS: Record<KpiName, string> = {
-  cycleTime: 'Cycle time',
-  velocity: 'Velocity',
-  timeToMarket: 'Time to market',
-  defectDensity: 'Defect density',
-  escalations: 'Escalations',
-  testEffectiveness: 'Test effectiveness',
-};
+import type { KpiResult, KpiUnit } from '../model/kpi';
+import type { Report } from '../metrics/registry';
 
 /** Display rounding only (the JSON keeps the computed value). */
 export function formatNumber(v: number | null | undefined, digits = 1): string {
@@ -21,11 +13,16 @@ export function formatRatio(v: number): string {
   return `${(v * 100).toFixed(1)}%`;
 }
 
+/** The number alone, rounded as its unit is everywhere (CLI, status bar, panel): defects/KLOC to 2 decimals, a ratio as a percentage. */
+export function formatUnitNumber(v: number, unit: KpiUnit): string {
+  if (unit === 'ratio') return formatRatio(v);
+  return formatNumber(v, unit === 'defects/KLOC' ? 2 : 1);
+}
+
 export function formatKpiValue(k: KpiResult): string {
   if (k.value == null) return '—';
   if (k.unit === 'ratio') return formatRatio(k.value);
-  const digits = k.unit === 'defects/KLOC' ? 2 : 1;
-  return `${formatNumber(k.value, digits)} ${k.unit}`;
+  return `${formatUnitNumber(k.value, k.unit)} ${k.unit}`;
 }
 
 /** Relative change against the previous window, e.g. "▼12%"; empty when either side is missing. */

@@ -1,4 +1,4 @@
-import { KPI_NAMES, type Report } from '../model/kpi';
+import { KPI_NAMES, type Report } from '../metrics/registry';
 import { csvCell } from '../output/csvEscape';
 
 export function renderCsv(report: Report): string {

@@ -1,7 +1,7 @@
-import { KPI_NAMES, type Report } from '../model/kpi';
-import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
+import { KPI_LABELS, KPI_NAMES, type Report } from '../metrics/registry';
+import { formatChange, formatKpiValue, sourceLine } from './formatValue';
 import { mdCell, mdCode } from '../output/markdownEscape';
-import { exclusionLines } from './exclusionNotes';
+import { exclusionLines } from './exclusionLines';
 
 export function renderMarkdown(report: Report): string {
   const lines = [

@@ -1,6 +1,6 @@
-import { KPI_NAMES, type Report } from '../model/kpi';
-import { exclusionLines } from './exclusionNotes';
-import { formatChange, formatKpiValue, KPI_LABELS, sourceLine } from './formatValue';
+import { KPI_LABELS, KPI_NAMES, type Report } from '../metrics/registry';
+import { exclusionLines } from './exclusionLines';
+import { formatChange, formatKpiValue, sourceLine } from './formatValue';
 import { oneLine } from '../output/controlChars';
 
 /** What a person reads in a terminal: one row per KPI, with unit, source and sample size. Every string passes oneLine. */

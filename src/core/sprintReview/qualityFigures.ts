@@ -51,7 +51,7 @@ function hotspotsChanged(rc: ReviewContext, p: ReviewPeriod): HotspotFile[] {
 export function qualityPeriod(rc: ReviewContext, p: ReviewPeriod): QualityPeriod {
   const ctx = metricContext(rc, p);
   const { source, issues } = defectSource(ctx);
-  const rtr = regressionTestRate(ctx, p).kpi;
+  const rtr = regressionTestRate(ctx).kpi;
   const hotspots = hotspotsChanged(rc, p);
   // The regression-test rate is over git's defects whatever the defect source; so is this count.
   const notSource = gitDefectFixes(ctx, p).notSource.map((c) => c.hash.slice(0, 10));

@@ -3,6 +3,7 @@ import type { Issue } from '../model/issue';
 import type { EpochSeconds, Window } from '../model/time';
 import type { KpiOptions } from '../options';
 import { historyOf } from '../metrics/shared/historyOf';
+import { githubIssuesOf, jiraIssuesOf, trackerOf } from '../metrics/shared/sourceChoice';
 import type { HistoryIndex } from '../metrics/shared/historyIndex';
 import type { MetricContext } from '../metrics/metricContext';
 import { cycleSamples, type CycleSample } from '../metrics/shared/deliveredChanges';
@@ -27,16 +28,11 @@ export interface ReviewContext {
   escalated: Array<{ issue: Issue; at: EpochSeconds; rule: string }>;
 }
 
-/** A configured source counts unless it failed before ever delivering data (as in computeReport). */
-function usable<T>(data: T[] | undefined, status: { status: string }): data is T[] {
-  return data !== undefined && (status.status !== 'error' || data.length > 0);
-}
-
 export function reviewContext(dataset: Dataset, options: KpiOptions, now: EpochSeconds): ReviewContext {
   const history = historyOf(dataset, options.releaseTagPattern);
-  const jira = usable(dataset.jiraIssues, dataset.sources.jira) ? dataset.jiraIssues : undefined;
-  const gh = usable(dataset.githubIssues, dataset.sources.github) ? dataset.githubIssues : undefined;
-  const tracker = jira ? { issues: jira, source: 'jira' as const } : gh ? { issues: gh, source: 'github' as const } : undefined;
+  const jira = jiraIssuesOf(dataset);
+  const gh = githubIssuesOf(dataset);
+  const tracker = trackerOf(dataset);
   const base: MetricContext = { dataset, history, window: { since: 0, until: now }, options, now };
   const { samples, source } = cycleSamples(base);
   const escalated: ReviewContext['escalated'] = [];

@@ -72,7 +72,7 @@ const newestFirst = (a: ShippedItem, b: ShippedItem): number => b.releasedAt.loc
 
 /** Spec §3: Jira features released in the period (created → release), or git commits that first reached a release in it. */
 export function timeToMarketPeriod(rc: ReviewContext, p: ReviewPeriod): TimeToMarketPeriod {
-  const out = rc.jira ? computeJiraTimeToMarket(rc.jira, p, rc.options, rc.now) : leadTimeForChanges(metricContext(rc, p), p);
+  const out = rc.jira ? computeJiraTimeToMarket(rc.jira, p, rc.options, rc.now) : leadTimeForChanges(metricContext(rc, p));
   const items = out.details.items.map(released).sort((a, b) => a.releasedAt.localeCompare(b.releasedAt) || a.id.localeCompare(b.id));
   // (v2) The commits the first release tag released first have no lead time: named for the data-quality list.
   const excluded: ExcludedItems = !rc.jira && out.kpi.excluded?.firstRelease

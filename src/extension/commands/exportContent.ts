@@ -4,7 +4,7 @@
  */
 import { renderCsv } from '../../core/report/renderCsv';
 import { renderMarkdown } from '../../core/report/renderMarkdown';
-import type { Report } from '../../core/model/kpi';
+import type { Report } from '../../core/metrics/registry';
 import { dateRange, reportWindowName } from '../../shared/windowNames';
 
 export interface ExportFormat {

@@ -1,6 +1,6 @@
 /** Export Report: the report of the window the user is looking at, as JSON, CSV or Markdown, to a file the user picks. */
 import * as vscode from 'vscode';
-import type { Report } from '../../core/model/kpi';
+import type { Report } from '../../core/metrics/registry';
 import { EXPORT_FORMATS, exportFileName } from './exportContent';
 
 /** The report to export and how the panel names its window. */

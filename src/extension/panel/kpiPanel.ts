@@ -5,13 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type PanelUiState, type ReviewExportFormat, type ReviewMessage, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
+import { parseWebviewMessage, type KpiCard, type PanelUiState, type ReviewExportFormat, type ReviewMessage, type StateMessage, type WebviewMessage, type WindowChoice } from '../../shared/protocol';
 import { COMMANDS } from '../../shared/commandIds';
 import { panelHtml } from './panelHtml';
-import type { Report } from '../../core/model/kpi';
 import { isPartialReport } from '../../core/partialReportTypes';
 import { windowName } from '../../shared/windowNames';
 import type { RepoSession } from '../session/repoSession';
+import { KPIS, type Report } from '../../core/metrics/registry';
+
+/** The cards the page draws, in the registry's order (the page has no copy of the registry). */
+const KPI_CARDS: KpiCard[] = KPIS.map((k) => ({ name: k.name, label: k.label }));
 
 /** What the panel needs from the rest of the host. */
 export interface PanelHost {
@@ -117,7 +120,7 @@ export class KpiPanel implements vscode.Disposable {
     if (!this.host.isTrusted()) return { type: 'state', repoName: session?.name ?? '', status: { kind: 'restricted' }, window: this.ui.window };
     if (!session) return { type: 'state', repoName: '', status: { kind: 'noRepository' }, window: this.ui.window };
     const sources = session.sourceBadges();
-    const base = { type: 'state' as const, repoName: session.name, status: session.status, window: this.ui.window, ...(sources ? { sources } : {}) };
+    const base = { type: 'state' as const, repoName: session.name, status: session.status, window: this.ui.window, ...(sources ? { sources } : {}), kpis: KPI_CARDS };
     const def = this.host.defaultWindow();
     if (sameWindow(this.ui.window, def) && session.report && session.details) return { ...base, report: session.report, details: session.details };
     // A first open: the KPIs known so far, the others drawn as loading; no details until the whole report.

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { AtomicStore } from '../../core/cache/atomicStore';
-import type { ReportDetails } from '../../core/model/kpi';
-import { KPI_NAMES, type Report } from '../../core/model/kpi';
+import type { ReportDetails } from '../../core/metrics/registry';
+import { KPI_NAMES, type Report } from '../../core/metrics/registry';
 import type { ExtensionSettings } from '../settings/settings';
 
 /** Bump when Report or ReportDetails change shape: an older file then reads as missing. */

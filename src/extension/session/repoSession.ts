@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { computeReport, loadDataset } from '../../core/pipeline';
 import type { Dataset } from '../../core/model/dataset';
-import { KPI_NAMES, type Report, type ReportDetails } from '../../core/model/kpi';
+import { KPI_NAMES, type Report, type ReportDetails } from '../../core/metrics/registry';
 import type { GitHubConfig, JiraConfig, PartialDataset, PipelineInput } from '../../core/pipelineTypes';
 import type { PendingInput } from '../../core/metrics/reportInput';
 import { isKpiLoading, partialReport, type PartialReport } from '../../core/partialReport';

@@ -3,7 +3,7 @@
  * defaults) is unit-tested without an editor. vscodeSettings.ts feeds it from `workspace.getConfiguration`.
  */
 import { DEFAULT_OPTIONS, resolveOptions, type KpiOptions } from '../../core/options';
-import { KPI_NAMES, type KpiName } from '../../core/model/kpi';
+import { KPI_NAMES, type KpiName } from '../../core/metrics/registry';
 import { presetDaysOr, type PresetDays } from '../../core/model/time';
 import { checkCredentialUrl, GITHUB_EXAMPLE, JIRA_EXAMPLE, type UrlRole } from '../../core/sources/http/credentialUrl';
 

@@ -1,6 +1,6 @@
 /** Owns the one status bar item and renders the host's state into it (wording lives in statusPresentation.ts). */
 import * as vscode from 'vscode';
-import type { KpiName, Report } from '../../core/model/kpi';
+import type { KpiName, Report } from '../../core/metrics/registry';
 import type { HostStatus, SourceBadge } from '../../shared/protocol';
 import type { PartialReport } from '../../core/partialReportTypes';
 import { presentStatus } from './statusPresentation';

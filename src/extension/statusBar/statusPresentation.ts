@@ -2,8 +2,8 @@
  * What the status bar says in each state, as plain data. Kept apart from statusBar.ts (which owns
  * the vscode item) so the wording and the numbers are unit-tested without an editor.
  */
-import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
-import { KPI_LABELS, formatChange, formatShort } from '../../shared/kpiFormat';
+import { KPI_LABELS, KPI_NAMES, kpiDefinition, type KpiName, type Report } from '../../core/metrics/registry';
+import { formatChange, formatShort } from '../../shared/kpiFormat';
 import type { HostStatus, SourceBadge } from '../../shared/protocol';
 import { COMMANDS, MANAGE_TRUST } from '../../shared/commandIds';
 import { sourcesLine } from '../common/sourceWording';
@@ -24,15 +24,6 @@ export interface StatusPresentation {
   label: string;
 }
 
-const ICONS: Record<KpiName, string> = {
-  cycleTime: 'clock',
-  velocity: 'rocket',
-  timeToMarket: 'calendar',
-  defectDensity: 'bug',
-  escalations: 'flame',
-  testEffectiveness: 'beaker',
-};
-
 /** Escapes Markdown so a repository name or a reason cannot inject links or formatting. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, (c) => `\\${c}`);
@@ -41,9 +32,10 @@ export function escapeMarkdown(s: string): string {
 /** "$(clock) 26.4h ▼12%" for the chosen KPI; "$(clock) …" while it is loading (a partial report). */
 export function kpiText(report: Report | PartialReport, kpi: KpiName): string {
   const r = report.kpis[kpi];
-  if (isKpiLoading(r)) return `$(${ICONS[kpi]}) …`;
+  const icon = `$(${kpiDefinition(kpi).icon})`;
+  if (isKpiLoading(r)) return `${icon} …`;
   const change = formatChange(r.value, r.previous);
-  return `$(${ICONS[kpi]}) ${formatShort(r)}${change ? ` ${change}` : ''}`;
+  return `${icon} ${formatShort(r)}${change ? ` ${change}` : ''}`;
 }
 
 /** ", 2 KPIs loading" for a partial report's label, so a screen reader (and the bench) tells it from a whole one. */
@@ -57,7 +49,7 @@ function localTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
-/** A Markdown table of all six KPIs with their sources (or reasons), then each source's state when given. */
+/** A Markdown table of every KPI (metrics/registry.ts) with their sources (or reasons), then each source's state when given. */
 export function kpiTable(report: Report | PartialReport, sources?: SourceBadge[]): string {
   const days = Math.round((Date.parse(report.window.until) - Date.parse(report.window.since)) / 86_400_000);
   const rows = KPI_NAMES.map((name) => {

@@ -1,11 +1,11 @@
-/** The six KPI cards: value, unit, source, sample size, sparkline, change; or a reason and the action that fixes it. */
-import { KPI_NAMES, type KpiName, type Report } from '../../core/model/kpi';
-import type { ReportDetails } from '../../core/model/kpi';
-import { KPI_LABELS, changeUnitText, formatChange, formatNumber, itemsSummary } from '../../shared/kpiFormat';
+/** One card per KPI, in the order the host sends (metrics/registry.ts): value, unit, source, sample size, sparkline, change; or a reason and the action that fixes it. */
+import type { KpiName, Report } from '../../core/metrics/registry';
+import type { ReportDetails } from '../../core/metrics/registry';
+import { changeUnitText, formatChange, formatNumber, itemsSummary } from '../../shared/kpiFormat';
 import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../core/report/exclusionNotes';
 import { presetDaysOf, remediesFor, type Remedy } from '../../shared/kpiRemedy';
 import { previousWindowName } from '../../shared/windowNames';
-import type { PanelCommand, WindowChoice } from '../../shared/protocol';
+import type { KpiCard, PanelCommand, WindowChoice } from '../../shared/protocol';
 import type { PresetDays } from '../../core/model/time';
 import { sparkline } from '../common/charts';
 import { custom, el } from '../common/dom';
@@ -24,23 +24,24 @@ export interface CardActions {
 }
 
 /** Draws the cards' sparklines (Chart.js instances, the costly part of a card) into their slots. */
-export function fillSparklines(root: HTMLElement, details: ReportDetails): void {
+export function fillSparklines(root: HTMLElement, details: ReportDetails, kpis: readonly KpiCard[]): void {
   for (const slot of root.querySelectorAll<HTMLElement>('[data-spark]')) {
-    const kpi = slot.dataset.spark as KpiName;
-    const spark = sparkline(sparkValues(details[kpi].series), KPI_LABELS[kpi]);
+    const kpi = kpis.find((k) => k.name === slot.dataset.spark);
+    const spark = kpi && sparkline(sparkValues(details[kpi.name].series), kpi.label);
     if (spark) slot.replaceWith(spark);
   }
 }
 
-/** What the cards are drawn for: the window shown and the length a remedy window keeps. */
+/** What the cards are drawn for: the KPIs (in order), the window shown and the length a remedy window keeps. */
 export interface CardContext {
+  kpis: readonly KpiCard[];
   window: WindowChoice;
   defaultDays: PresetDays;
 }
 
 /** `report` partial (issue 14): its loading KPIs are drawn as such, and there are no details yet. */
 export function cards(report: Report | PartialReport, details: ReportDetails | undefined, expanded: string | undefined, ctx: CardContext, act: CardActions): HTMLElement {
-  return el('div', { class: 'cards', role: 'list', 'aria-label': 'KPI cards' }, ...KPI_NAMES.map((k) => card(k, report, details, expanded === k, ctx, act)));
+  return el('div', { class: 'cards', role: 'list', 'aria-label': 'KPI cards' }, ...ctx.kpis.map((k) => card(k, report, details, expanded === k.name, ctx, act)));
 }
 
 function remedyButton(r: Remedy, act: CardActions): HTMLElement {
@@ -68,10 +69,10 @@ function loadingCard(section: HTMLElement, r: KpiLoading): HTMLElement {
   return section;
 }
 
-function card(kpi: KpiName, report: Report | PartialReport, details: ReportDetails | undefined, open: boolean, ctx: CardContext, act: CardActions): HTMLElement {
+function card({ name: kpi, label }: KpiCard, report: Report | PartialReport, details: ReportDetails | undefined, open: boolean, ctx: CardContext, act: CardActions): HTMLElement {
   const r = report.kpis[kpi];
   const titleId = `card-${kpi}-title`;
-  const section = el('section', { class: 'card', role: 'listitem', 'data-kpi': kpi, 'aria-labelledby': titleId }, el('h2', { id: titleId }, KPI_LABELS[kpi]));
+  const section = el('section', { class: 'card', role: 'listitem', 'data-kpi': kpi, 'aria-labelledby': titleId }, el('h2', { id: titleId }, label));
   if (isKpiLoading(r)) return loadingCard(section, r);
   if (r.value === null) {
     section.classList.add('no-value');
@@ -113,12 +114,12 @@ function card(kpi: KpiName, report: Report | PartialReport, details: ReportDetai
     // Several cards say "Show 5 items": the accessible name also says whose items they are.
     const toggle = custom(
       'vscode-button',
-      { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, 'aria-label': `${text} of ${KPI_LABELS[kpi]}` },
+      { secondary: true, class: 'toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': listId, 'aria-label': `${text} of ${label}` },
       text,
     );
     toggle.addEventListener('click', () => act.toggle(kpi));
     section.appendChild(toggle);
-    if (open) section.appendChild(drillDown(listId, `Items behind ${KPI_LABELS[kpi]}`, items, r.unit, act));
+    if (open) section.appendChild(drillDown(listId, `Items behind ${label}`, items, r.unit, act));
   }
   return section;
 }

@@ -1,6 +1,7 @@
-/** The seven charts of the panel, plus the hotspot list whose files open in the editor. */
-import type { ReportDetails } from '../../core/model/kpi';
-import type { KpiResult, Report } from '../../core/model/kpi';
+/** The panel's charts (trends, phases, distribution, hotspots), plus the hotspot list whose files open in the editor. */
+import type { ReportDetails } from '../../core/metrics/registry';
+import type { KpiResult } from '../../core/model/kpi';
+import type { Report } from '../../core/metrics/registry';
 import { formatNumber } from '../../shared/kpiFormat';
 import { chartFigure } from '../common/charts';
 import { el } from '../common/dom';

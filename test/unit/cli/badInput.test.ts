@@ -4,7 +4,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 const json = async (repo: string, extra: string[] = []) => {
   const run = await runCliInProcess(['report', '--repo', repo, '--format', 'json', '--cache-dir', tempDir(), '--since', '2026-01-01', '--until', '2026-12-01', ...extra]);

@@ -1,4 +1,5 @@
-import type { KpiResult, Report } from '../../../src/core/model/kpi';
+import type { KpiResult } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 /** A report with chosen KPI values; everything else neutral. */
 export function reportWith(kpis: Partial<Report['kpis']>): Report {

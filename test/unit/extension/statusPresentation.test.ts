@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { escapeMarkdown, kpiTable, kpiText, presentStatus } from '../../../src/extension/statusBar/statusPresentation';
 import { reportWith } from './reportFixture';
+import { KPIS } from '../../../src/core/metrics/registry';
 
 describe('status bar presentation', () => {
   const report = reportWith({
@@ -25,9 +26,9 @@ describe('status bar presentation', () => {
     assert.equal(kpiText(report, 'escalations'), '$(flame) —');
   });
 
-  it('lists all six KPIs with their source or reason in the tooltip', () => {
+  it('lists every KPI of the registry with its source or reason in the tooltip', () => {
     const md = kpiTable(report);
-    assert.equal(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| KPI')).length, 6);
+    assert.equal(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| KPI')).length, KPIS.length);
     assert.match(md, /\| Cycle time \| 26\\\.4h ▼12% \| github \|/);
     assert.match(md, /\| Escalations \| — {2}\| _needs Jira or GitHub issues_ \|/);
     assert.match(md, /last 90 days/);

@@ -8,7 +8,7 @@ import { githubLikeRemote } from '../../kit/githubLikeRemote';
 import { tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { fetchPrHeads, protocolsFor } from '../../../src/core/sources/git/fetchPrHeads';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 /** A script that leaves a marker file when run: proof that git ran a program it should not have. */
 function markerScript(dir: string, name: string, then = ''): { script: string; marker: string } {

@@ -6,7 +6,7 @@ import { tempDir, type GitFixture } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts } from '../../../src/core/sources/git/prHeads';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 import { UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime/cycleTime';
 
 const t = (iso: string) => Date.parse(iso) / 1000;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { FakeGitHub } from '../../kit/fakeGitHub';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess, type CliRun } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 const WINDOW = ['--since', '2026-01-01', '--until', '2026-12-01'];
 

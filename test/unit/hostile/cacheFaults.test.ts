@@ -14,7 +14,7 @@ import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHea
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { LastResult } from '../../../src/extension/session/lastResult';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 /** The cache is an accelerator: a cache folder that is full, unwritable, tampered with or shared never changes or fails a report. */
 

@@ -7,7 +7,7 @@ import { runCliInProcess } from '../../kit/runCliInProcess';
 import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { git } from '../../../src/core/sources/git/gitRunner';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 /**
  * A hostile repository must not make git run its programs or go to the network. The classic way

@@ -7,7 +7,7 @@ import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { csvCell } from '../../../src/core/output/csvEscape';
 import { mdCode } from '../../../src/core/output/markdownEscape';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 /** The renderer that ran the injected script in the review: raw HTML allowed, as many wikis and PR tools do. */
 const md = new MarkdownIt({ html: true });

@@ -6,7 +6,7 @@ import { issueNode } from '../../kit/fakeGitHubData';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { readSettings } from '../../../src/extension/settings/settings';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { safeGlobMatcher } from '../../../src/core/util/safeGlob';
 import picomatch from 'picomatch';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 describe('Jira configured without credentials or with a bad URL (CLI)', () => {
   let repo: GitFixture;

@@ -7,7 +7,7 @@ import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { ADD_WAT, PARSER_RB } from '../../kit/sourceSamples';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 const APP_TS = "import { routes } from './gen/routes';\n\n// Lists the routes.\nexport const list = (): string[] => routes;\nexport default list;\n"; // 3 token lines
 const SCHEMA_SQL = '-- The users table.\nCREATE TABLE users (\n  id integer PRIMARY KEY,\n  name text NOT NULL\n);\n';

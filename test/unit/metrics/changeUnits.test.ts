@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { GitFixture, ALICE, BOB, tempDir, type Who } from '../../kit/gitFixture';
 import { runCliInProcess } from '../../kit/runCliInProcess';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 import { prCycleSample } from '../../../src/core/metrics/shared/deliveredChanges';
 import { UNKNOWN_START_REASON } from '../../../src/core/metrics/cycleTime/cycleTime';
 import type { PullRequest } from '../../../src/core/model/pullRequest';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 import { subjectMarksFix } from '../../../src/core/model/commitSubject';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { loadDataset } from '../../../src/core/pipeline';

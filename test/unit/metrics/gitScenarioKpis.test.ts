@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { buildScenario } from '../../kit/scenarioRepo';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { tempDir, type GitFixture } from '../../kit/gitFixture';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 describe('git-only KPIs on a hand-computed repository (spec §1–6 git fallbacks)', () => {
   let repo: GitFixture;

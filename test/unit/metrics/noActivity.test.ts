@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
-import { KPI_NAMES, type Report } from '../../../src/core/model/kpi';
+import { KPI_NAMES, type Report } from '../../../src/core/metrics/registry';
 import { loadDataset, computeReport } from '../../../src/core/pipeline';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { issue } from '../jira/issueBuilder';

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { runCliInProcess } from '../../kit/runCliInProcess';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
-import type { KpiResult, Report } from '../../../src/core/model/kpi';
+import type { KpiResult } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 import type { SprintReview } from '../../../src/core/sprintReview/reviewTypes';
 
 const WINDOW = ['--since', '2026-09-01', '--until', '2026-10-01'];

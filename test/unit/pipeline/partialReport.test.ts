@@ -8,8 +8,8 @@ import { isKpiLoading, partialReport, waitingFor, type PartialReport } from '../
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import type { PipelineInput } from '../../../src/core/pipelineTypes';
 import type { ReportInput } from '../../../src/core/metrics/reportInput';
-import type { ReportDetails } from '../../../src/core/model/kpi';
-import { KPI_NAMES } from '../../../src/core/model/kpi';
+import type { ReportDetails } from '../../../src/core/metrics/registry';
+import { KPI_NAMES } from '../../../src/core/metrics/registry';
 
 const NOW = Date.parse('2026-10-01T00:00:00Z') / 1000;
 const REPORT_INPUT: ReportInput = { window: SCENARIO_WINDOW, options: DEFAULT_OPTIONS, now: NOW };

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { EDITOR_EXCLUSION_WORDS, exclusionLines, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
+import { EDITOR_EXCLUSION_WORDS, kpiExclusionSentences } from '../../../src/core/report/exclusionNotes';
+import { exclusionLines } from '../../../src/core/report/exclusionLines';
 import { excludedCounts } from '../../../src/core/model/kpi';
 import { exclusionNotes } from '../../../src/core/sprintReview/exclusions';
 import { renderTable } from '../../../src/core/report/renderTable';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { sourceLine } from '../../../src/core/report/formatValue';
-import type { Report } from '../../../src/core/model/kpi';
+import type { Report } from '../../../src/core/metrics/registry';
 
 const withSources = (sources: Report['sources']) => ({ sources }) as Report;
 

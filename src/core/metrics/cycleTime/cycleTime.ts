@@ -14,12 +14,11 @@ function inWin(samples: CycleSample[], w: Window): CycleSample[] {
   return samples.filter((s) => inWindow(s.mergedAt, w));
 }
 
-/** Spec §1 cycle time, hours, with phases, a weekly trend and the previous window's median. */
-export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
+/** Spec §1 cycle time, hours, with phases and a weekly series. */
+export function cycleTime(ctx: MetricContext): MetricOutput {
   const { samples, source, botMergedAt } = cycleSamples(ctx);
   const cur = inWin(samples, ctx.window);
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
-  const prev = durationStats(inWin(samples, previous).map((s) => s.cycle), HOUR);
   const series: SeriesPoint[] = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => {
     const wk = durationStats(w.items.map((s) => s.cycle), HOUR);
     return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };
@@ -37,7 +36,7 @@ export function cycleTime(ctx: MetricContext, previous: Window): MetricOutput {
       p85: st.p85,
       mean: st.mean,
       phases,
-      previous: prev.value,
+      previous: undefined,
       changeUnit: unit,
       excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length, unknownStart, firstRelease: cur.filter((s) => s.firstRelease).length }),
     },

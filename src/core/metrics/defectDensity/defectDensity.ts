@@ -10,6 +10,7 @@ import { gitDefectFixes, isDefectIssue } from '../shared/defectRule';
 import { addTo } from '../../util/addTo';
 import type { MetricContext, MetricOutput } from '../metricContext';
 import type { Dataset } from '../../model/dataset';
+import { trackerOf } from '../shared/sourceChoice';
 
 /** A defect and the files its fix touched. */
 export interface Defect {
@@ -18,10 +19,7 @@ export interface Defect {
 }
 
 export function defectSource(ctx: MetricContext): { source: 'jira' | 'github' | 'git'; issues: Issue[] } {
-  const { dataset } = ctx;
-  if (dataset.jiraIssues && (dataset.sources.jira.status !== 'error' || dataset.jiraIssues.length > 0)) return { source: 'jira', issues: dataset.jiraIssues };
-  if (dataset.githubIssues && (dataset.sources.github.status !== 'error' || dataset.githubIssues.length > 0)) return { source: 'github', issues: dataset.githubIssues };
-  return { source: 'git', issues: [] };
+  return trackerOf(ctx.dataset) ?? { source: 'git', issues: [] };
 }
 
 /** Commits on the default branch, indexed by the Jira keys and #numbers their subjects name. */
@@ -125,7 +123,7 @@ export function moduleOf(path: string, depth: number): string {
 }
 
 /** Spec §4: defects per KLOC of source at HEAD, with per-module and per-file hotspots (ranked as compareHotspots says). */
-export function defectDensity(ctx: MetricContext, previous: Window): MetricOutput {
+export function defectDensity(ctx: MetricContext): MetricOutput {
   const { kloc } = ctx.dataset;
   const sourceFiles = kloc.files.filter((f) => f.kind === 'source');
   const klocTotal = kloc.sourceLines / 1000;
@@ -162,7 +160,6 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
   const hotModules = hot(perModule, moduleLines, 'module');
   const hotFiles = hot(perFile, fileLines, 'file');
   const reason = klocTotal === 0 ? 'no source lines found at HEAD (check sourceGlobs/excludeGlobs)' : undefined;
-  const prevDefects = collectDefects(ctx, previous).defects.length;
   return {
     kpi: {
       value: reason ? null : density(defects.length),
@@ -178,7 +175,7 @@ export function defectDensity(ctx: MetricContext, previous: Window): MetricOutpu
         modules: hotModules.slice(0, 10).map((h) => ({ module: h.id, density: h.value, defects: h.extra?.defects })),
         files: hotFiles.slice(0, 10).map((h) => ({ file: h.id, density: h.value, defects: h.extra?.defects })),
       },
-      previous: reason ? null : density(prevDefects),
+      previous: undefined,
     },
     details: {
       items: [...hotModules, ...hotFiles, ...defects.map((d) => d.item)],

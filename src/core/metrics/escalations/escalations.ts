@@ -7,6 +7,9 @@ import { byIsoWeek } from '../shared/isoWeek';
 
 type Rule = 'label' | 'status' | 'priority' | 'link';
 
+/** The settings the escalation rules read (spec §5). */
+export type EscalationOptions = Pick<KpiOptions, 'escalationLabels' | 'escalationStatuses' | 'escalationPriorities' | 'supportProjects'>;
+
 const lower = (xs: string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
 const splitLabels = (s: string | null): string[] => (s ?? '').split(/\s+/).filter(Boolean).map((x) => x.toLowerCase());
 const projectOf = (key: string): string => key.replace(/-\d+$/, '').toUpperCase();
@@ -15,7 +18,7 @@ const projectOf = (key: string): string => key.replace(/-\d+$/, '').toUpperCase(
  * Spec §5: the first moment any escalation rule held, and which rule. GitHub issues use the label
  * rule only. A current label/status with no changelog entry for it has held since creation.
  */
-export function escalatedAt(issue: Issue, options: KpiOptions): { at: EpochSeconds; rule: Rule } | null {
+export function escalatedAt(issue: Issue, options: EscalationOptions): { at: EpochSeconds; rule: Rule } | null {
   const hits: Array<{ at: EpochSeconds; rule: Rule }> = [];
   const labels = lower(options.escalationLabels);
   const labelAdds = issue.history.filter((c) => c.field === 'labels' && splitLabels(c.to).some((l) => labels.has(l) && !splitLabels(c.from).includes(l)));
@@ -42,7 +45,7 @@ export function escalatedAt(issue: Issue, options: KpiOptions): { at: EpochSecon
 }
 
 /** Spec §5 (count): issues escalated in the window, rate, open now, and time to resolve (hours). */
-export function computeEscalations(issues: Issue[], window: Window, options: KpiOptions, now: number): { kpi: KpiResult; details: KpiDetails } {
+export function computeEscalations(issues: Issue[], window: Window, options: EscalationOptions, now: number): { kpi: KpiResult; details: KpiDetails } {
   if (issues.length === 0) return { kpi: { value: null, unit: 'count', reason: 'needs Jira or GitHub issues' }, details: { items: [], series: [] } };
   const source = issues.some((i) => i.source === 'jira') ? 'jira' : 'github';
   const items: DrillItem[] = [];

@@ -55,8 +55,11 @@ export function gitDefectFixes(ctx: Pick<MetricContext, 'history' | 'options' | 
   return fixes;
 }
 
+/** The settings that say what a defect issue is. */
+export type DefectOptions = Pick<KpiOptions, 'defectTypes' | 'bugLabelPattern'>;
+
 /** Spec §4: a Jira issue of a defect type (by id, untranslated or displayed name), or a GitHub issue with a bug label. */
-export function isDefectIssue(issue: Issue, options: KpiOptions): boolean {
+export function isDefectIssue(issue: Issue, options: DefectOptions): boolean {
   if (issue.source === 'jira') return typeMatches(issue, options.defectTypes);
   return isBugIssue(issue, options.bugLabelPattern);
 }

@@ -6,6 +6,7 @@ import type { MetricContext } from '../metricContext';
 import { isExcludedAuthor } from './excludedAuthors';
 import type { GitChange, HistoryIndex, ReleasePoint } from './historyIndex';
 import { changeTitle } from './changeTitle';
+import { pullRequestsOf } from './sourceChoice';
 
 /**
  * The delivered changes (spec §1, §2): pull requests, or git changes without GitHub, each with
@@ -81,11 +82,11 @@ export function cycleSamples(ctx: MetricContext): CycleSamples {
 
 function computeCycleSamples(ctx: MetricContext): CycleSamples {
   const { dataset, history, options } = ctx;
-  const usePrs = dataset.pullRequests !== undefined && (dataset.sources.github.status !== 'error' || dataset.pullRequests.length > 0);
+  const prs = pullRequestsOf(dataset);
   const samples: CycleSample[] = [];
   const botMergedAt: number[] = [];
-  if (usePrs) {
-    for (const pr of dataset.pullRequests!) {
+  if (prs) {
+    for (const pr of prs) {
       if (pr.authorIsBot || isExcludedAuthor(options, pr.author)) {
         if (pr.mergedAt != null) botMergedAt.push(pr.mergedAt);
         continue;

@@ -3,10 +3,10 @@ import { inWindow, toIso, type Window } from '../../model/time';
 import type { KpiOptions } from '../../options';
 import type { DrillItem, KpiDetails, KpiResult } from '../../model/kpi';
 import { round4 } from '../shared/stats';
-import { isDefectIssue } from '../shared/defectRule';
+import { isDefectIssue, type DefectOptions } from '../shared/defectRule';
 
 /** Why a defect counts as escaped (spec §6), or null when it was caught before release. */
-export function escapeReason(issue: Issue, options: KpiOptions): 'affected-release' | 'label' | 'incident' | null {
+export function escapeReason(issue: Issue, options: Pick<KpiOptions, 'escapedLabels' | 'incidentTypes'>): 'affected-release' | 'label' | 'incident' | null {
   if (issue.affectsVersions.some((v) => v.released && v.releaseDate != null && issue.createdAt > v.releaseDate)) return 'affected-release';
   const escaped = new Set(options.escapedLabels.map((l) => l.toLowerCase()));
   if (issue.labels.some((l) => escaped.has(l.toLowerCase()))) return 'label';
@@ -15,7 +15,7 @@ export function escapeReason(issue: Issue, options: KpiOptions): 'affected-relea
 }
 
 /** Spec §6 (ratio): among defects created in the window, caught / (caught + escaped). */
-export function computeDefectRemovalEfficiency(issues: Issue[], window: Window, options: KpiOptions, _now: number): { kpi: KpiResult; details: KpiDetails } {
+export function computeDefectRemovalEfficiency(issues: Issue[], window: Window, options: DefectOptions & Pick<KpiOptions, 'escapedLabels' | 'incidentTypes'>, _now: number): { kpi: KpiResult; details: KpiDetails } {
   const defects = issues.filter((i) => isDefectIssue(i, options) && inWindow(i.createdAt, window));
   const source = issues.some((i) => i.source === 'jira') ? 'jira' : 'github';
   const items: DrillItem[] = [];

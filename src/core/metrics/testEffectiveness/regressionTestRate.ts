@@ -1,5 +1,5 @@
 import type { Commit } from '../../model/commit';
-import { toIso, type Window } from '../../model/time';
+import { toIso } from '../../model/time';
 import { round4 } from '../shared/stats';
 import { byIsoWeek } from '../shared/isoWeek';
 import { testMatcher } from '../../sources/kloc/fileClassifier';
@@ -17,7 +17,7 @@ export function testToCodeRatio(ctx: MetricContext): number | null {
  * Spec §6 git fallback: the share of the window's defects (bug-fix commits that change a source
  * file, §4 v2) that also change a test file.
  */
-export function regressionTestRate(ctx: MetricContext, previous: Window): MetricOutput {
+export function regressionTestRate(ctx: MetricContext): MetricOutput {
   const isTest = testMatcher(ctx.options.testGlobs);
   const fixItem = (c: Commit) => ({ hash: c.hash, subject: c.subject, at: c.committerDate, withTest: c.files.some((f) => isTest(f.path)) });
   const rate = (xs: Array<ReturnType<typeof fixItem>>) => (xs.length ? round4(xs.filter((x) => x.withTest).length / xs.length) : null);
@@ -36,7 +36,7 @@ export function regressionTestRate(ctx: MetricContext, previous: Window): Metric
       excluded: excludedCounts({ notSource: excludedNow }),
       withTests: cur.filter((x) => x.withTest).length,
       testToCodeRatio: testToCodeRatio(ctx),
-      previous: rate(gitDefectFixes(ctx, previous).defects.map(fixItem)),
+      previous: undefined,
     },
     details: {
       items: cur.sort((a, b) => b.at - a.at).map((x) => ({ kind: 'commit', id: x.hash.slice(0, 10), title: x.subject, at: toIso(x.at), extra: { changesTests: x.withTest } })),

@@ -27,7 +27,7 @@ export function featureReleasedAt(issue: Issue, childrenOf: Map<string, Issue[]>
 }
 
 /** Spec §3, Jira time to market (days): feature created → release date of its earliest released fixVersion, released in the window. */
-export function computeJiraTimeToMarket(issues: Issue[], window: Window, options: KpiOptions, _now: number): { kpi: KpiResult; details: KpiDetails } {
+export function computeJiraTimeToMarket(issues: Issue[], window: Window, options: Pick<KpiOptions, 'featureTypes'>, _now: number): { kpi: KpiResult; details: KpiDetails } {
   const childrenOf = new Map<string, Issue[]>();
   for (const i of issues) if (i.parentKey) addTo(childrenOf, i.parentKey, i);
   const items: DrillItem[] = [];

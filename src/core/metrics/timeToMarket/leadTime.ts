@@ -10,7 +10,7 @@ import { isExcludedAuthor } from '../shared/excludedAuthors';
  * release inside the window, releasedAt − authorDate, in days. (v2) Commits first released by the
  * first release of the history read are left out (that release starts the clock) and counted.
  */
-export function leadTimeForChanges(ctx: MetricContext, previous: Window): MetricOutput {
+export function leadTimeForChanges(ctx: MetricContext): MetricOutput {
   const { history } = ctx;
   // (v2) Bots' commits are out of lead time as of cycle time (spec Conventions), before any other rule.
   const byBot = (r: ReleasedCommit) => isExcludedAuthor(ctx.options, r.commit.authorName, r.commit.authorEmail);
@@ -43,7 +43,7 @@ export function leadTimeForChanges(ctx: MetricContext, previous: Window): Metric
       mean: st.mean,
       unreleased,
       releases: inWindowReleases.length,
-      previous: offBranch ? null : durationStats(sample(previous).kept.map((s) => s.seconds), DAY).value,
+      previous: undefined,
       ...withExcluded(firstReleased, bots),
     },
     // Thousands of commits on a long history: their items are made only when the panel asks.

@@ -6,12 +6,11 @@ import { excludedCounts } from '../../model/kpi';
 import type { MetricContext, MetricOutput } from '../metricContext';
 
 /** Spec §2 fallback: merged PRs (or git changes) per week over the window, with a per-ISO-week series. */
-export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutput {
+export function changeVelocity(ctx: MetricContext): MetricOutput {
   // Bots are excluded here as in cycle time: the same set of delivered changes feeds both.
   // (v2) Changes with no known start still count: they were delivered, only their start is unknown.
   const { samples, source, botMergedAt } = cycleSamples(ctx);
   const weeks = (w: Window) => (w.until - w.since) / WEEK;
-  const count = (w: Window) => samples.filter((s) => inWindow(s.mergedAt, w)).length;
   const cur = samples.filter((s) => inWindow(s.mergedAt, ctx.window));
   const n = cur.length;
   const value = weeks(ctx.window) > 0 ? round4(n / weeks(ctx.window)) : null;
@@ -29,7 +28,7 @@ export function changeVelocity(ctx: MetricContext, previous: Window): MetricOutp
       ...(n === 0 ? { reason: `no ${changesNamed(source, unit)} in window` } : {}),
       sampleSize: n,
       weeks: round4(weeks(ctx.window)),
-      previous: weeks(previous) > 0 && count(previous) > 0 ? round4(count(previous) / weeks(previous)) : null,
+      previous: undefined,
       changeUnit: unit,
       excluded: excludedCounts({ bots: botMergedAt.filter((t) => inWindow(t, ctx.window)).length }),
     },
