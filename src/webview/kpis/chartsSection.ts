@@ -7,8 +7,7 @@ import { chartFigure } from '../common/charts';
 import { el } from '../common/dom';
 import { linkButton } from './drillDown';
 import { CYCLE_BUCKETS, emptyText, histogram, hotspots, toChartSeries } from './series';
-
-const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
+import { PHASES } from '../../core/metrics/shared/cyclePhases';
 
 function phaseMedian(report: Report, phase: string): number | null {
   const phases = report.kpis.cycleTime.phases;

@@ -3,9 +3,10 @@ import { excludedCounts, type SeriesPoint } from '../../model/kpi';
 import { durationStats, HOUR } from '../shared/stats';
 import { byIsoWeek } from '../shared/isoWeek';
 import type { MetricContext, MetricOutput } from '../metricContext';
-import { changesNamed, changeUnit, cycleSamples, PHASES, type CycleSample } from '../shared/deliveredChanges';
+import { changesNamed, changeUnit, cycleSamples, type CycleSample } from '../shared/deliveredChanges';
+import { PHASES, type Phase } from '../shared/cyclePhases';
 
-function phaseStats(samples: CycleSample[], phase: (typeof PHASES)[number]) {
+function phaseStats(samples: CycleSample[], phase: Phase) {
   const st = durationStats(samples.map((s) => s[phase]), HOUR);
   return { median: st.value, p85: st.p85, mean: st.mean, sampleSize: st.sampleSize };
 }

@@ -7,6 +7,7 @@ import { isExcludedAuthor } from './excludedAuthors';
 import type { GitChange, HistoryIndex, ReleasePoint } from './historyIndex';
 import { changeTitle } from './changeTitle';
 import { pullRequestsOf } from './sourceChoice';
+import { PHASES } from './cyclePhases';
 
 /**
  * The delivered changes (spec §1, §2): pull requests, or git changes without GitHub, each with
@@ -31,8 +32,6 @@ export interface CycleSample {
   /** (v2) First released by the first release tag, which starts the clock (spec §3): no deploy phase. */
   firstRelease: boolean;
 }
-
-export const PHASES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
 /** Spec §1 per pull request; `releasedAt` null when unreleased or when `firstRelease` (no deploy phase then). */
 export function prCycleSample(pr: PullRequest, releasedAt: number | null, firstRelease = false): CycleSample | null {
