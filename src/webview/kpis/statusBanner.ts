@@ -1,7 +1,7 @@
 /** A banner for every state that is not plain "ready": it says what is going on and offers the way out. */
-import type { HostStatus, PanelCommand, SourceBadge } from '../shared/protocol';
-import { custom, el } from './common/dom';
-import { COMMANDS, MANAGE_TRUST } from '../shared/commandIds';
+import type { HostStatus, PanelCommand, SourceBadge } from '../../shared/protocol';
+import { custom, el } from '../common/dom';
+import { COMMANDS, MANAGE_TRUST } from '../../shared/commandIds';
 
 function button(label: string, command: PanelCommand, run: (c: PanelCommand) => void): HTMLElement {
   const b = custom('vscode-button', { 'data-command': command }, label);
