@@ -96,7 +96,6 @@ export async function pipelineInputFrom(values: Values, io: CliIo): Promise<Pipe
     const email = io.env.JIRA_EMAIL || undefined;
     input.jira = { url: jiraUrl, project: values['jira-project'], boardId: board, email, token: async () => (email ? io.env.JIRA_API_TOKEN : io.env.JIRA_PAT) || undefined };
   }
-  void io;
   return input;
 }
 
@@ -129,7 +128,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
  * `--fetch-pr-heads` (spec v2): the user's explicit request for the one git call that reaches the
  * network, before the report reads the heads. A failed fetch ends the run with git's reason.
  */
-export async function fetchPrHeadsIfAsked(values: Values, input: PipelineInput, io: CliIo): Promise<void> {
+export async function fetchPrHeadsIfAsked(values: Values, input: Pick<PipelineInput, 'repoPath'>, io: CliIo): Promise<void> {
   if (!values['fetch-pr-heads']) return;
   if (values.offline) throw new UsageError('--fetch-pr-heads fetches from the remote and --offline forbids the network: use one of them');
   const top = await resolveRepository(input.repoPath);

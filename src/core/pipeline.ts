@@ -193,7 +193,7 @@ async function readPrHeadStarts(
 }
 
 /** The window to report on: as given, or (`--until last-commit`) from the loaded history's last commit. */
-export function resolveWindow(dataset: Dataset, spec: WindowSpec | undefined, options: KpiOptions, now: number): Window {
+export function resolveWindow(dataset: Dataset, spec: WindowSpec | undefined, options: Pick<KpiOptions, 'releaseTagPattern'>, now: number): Window {
   if (typeof spec !== 'function') return spec ?? defaultWindow(now);
   return spec(lastCommitAt(dataset, historyOf(dataset, options.releaseTagPattern)) ?? now);
 }

@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import type { Connection, GqlIssue, GqlPullRequest } from '../../src/core/sources/github/graphqlQuery';
-import type { RestRelease } from '../../src/core/sources/github/extractRest';
+import type { RestRelease } from '../../src/core/sources/github/collectReleases';
 
 /**
  * A local GitHub over real HTTP on 127.0.0.1: GraphQL (the SyncPage query, cursor paging ordered

@@ -1,5 +1,5 @@
 import type { GqlActor, GqlIssue, GqlPullRequest } from '../../src/core/sources/github/graphqlQuery';
-import type { RestRelease } from '../../src/core/sources/github/extractRest';
+import type { RestRelease } from '../../src/core/sources/github/collectReleases';
 
 /** Typed builders for the fake's data, in the real APIs' shapes. */
 
