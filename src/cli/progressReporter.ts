@@ -1,8 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { Progress } from '../core/sources/sourceTypes';
+import { PROGRESS_PHASES as PHASES, type Progress } from '../core/sources/sourceTypes';
 import { oneLine } from '../core/output/controlChars';
-
-const PHASES: Progress['phase'][] = ['git', 'lines', 'github', 'jira', 'metrics'];
 
 /** A real bar on a TTY; silence otherwise (CI logs and pipes stay clean). */
 export function progressReporter(stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown }): { onProgress?: (p: Progress) => void; stop(): void } {

@@ -1,6 +1,9 @@
+/** A run's phases in the order they finish (the CLI's bar moves through them). */
+export const PROGRESS_PHASES = ['git', 'lines', 'github', 'jira', 'metrics'] as const;
+
 /** Progress as the core reports it; the CLI draws a bar, the extension a notification. */
 export interface Progress {
-  phase: 'git' | 'lines' | 'github' | 'jira' | 'metrics';
+  phase: (typeof PROGRESS_PHASES)[number];
   message: string;
   /** 0..1 when known. */
   fraction?: number;
