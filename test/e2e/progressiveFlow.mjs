@@ -7,7 +7,7 @@ import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { EXPECTED, STATUS_BAR_90 } from './expected.mjs';
-import { kpiStatus, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from '../kit/codeServer.mjs';
+import { kpiStatus, quickInputStep, launchBrowser, openWorkbench, panelFrame, runCommand, startCodeServer } from '../kit/codeServer.mjs';
 
 const KPIS = ['cycleTime', 'velocity', 'timeToMarket', 'defectDensity', 'escalations', 'testEffectiveness'];
 
@@ -26,11 +26,7 @@ export async function progressiveFlow({ test, assert, VSIX, OUT, SHOTS, fixture,
     const status = kpiStatus(page);
     const box = page.locator('.quick-input-widget');
     const boxInput = box.locator('input.input');
-    async function step(title, value) {
-      await box.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
-      await boxInput.fill(value);
-      await page.keyboard.press('Enter');
-    }
+    const step = quickInputStep(page);
     const jiraBadge = frame.locator('header .source-state[data-source="jira"]');
 
     await test('first open with Jira not answering yet: the status bar shows cycle time, the panel\'s Jira cards say they wait for Jira (no number), then fill in when it answers', async () => {

@@ -7,7 +7,7 @@ import { EXPECTED, HOTSPOT_FILE, PANEL_NAMES, REVIEW_LAST_14, STATUS_BAR_90 } fr
 import { tsImport } from 'tsx/esm/api';
 import { panelFlows } from './panelFlows.mjs';
 import { progressiveFlow } from './progressiveFlow.mjs';
-import { findLogs, kpiStatus, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from '../kit/codeServer.mjs';
+import { findLogs, kpiStatus, quickInputStep, launchBrowser, openWorkbench, panelFrame, pickColorTheme, runCommand, startCodeServer } from '../kit/codeServer.mjs';
 
 const OUT = resolve(process.argv[2] ?? 'test/e2e/output');
 const SHOTS = resolve('test/e2e/screenshots');
@@ -581,12 +581,7 @@ try {
   const frame = panelFrame(page);
   const box = page.locator('.quick-input-widget');
   const boxInput = box.locator('input.input');
-  /** Waits for the step whose title has `title`, types `value` and presses Enter, as a user would. */
-  async function step(title, value) {
-    await box.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
-    await boxInput.fill(value);
-    await page.keyboard.press('Enter');
-  }
+  const step = quickInputStep(page);
   const toast = (text) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   const jiraBadge = frame.locator('header .source-state[data-source="jira"]');
   async function clearToasts() {

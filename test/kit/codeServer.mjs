@@ -152,6 +152,16 @@ export function kpiStatus(page) {
 }
 
 /** The panel's document: outer webview iframe, then VS Code's inner #active-frame. */
+/** A quick-input step as a user answers it: waits for the step whose title has `title`, types `value`, presses Enter. */
+export function quickInputStep(page) {
+  const box = page.locator('.quick-input-widget');
+  return async (title, value) => {
+    await box.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
+    await box.locator('input.input').fill(value);
+    await page.keyboard.press('Enter');
+  };
+}
+
 export function panelFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
