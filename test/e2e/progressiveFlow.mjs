@@ -24,8 +24,6 @@ export async function progressiveFlow({ test, assert, VSIX, OUT, SHOTS, fixture,
     const page = browser.pages()[0] ?? (await browser.newPage());
     const frame = panelFrame(page);
     const status = kpiStatus(page);
-    const box = page.locator('.quick-input-widget');
-    const boxInput = box.locator('input.input');
     const step = quickInputStep(page);
     const jiraBadge = frame.locator('header .source-state[data-source="jira"]');
 
@@ -37,9 +35,7 @@ export async function progressiveFlow({ test, assert, VSIX, OUT, SHOTS, fixture,
       await step('(Step 1): site URL', jira.url);
       await step('(Step 2 of 4): personal access token', 'progressive-token');
       await step('(Step 3 of 4)', 'AR');
-      await box.locator('.quick-input-title', { hasText: '(Step 4 of 4)' }).waitFor({ timeout: 20_000 });
-      await boxInput.fill('Board');
-      await page.keyboard.press('Enter');
+      await step('(Step 4 of 4)', 'Board');
       await runCommand(page, 'Engineering KPIs: Open Panel');
       await jiraBadge.locator('.text', { hasText: 'Jira ok' }).waitFor({ timeout: 60_000 });
       await runCommand(page, 'View: Close All Editors');

@@ -657,9 +657,7 @@ try {
     await step('(Step 1): site URL', sprintJira.url);
     await step('(Step 2 of 4): personal access token', 'review-token');
     await step('(Step 3 of 4)', 'AR');
-    await box.locator('.quick-input-title', { hasText: '(Step 4 of 4)' }).waitFor({ timeout: 20_000 });
-    await boxInput.fill('Board');
-    await page.keyboard.press('Enter');
+    await step('(Step 4 of 4)', 'Board');
     await toast('Jira connected').waitFor({ timeout: 20_000 });
     await jiraBadge.locator('.text', { hasText: 'Jira ok' }).waitFor({ timeout: 60_000 });
     await runCommand(page, 'Engineering KPIs: Sprint Review…');
