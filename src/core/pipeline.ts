@@ -90,7 +90,8 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     tags: tagsP,
     signal: input.signal,
     deferWrite: true,
-    onCommits: (n, total) => progress(commitProgress(n, total)),
+    // Without a listener (the CLI off a terminal) there is no progress, and so no count of commits for its total.
+    ...(input.onProgress ? { onCommits: (n: number, total?: number) => progress(commitProgress(n, total)) } : {}),
   });
 
   const warnings: string[] = [];

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { countCommits, loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
-import { commitProgress } from '../../../src/core/pipeline';
+import { commitProgress, loadDataset } from '../../../src/core/pipeline';
+import { LOWEST_PRIORITY } from '../../../src/core/sources/git/gitRunner';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
 
 /** n commits on main, one file changed each, written by fast-import (seconds, not minutes). */
 function longHistory(n: number): GitFixture {
@@ -16,6 +21,35 @@ function longHistory(n: number): GitFixture {
   }
   r.git(['fast-import', '--quiet'], { input: lines.join('\n') + '\n' });
   return r;
+}
+
+/**
+ * Puts a `git` first on PATH that logs each call's arguments and, for `rev-list --count`, its
+ * niceness once its stdin is in (the product sets the priority before it writes stdin), then runs
+ * the real git. Returns the log's lines, and undoes the PATH change.
+ */
+function withLoggingGit(): { calls(): string[]; restore(): void } {
+  const dir = tempDir('ekpi-gitshim-');
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const log = path.join(dir, 'calls.log');
+  writeFileSync(path.join(dir, 'git'), [
+    '#!/bin/sh',
+    'case "$*" in',
+    `  *"rev-list --count"*) input=$(cat); echo "count nice=$(cut -d' ' -f19 /proc/$$/stat)" >> '${log}'; printf '%s\\n' "$input" | exec '${real}' "$@";;`,
+    `  *) echo "$*" >> '${log}'; exec '${real}' "$@";;`,
+    'esac',
+    '',
+  ].join('\n'));
+  chmodSync(path.join(dir, 'git'), 0o755);
+  writeFileSync(log, '');
+  const before = process.env.PATH;
+  process.env.PATH = `${dir}${path.delimiter}${before ?? ''}`;
+  return {
+    calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean),
+    restore: () => {
+      process.env.PATH = before;
+    },
+  };
 }
 
 describe('progress of a long history read says how far it is', () => {
@@ -43,6 +77,24 @@ describe('progress of a long history read says how far it is', () => {
       assert.equal(again.cacheUse, 'warm');
       assert.deepEqual(warm, []);
     } finally {
+      r.remove();
+    }
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('counts the commits for the total only when someone listens for progress, at the lowest CPU priority', async () => {
+    const r = longHistory(4_000);
+    const shim = withLoggingGit();
+    try {
+      await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS });
+      const silent = shim.calls();
+      assert.ok(silent.some((c) => c.includes('log -z')), 'the shim saw the history read');
+      assert.deepEqual(silent.filter((c) => c.startsWith('count')), [], 'no listener: no count');
+      const messages: string[] = [];
+      await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS, onProgress: (p) => messages.push(p.message) });
+      assert.deepEqual(shim.calls().filter((c) => c.startsWith('count')), [`count nice=${LOWEST_PRIORITY}`]);
+      assert.ok(messages.includes('Read 2,000 commits') || messages.includes('Read 2,000 of 4,000 commits (50%)'), messages.join('; '));
+    } finally {
+      shim.restore();
       r.remove();
     }
   });

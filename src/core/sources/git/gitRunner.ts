@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { Readable } from 'node:stream';
 
 /**
@@ -23,6 +24,9 @@ export const SAFE_CONFIG = [
   // An empty value resets the list of helpers, the repository's included.
   'credential.helper=',
 ];
+
+/** The niceness of a lowPriority call (os.setPriority's lowest). */
+export const LOWEST_PRIORITY = 19;
 
 /** Refuses every transport: no lazy fetch, no network (see SAFE_CONFIG). */
 const NO_NETWORK = 'protocol.allow=never';
@@ -93,6 +97,11 @@ export interface GitCallOptions {
    * (fetchPrHeads.ts, the one caller, allows http only to loopback and file only for local folders.)
    */
   allowProtocols?: Array<'https' | 'ssh' | 'git' | 'file' | 'http'>;
+  /**
+   * Run git at the lowest CPU priority: for work nobody waits on (the progress total), so that it
+   * only takes a core the report's own processes leave idle.
+   */
+  lowPriority?: boolean;
 }
 
 /** The argument list of a git process, with the safety flags in front. */
@@ -113,6 +122,13 @@ export function streamGit(repoPath: string, args: string[], onChunk: (chunk: Buf
       stdio: ['pipe', 'pipe', 'pipe'],
       signal: opts.signal,
     });
+    if (opts.lowPriority && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, LOWEST_PRIORITY);
+      } catch {
+        // Not allowed or already gone: it runs at normal priority, which is only slower.
+      }
+    }
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => onChunk(c));
     child.stderr.on('data', (c: Buffer) => {

@@ -43,7 +43,10 @@ export interface LoadOptions {
   /** The tags, when the caller reads them beside the state. */
   tags?: Promise<Tag[]>;
   signal?: AbortSignal;
-  /** Every 2,000 commits parsed; `total` once `git rev-list --count` has answered (it runs only on a long read). */
+  /**
+   * Every 2,000 commits parsed; `total` once `git rev-list --count` has answered (it runs only on a
+   * long read, and only for a caller that listens: no listener, no count).
+   */
   onCommits?: (n: number, total?: number) => void;
   /**
    * Return before the cache is written and let `persisted` say when it is: the caller computes
@@ -54,7 +57,8 @@ export interface LoadOptions {
 
 /** How many commits the log will stream: the same tips and exclusions, counted by rev-list. */
 export async function countCommits(top: string, stdin: string, signal: AbortSignal | undefined): Promise<number | undefined> {
-  const n = Number.parseInt(await git(top, ['rev-list', '--count', '--stdin'], { stdin, signal }), 10);
+  // Nobody waits on the total: it takes only CPU the history read leaves idle.
+  const n = Number.parseInt(await git(top, ['rev-list', '--count', '--stdin'], { stdin, signal, lowPriority: true }), 10);
   return Number.isFinite(n) ? n : undefined;
 }
 
