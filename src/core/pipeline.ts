@@ -3,7 +3,7 @@ import type { Dataset, SourceStatus } from './model/dataset';
 import { defaultWindow, type Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { collectCacheProblems } from './cache/cacheWarnings';
-import { readRepoState, readTags, resolveRepository } from './sources/git/repoInfo';
+import { openRepository, readTags } from './sources/git/repoInfo';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
@@ -43,21 +43,22 @@ export function commitProgress(n: number, total: number | undefined): Progress {
 
 async function readSources(input: PipelineInput): Promise<Dataset> {
   const progress = input.onProgress ?? (() => undefined);
-  const top = await resolveRepository(input.repoPath);
+  // Tags are read beside the state (the history needs both; a folder that is no repository, or an
+  // empty one, fails the state first, with its message). Refs read the same from any folder of the
+  // work tree, so neither waits for the top level.
+  const tagsP = readTags(input.repoPath);
+  tagsP.catch(() => undefined);
+  // Pull request heads are refs, not history: listing them is one cheap for-each-ref beside the tags.
+  const prHeadsP = listPrHeads(input.repoPath);
+  prHeadsP.catch(() => undefined);
+  // Read once and shared with the history.
+  const { top, state } = await openRepository(input.repoPath);
   const cacheDir = repoCacheDir(input.cacheRoot, realpathSync(top));
   input.signal?.throwIfAborted();
 
   progress({ phase: 'git', message: 'Reading git history' });
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
   // while this thread parses the log stream.
-  // Read once (it also rejects an empty repository with a clear message) and shared with the history.
-  // Tags are read beside the state (the history needs both; an empty repository fails the state first).
-  const tagsP = readTags(top);
-  tagsP.catch(() => undefined);
-  // Pull request heads are refs, not history: listing them is one cheap for-each-ref beside the tags.
-  const prHeadsP = listPrHeads(top);
-  prHeadsP.catch(() => undefined);
-  const state = await readRepoState(top);
   const linesP = countLinesInWorker(top, state.info.head, klocConfig(input.options), cacheDir, input.signal);
   linesP.catch(() => undefined);
   // GitHub and Jira are network-bound and need no history: they sync side by side from here on.

@@ -17,4 +17,12 @@ export interface CommitGraph {
   readonly committerDates?: Float64Array;
   /** Fix and PR facts of each commit's subject, when the source keeps them (the git cache does). */
   readonly subjectFacts?: SubjectFacts;
+  /** Author dates by position, when the source keeps them as a column (the git cache does). */
+  readonly authorDates?: Float64Array;
+  /**
+   * Each commit's author as a position in `authorTable` ([name, email] pairs), when the source keeps
+   * them so (the git cache does): a rule about authors is then decided once per person, not per commit.
+   */
+  readonly authorIds?: Int32Array;
+  readonly authorTable?: ReadonlyArray<readonly [string, string]>;
 }

@@ -4,7 +4,7 @@ import type { Issue } from '../../model/issue';
 import { excludedCounts, type DrillItem } from '../../model/kpi';
 import { round4 } from '../shared/stats';
 import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from './hotspots';
-import { changeFiles, type GitChange, type HistoryIndex } from '../shared/historyIndex';
+import { changeFiles, type HistoryIndex } from '../shared/historyIndex';
 import { referencedJiraKeys, referencedNumbers } from '../shared/issueRefs';
 import { gitDefectFixes, isDefectIssue } from '../shared/defectRule';
 import { addTo } from '../../util/addTo';
@@ -33,18 +33,11 @@ function commitRefs(ctx: MetricContext): { byKey: Map<string, Commit[]>; byNumbe
   return { byKey, byNumber };
 }
 
-const changeIndex = new WeakMap<object, Map<string, GitChange>>();
-function changeByMerge(history: HistoryIndex): Map<string, GitChange> {
-  let m = changeIndex.get(history);
-  if (!m) changeIndex.set(history, (m = new Map(history.changes.map((ch) => [ch.commit.hash, ch]))));
-  return m;
-}
-
 function filesOf(commits: Commit[], ctx: MetricContext): Set<string> {
   const out = new Set<string>();
   for (const c of commits) {
     if (c.parents.length > 1) {
-      const ch = changeByMerge(ctx.history).get(c.hash);
+      const ch = ctx.history.changeOf(c.hash);
       if (ch) for (const f of changeFiles(ch)) out.add(f);
     } else for (const f of c.files) out.add(f.path);
   }
@@ -65,7 +58,7 @@ export function issueLinkedCommits(dataset: Dataset, history: HistoryIndex): Com
   if (keys.size === 0 && numbers.size === 0) return out;
   const add = (c: Commit) => {
     if (c.parents.length <= 1) out.push(c);
-    else out.push(...(changeByMerge(history).get(c.hash)?.commits ?? []));
+    else out.push(...(history.changeOf(c.hash)?.commits ?? []));
   };
   for (const c of history.branchCommits) {
     if (referencedJiraKeys(c.subject).some((k) => keys.has(k)) || referencedNumbers(c.subject).some((n) => numbers.has(n))) add(c);

@@ -96,8 +96,9 @@ function computeCycleSamples(ctx: MetricContext): CycleSamples {
     }
     return { samples, source: 'github', botMergedAt };
   }
+  const excluded = (name: string, email: string) => isExcludedAuthor(options, name, email);
   for (const ch of history.changes) {
-    if (ch.commits.length > 0 && ch.commits.every((c) => isExcludedAuthor(options, c.authorName, c.authorEmail))) {
+    if (history.authoredOnlyBy(ch, excluded)) {
       botMergedAt.push(ch.mergedAt);
       continue;
     }
@@ -136,7 +137,7 @@ class ChangeSample implements CycleSample {
     return (this.built ??= {
       kind: 'change', id: ch.commit.hash.slice(0, 10), title: changeTitle(ch), at: toIso(ch.mergedAt),
       value: cycle == null ? null : cycle / HOUR,
-      extra: { commits: ch.commits.length, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
+      extra: { commits: ch.commitCount, author: ch.commits[0]?.authorName ?? ch.commit.authorName, deploy: deploy == null ? null : deploy / HOUR },
     });
   }
 }

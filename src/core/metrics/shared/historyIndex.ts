@@ -16,10 +16,12 @@ export interface ReleasePoint {
  * (v2, a linear history with neither) a first-parent commit.
  */
 export interface GitChange {
-  commit: Commit;
+  readonly commit: Commit;
   kind: 'merge' | 'squash' | 'commit';
   /** Branch commits (merge) or the squash commit / the commit itself. */
-  commits: Commit[];
+  readonly commits: Commit[];
+  /** How many `commits` there are, without making them. */
+  readonly commitCount: number;
   /** For a squash commit with a pull request head (v2), the earliest author date of the PR's commits. */
   firstCommitAt: number | null;
   mergedAt: number;
@@ -59,8 +61,53 @@ export interface HistoryIndex {
   /** Non-merge commits on the branch in no release (what waits to ship). */
   unreleased: number;
   changes: GitChange[];
+  /** The change a merge, squash or (linear history) commit delivers, by that commit's hash. */
+  changeOf(hash: string): GitChange | undefined;
+  /**
+   * Whether every commit of a change has an author the test accepts (false for a change with no
+   * commits). The test sees each author once per index, not once per commit: keep it pure.
+   */
+  authoredOnlyBy(change: GitChange, test: AuthorTest): boolean;
   /** (v2) Whether a commit of the default branch was committed inside the window (spec Conventions "No activity"). */
   committedIn(w: Window): boolean;
+}
+
+export type AuthorTest = (name: string, email: string) => boolean;
+
+/**
+ * A change as positions in the graph. Its commit objects are made only when a report looks at the
+ * change (its drill-down item, its files): most of a long history's changes are only ever counted
+ * and timed, from the graph's columns.
+ */
+class IndexedChange implements GitChange {
+  private made?: Commit[];
+  constructor(
+    private readonly graph: CommitGraph,
+    readonly position: number,
+    readonly kind: GitChange['kind'],
+    /** Branch commits of a merge, in walk order; null: the change is its own commit. */
+    readonly branch: number[] | null,
+    readonly firstCommitAt: number | null,
+    readonly mergedAt: number,
+    readonly prNumber: number | null,
+    public release: ReleasePoint | undefined,
+  ) {}
+
+  get commit(): Commit {
+    return this.graph.commitAt(this.position);
+  }
+
+  get commits(): Commit[] {
+    return (this.made ??= this.branch ? this.branch.map((i) => this.graph.commitAt(i)) : [this.commit]);
+  }
+
+  get commitCount(): number {
+    return this.branch ? this.branch.length : 1;
+  }
+
+  get positions(): readonly number[] {
+    return this.branch ?? [this.position];
+  }
 }
 
 /** Releases: tags matching releaseTagPattern; GitHub Releases only where the repository has no such tags. */
@@ -105,6 +152,10 @@ export function buildHistoryIndex(
   // position into an object on first use, so most of a long history never becomes one.
   const commits = { at: (i: number) => graph.commitAt(i) };
   const facts = graph.subjectFacts ?? subjectFactsOf(Array.from({ length: n }, (_, i) => graph.commitAt(i).subject));
+  const authorDates = graph.authorDates;
+  const committerDates = graph.committerDates;
+  const authorDateAt = authorDates ? (i: number) => authorDates[i]! : (i: number) => commits.at(i).authorDate;
+  const committerDateAt = committerDates ? (i: number) => committerDates[i]! : (i: number) => commits.at(i).committerDate;
   const indexOf = (h: string): number | undefined => { const i = graph.indexOf(h); return i < 0 ? undefined : i; };
   const byHash: CommitLookup = { get: (h) => { const i = graph.indexOf(h); return i < 0 ? undefined : commits.at(i); }, has: (h) => graph.indexOf(h) >= 0 };
   const pushParents = (stack: number[], i: number, from = 0) => {
@@ -125,36 +176,31 @@ export function buildHistoryIndex(
 
   // Branch commits of each merge, oldest merge first: a commit belongs to the first merge that
   // reaches it, and everything earlier merges claimed is already in the first parent's history.
-  const changes: GitChange[] = [];
-  const changeIdx: number[] = [];
+  const changes: IndexedChange[] = [];
   const stack: number[] = [];
   for (let k = fpIdx.length - 1; k >= 0; k--) {
     const mi = fpIdx[k]!;
     if (parentStart[mi + 1]! - parentStart[mi]! >= 2) {
-      const m = commits.at(mi);
-      const branch: Commit[] = [];
+      const branch: number[] = [];
       let first: number | null = null;
       pushParents(stack, mi, 1);
       while (stack.length) {
         const i = stack.pop()!;
         if (flags[i]! & (CLAIMED | FIRST)) continue;
         flags[i]! |= CLAIMED;
-        const c = commits.at(i);
-        branch.push(c);
-        if (first == null || c.authorDate < first) first = c.authorDate;
+        branch.push(i);
+        const at = authorDateAt(i);
+        if (first == null || at < first) first = at;
         pushParents(stack, i);
       }
       const pr = facts.mergePr[mi]!;
-      changes.push({ commit: m, kind: 'merge', commits: branch, firstCommitAt: first, mergedAt: m.committerDate, prNumber: pr >= 0 ? pr : null, release: undefined });
-      changeIdx.push(mi);
+      changes.push(new IndexedChange(graph, mi, 'merge', branch, first, committerDateAt(mi), pr >= 0 ? pr : null, undefined));
     } else {
       const sq = facts.squashPr[mi]!;
       if (sq >= 0) {
-        const m = commits.at(mi);
         // (v2) A pull request head gives the squash its branch's real start (see prHeads.ts).
-        const fromHead = prHeadStarts?.size ? prHeadStarts.get(m.hash) : undefined;
-        changes.push({ commit: m, kind: 'squash', commits: [m], firstCommitAt: fromHead ?? m.authorDate, mergedAt: m.committerDate, prNumber: sq, release: undefined });
-        changeIdx.push(mi);
+        const fromHead = prHeadStarts?.size ? prHeadStarts.get(commits.at(mi).hash) : undefined;
+        changes.push(new IndexedChange(graph, mi, 'squash', null, fromHead ?? authorDateAt(mi), committerDateAt(mi), sq, undefined));
       }
     }
   }
@@ -162,9 +208,8 @@ export function buildHistoryIndex(
   // commit is one change (it has no branch, and the unknown-start rule decides whether it counts).
   if (changes.length === 0) {
     for (let k = fpIdx.length - 1; k >= 0; k--) {
-      const m = commits.at(fpIdx[k]!);
-      changes.push({ commit: m, kind: 'commit', commits: [m], firstCommitAt: m.authorDate, mergedAt: m.committerDate, prNumber: null, release: undefined });
-      changeIdx.push(fpIdx[k]!);
+      const i = fpIdx[k]!;
+      changes.push(new IndexedChange(graph, i, 'commit', null, authorDateAt(i), committerDateAt(i), null, undefined));
     }
   }
 
@@ -199,10 +244,28 @@ export function buildHistoryIndex(
       pushParents(stack, i);
     }
   });
-  changes.forEach((ch, k) => {
-    const ri = releaseIdx[changeIdx[k]!]!;
+  const changeAt = new Map<number, IndexedChange>();
+  for (const ch of changes) {
+    const ri = releaseIdx[ch.position]!;
     ch.release = ri === -1 ? undefined : releases[ri];
-  });
+    changeAt.set(ch.position, ch);
+  }
+  const authorIds = graph.authorIds;
+  const authorTable = graph.authorTable;
+  // Per test, each author's answer (0 unknown, 1 no, 2 yes): a history has far fewer people than commits.
+  const answers = new WeakMap<AuthorTest, Uint8Array>();
+  const authoredOnlyBy = (ch: GitChange, test: AuthorTest): boolean => {
+    if (ch.commitCount === 0) return false;
+    if (!(ch instanceof IndexedChange) || !authorIds || !authorTable) return ch.commits.every((c) => test(c.authorName, c.authorEmail));
+    let known = answers.get(test);
+    if (!known) answers.set(test, (known = new Uint8Array(authorTable.length)));
+    for (const i of ch.positions) {
+      const a = authorIds[i]!;
+      if (known[a] === 0) known[a] = test(authorTable[a]![0], authorTable[a]![1]) ? 2 : 1;
+      if (known[a] === 1) return false;
+    }
+    return true;
+  };
   const releaseOf = (hash: string): ReleasePoint | undefined => {
     const i = indexOf(hash);
     return i === undefined || releaseIdx[i] === -1 ? undefined : releases[releaseIdx[i]!];
@@ -217,7 +280,8 @@ export function buildHistoryIndex(
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
   return {
-    byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch,
+    byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch, authoredOnlyBy,
+    changeOf: (hash) => { const i = indexOf(hash); return i === undefined ? undefined : changeAt.get(i); },
     firstRelease: releases[0],
     // Stops at the first hit; the walk starts at the tip, so a window of recent work is found at once.
     // With the cache's date column no commit object is made: a stale 100,000-commit history is one pass over numbers.

@@ -90,6 +90,18 @@ export class CommitStore implements CommitGraph {
     return this.committerDateCol.view();
   }
 
+  get authorDates(): Float64Array {
+    return this.authorDateCol.view();
+  }
+
+  get authorIds(): Int32Array {
+    return this.authorCol.view();
+  }
+
+  get authorTable(): ReadonlyArray<readonly [string, string]> {
+    return this.authors;
+  }
+
   get subjectFacts(): SubjectFacts {
     return { fix: this.fixCol.view(), squashPr: this.squashPrCol.view(), mergePr: this.mergePrCol.view() };
   }

@@ -6,8 +6,7 @@ import type { RepositoryInfo, Tag } from '../../model/commit';
 /** A problem with the folder the user pointed at: the message says what to do. */
 export class RepoError extends Error {}
 
-/** Resolves and validates the folder; returns the work tree's top level. */
-export async function resolveRepository(repoPath: string): Promise<string> {
+async function checkFolder(repoPath: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(repoPath);
@@ -15,6 +14,11 @@ export async function resolveRepository(repoPath: string): Promise<string> {
     throw new RepoError(`${repoPath} does not exist: pass --repo with the path of a git repository`);
   }
   if (!stat.isDirectory()) throw new RepoError(`${repoPath} is not a folder: pass --repo with the path of a git repository`);
+}
+
+/** Resolves and validates the folder; returns the work tree's top level. */
+export async function resolveRepository(repoPath: string): Promise<string> {
+  await checkFolder(repoPath);
   try {
     const top = (await git(repoPath, ['rev-parse', '--show-toplevel'])).trim();
     return top || repoPath;
@@ -44,17 +48,24 @@ async function tryGit(repo: string, args: string[]): Promise<string | null> {
 
 const CANDIDATES = ['main', 'master', 'trunk', 'develop'];
 
-/**
- * The default branch: origin's HEAD if the clone knows it, else main/master/trunk/develop if
- * present, else the current branch. One for-each-ref answers all the candidates at once.
- */
-async function defaultBranch(repo: string, currentRef: string | null, head: string): Promise<{ name: string; tip: string } | null> {
+type CandidateRefs = Map<string, { sha: string; symref: string }>;
+
+/** origin's HEAD and the usual default branches, as far as the repository has them. */
+async function readCandidates(repo: string): Promise<CandidateRefs> {
   const out = await tryGit(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/remotes/origin/HEAD', ...CANDIDATES.map((c) => `refs/heads/${c}`)]);
-  const refs = new Map<string, { sha: string; symref: string }>();
+  const refs: CandidateRefs = new Map();
   for (const line of (out ?? '').split('\n')) {
     const [ref, sha, symref] = line.split('\0') as [string, string, string];
     if (ref) refs.set(ref, { sha, symref });
   }
+  return refs;
+}
+
+/**
+ * The default branch: origin's HEAD if the clone knows it, else main/master/trunk/develop if
+ * present, else the current branch. One for-each-ref answers all the candidates at once.
+ */
+async function defaultBranch(repo: string, currentRef: string | null, head: string, refs: CandidateRefs): Promise<{ name: string; tip: string } | null> {
   const originHead = refs.get('refs/remotes/origin/HEAD');
   if (originHead?.symref) {
     const name = originHead.symref.replace(/^refs\/remotes\/origin\//, '');
@@ -85,17 +96,45 @@ export interface RepoState {
   tip: string;
 }
 
+// Shallowness, HEAD's commit (git fails on an unborn HEAD) and the branch HEAD names ("HEAD" when
+// detached). "--" keeps a file named HEAD in the work tree from making the revisions ambiguous.
+const STATE_ARGS = ['--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--'];
+const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
 /** Reads HEAD, the default branch and shallowness. Throws RepoError for an empty repository. */
 export async function readRepoState(top: string): Promise<RepoState> {
-  // One git process answers all three (every run pays for each process it starts): shallowness,
-  // HEAD's commit (git fails on an unborn HEAD), and the branch HEAD names ("HEAD" when detached).
-  // "--" keeps a file named HEAD in the work tree from making the revisions ambiguous.
-  const [shallowOut, head, symbolic] = ((await tryGit(top, ['rev-parse', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--'])) ?? '').split('\n');
-  if (!head || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) throw new RepoError(await unbornMessage(top));
+  // One git process answers all three, with the default branch's candidates read beside it.
+  const candidates = readCandidates(top);
+  candidates.catch(() => undefined);
+  const [shallowOut, head, symbolic] = ((await tryGit(top, ['rev-parse', ...STATE_ARGS])) ?? '').split('\n');
+  if (!head || !HASH.test(head)) throw new RepoError(await unbornMessage(top));
+  return stateOf(top, shallowOut === 'true', head, symbolic, await candidates);
+}
+
+/**
+ * The folder's top level and its state, as resolveRepository then readRepoState would give them,
+ * with one git process on the way where those take three one after the other: every run, warm
+ * ones most, waits for each process it starts. Any failure is explained by the two steps' own checks.
+ */
+export async function openRepository(repoPath: string): Promise<{ top: string; state: RepoState }> {
+  await checkFolder(repoPath);
+  // The candidates are refs: they read the same from any folder of the work tree.
+  const candidates = readCandidates(repoPath);
+  candidates.catch(() => undefined);
+  const out = await tryGit(repoPath, ['rev-parse', '--show-toplevel', ...STATE_ARGS]);
+  const [top, shallowOut, head, symbolic] = (out ?? '').split('\n');
+  if (!top || !head || !HASH.test(head)) {
+    const resolved = await resolveRepository(repoPath);
+    return { top: resolved, state: await readRepoState(resolved) };
+  }
+  return { top, state: await stateOf(top, shallowOut === 'true', head, symbolic, await candidates) };
+}
+
+async function stateOf(top: string, shallow: boolean, head: string, symbolic: string | undefined, candidates: CandidateRefs): Promise<RepoState> {
   const detached = !symbolic?.startsWith('refs/');
-  const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head);
+  const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head, candidates);
   return {
-    info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow: shallowOut === 'true', detached },
+    info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow, detached },
     tip: branch?.tip ?? head,
   };
 }
