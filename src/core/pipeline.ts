@@ -17,6 +17,8 @@ import { resolveGitHubTarget } from './sources/github/githubTarget';
 import type { PipelineInput, PipelineResult, WindowSpec } from './pipelineTypes';
 import type { JiraData } from './sources/jira/syncJira';
 import type { Progress } from './sources/sourceTypes';
+import type { KlocIndex } from './model/kloc';
+import type { PendingInput } from './metrics/reportInput';
 
 export { computeReport };
 
@@ -58,9 +60,19 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
 
   progress({ phase: 'git', message: 'Reading git history' });
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core
-  // while this thread parses the log stream.
-  const linesP = countLinesInWorker(top, state.info.head, klocConfig(input.options), cacheDir, input.signal);
-  linesP.catch(() => undefined);
+  // while this thread parses the log stream. A host that shows a first value (onPartial) needs
+  // git's metadata pass alone for it: there the count, like the fixes' file lists, starts once
+  // that value is out, and git's log has both cores meanwhile.
+  const progressive = input.onPartial !== undefined;
+  let linesP: Promise<KlocIndex> | undefined;
+  const countLines = () => {
+    if (!linesP) {
+      linesP = countLinesInWorker(top, state.info.head, klocConfig(input.options), cacheDir, input.signal);
+      linesP.catch(() => undefined);
+    }
+    return linesP;
+  };
+  if (!progressive) void countLines();
   // GitHub and Jira are network-bound and need no history: they sync side by side from here on.
   // Each is loaded on demand (octokit and jira.js stay out of the main bundle) and never throws but
   // for an abort.
@@ -91,6 +103,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     tags: tagsP,
     signal: input.signal,
     deferWrite: true,
+    filesAfterLog: progressive,
     // Without a listener (the CLI off a terminal) there is no progress, and so no count of commits for its total.
     ...(input.onProgress ? { onCommits: (n: number, total?: number) => progress(commitProgress(n, total)) } : {}),
   });
@@ -121,16 +134,23 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   // releases: build them while the worker and the syncs finish.
   prepareHistory(dataset, input.options.releaseTagPattern);
   // Every KPI reads GitHub when it is configured (and GitHub's releases can change the history's
-  // views): a partial result is worth showing once it is in. Jira may still be on its way.
+  // views): a partial result is worth showing once it is in. Jira may still be on its way. The
+  // KPIs that read files (the fixes', the issue-linked commits') wait for the lines anyway.
   if (input.onPartial && settled.has(githubP)) {
     const jiraIn = settled.has(jiraP);
     addApiSources(dataset, await githubP, jiraIn ? await jiraP : null);
-    await loadIssueLinkedFiles(dataset, input);
-    input.onPartial({ dataset, pending: jiraIn ? ['lines'] : ['lines', 'jira'] });
+    const pending: PendingInput[] = history.filesPending ? ['files', 'lines'] : ['lines'];
+    input.onPartial({ dataset, pending: jiraIn ? pending : [...pending, 'jira'] });
   }
+  const counted = countLines();
+  if (history.filesPending) progress({ phase: 'git', message: 'Reading the files the bug fixes changed' });
+  await history.filesRead;
   progress({ phase: 'lines', message: 'Counting lines of code at HEAD' });
-  dataset.kloc = await linesP;
+  dataset.kloc = await counted;
   if (dataset.kloc.warnings) warnings.push(...dataset.kloc.warnings);
+  // Said as it is: the counting is over, and the status would otherwise still say so.
+  const waiting = ([[githubP, 'github', 'GitHub'], [jiraP, 'jira', 'Jira']] as const).filter(([p]) => !settled.has(p));
+  if (waiting.length > 0) progress({ phase: waiting[waiting.length - 1]![1], message: `Waiting for ${waiting.map(([, , name]) => name).join(' and ')}` });
   const [github, jira] = await Promise.all([githubP, jiraP]);
   // The cache write went on while the views were built and the sources synced: a failed write
   // only costs the next run its head start, so it is reported, not fatal.

@@ -1,7 +1,7 @@
 /** How the status bar tooltip and the panel's cards name what a loading KPI waits for (partialReportTypes.ts). */
 import type { PendingInput } from '../core/metrics/reportInput';
 
-const WORDS: Record<PendingInput, string> = { lines: 'the lines of code at HEAD', github: 'GitHub', jira: 'Jira' };
+const WORDS: Record<PendingInput, string> = { files: 'the files the bug fixes changed', lines: 'the lines of code at HEAD', github: 'GitHub', jira: 'Jira' };
 
 /** "waiting for the lines of code at HEAD and Jira" */
 export function waitingText(waitingFor: readonly PendingInput[]): string {

@@ -4,7 +4,8 @@ import { previousWindow, toIso, type Window } from '../model/time';
 import type { ReportInput } from './reportInput';
 import type { KpiDefinition, KpiVariant } from './kpiDefinition';
 import type { MetricContext, MetricOutput } from './metricContext';
-import { KPIS, type KpiName, type KpiSet, type Report, type ReportDetails } from './registry';
+import type { HistoryIndex } from './shared/historyIndex';
+import { KPI_NAMES, KPIS, kpiDefinition, type KpiName, type KpiSet, type Report, type ReportDetails } from './registry';
 import { applyActivity, lastCommitAt } from './shared/activity';
 import { historyOf } from './shared/historyOf';
 
@@ -30,26 +31,42 @@ export function computeKpi(def: KpiDefinition, ctx: MetricContext, previous: Win
 }
 
 /**
- * The pure step: dataset + window → report, one KPI of the registry after the other. Each uses
- * the richest configured source (Jira > GitHub > git, spec Conventions) and says which one it used.
+ * The KPIs `names` (all of them for a report) over the input's window, each by its first
+ * available variant, with the activity rule applied: the rule looks at the dataset, not at the
+ * other KPIs, so a KPI comes out the same computed alone or with all the others.
  */
-export function computeReport(dataset: Dataset, input: ReportInput): { report: Report; details: ReportDetails } {
+export function computeKpiOutputs<N extends KpiName>(dataset: Dataset, input: ReportInput, names: readonly N[]): { history: HistoryIndex; outputs: Record<N, MetricOutput> } {
   const history = historyOf(dataset, input.options.releaseTagPattern);
   const ctx: MetricContext = { dataset, history, window: input.window, options: input.options, now: input.now };
   const prev = previousWindow(input.window);
-  const outputs = {} as Record<KpiName, MetricOutput>;
-  for (const def of KPIS) outputs[def.name] = computeKpi(def, ctx, prev);
+  const outputs = {} as Record<N, MetricOutput>;
+  for (const name of names) outputs[name] = computeKpi(kpiDefinition(name), ctx, prev);
   applyActivity(outputs, dataset, history, input.window, prev);
+  return { history, outputs };
+}
+
+/** A report's fields around its KPIs, in the report JSON's key order. */
+export function assembleReport<T>(dataset: Dataset, history: HistoryIndex, input: ReportInput, kpis: T): Omit<Report, 'kpis'> & { kpis: T } {
   const last = lastCommitAt(dataset, history);
-  const report: Report = {
+  const report: Omit<Report, 'kpis'> & { kpis: T } = {
     schemaVersion: 1,
     generatedAt: toIso(input.now),
     repository: { path: dataset.repo.path, defaultBranch: dataset.repo.defaultBranch, head: dataset.repo.head, shallow: dataset.repo.shallow, ...(last != null ? { lastCommitAt: toIso(last) } : {}) },
     window: { since: toIso(input.window.since), until: toIso(input.window.until) },
     sources: dataset.sources,
-    kpis: Object.fromEntries(KPIS.map((k) => [k.name, outputs[k.name].kpi])) as KpiSet,
+    kpis,
   };
   if (dataset.warnings.length) report.warnings = dataset.warnings;
+  return report;
+}
+
+/**
+ * The pure step: dataset + window → report, one KPI of the registry after the other. Each uses
+ * the richest configured source (Jira > GitHub > git, spec Conventions) and says which one it used.
+ */
+export function computeReport(dataset: Dataset, input: ReportInput): { report: Report; details: ReportDetails } {
+  const { history, outputs } = computeKpiOutputs(dataset, input, KPI_NAMES);
+  const report: Report = assembleReport(dataset, history, input, Object.fromEntries(KPIS.map((k) => [k.name, outputs[k.name].kpi])) as KpiSet);
   const details = Object.fromEntries(KPIS.map((k) => [k.name, outputs[k.name].details])) as ReportDetails;
   return { report, details };
 }

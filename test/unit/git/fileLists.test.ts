@@ -65,6 +65,26 @@ describe('git file lists: read for the fixes with the history, for other commits
     assert.equal(h.lateFileReads, 1);
   });
 
+  it('with filesAfterLog the history returns before the fixes\' lists are read; filesRead brings the same lists, and the cache keeps them', async () => {
+    const cache = tempDir();
+    const h = await loadGitHistory(r.dir, { cacheDir: cache, filesAfterLog: true, deferWrite: true });
+    assert.equal(h.filesPending, true);
+    assert.equal(h.fileListsRead, FIXES.length, 'every fix asked for');
+    const store = h.graph as CommitStore;
+    const fixes = FIXES.map((s) => store.indexOf(h.commits.find((c) => c.subject === s)!.hash));
+    // Nothing answered yet: git's file-list pass is only started when the history returns.
+    assert.deepEqual(fixes.filter((i) => store.hasFiles(i)), []);
+    await h.filesRead;
+    await h.persisted;
+    const ref = referenceLog(r.dir);
+    for (const i of fixes) assert.deepEqual(listed(store.commitAt(i)), listed(ref.get(store.hashAt(i))), store.commitAt(i).subject);
+    assert.equal(h.lateFileReads, 0, 'no file list had to be read on the spot');
+    const warm = await loadGitHistory(r.dir, { cacheDir: cache, filesAfterLog: true });
+    assert.equal(warm.cacheUse, 'warm');
+    assert.equal(warm.filesPending, false, 'the cache written after the file-list pass holds the fixes\' lists');
+    assert.equal(warm.fileListsRead, 0);
+  });
+
   it('loadFiles reads only what is missing, and the cache keeps it: a warm run reads no file list and touches none on the spot', async () => {
     const cache = tempDir();
     const cold = await loadGitHistory(r.dir, { cacheDir: cache });

@@ -6,7 +6,9 @@ import { sprintJiraOptions } from '../../kit/fakeSprintScenario';
 import { computeReport, loadDataset } from '../../../src/core/pipeline';
 import { isKpiLoading, partialReport, waitingFor, type PartialReport } from '../../../src/core/partialReport';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import type { PipelineInput } from '../../../src/core/pipelineTypes';
+import type { PartialDataset, PipelineInput } from '../../../src/core/pipelineTypes';
+import type { CommitStore } from '../../../src/core/sources/git/commitStore';
+import { historyOf } from '../../../src/core/metrics/shared/historyOf';
 import type { ReportInput } from '../../../src/core/metrics/reportInput';
 import type { ReportDetails } from '../../../src/core/metrics/registry';
 import { KPI_NAMES } from '../../../src/core/metrics/registry';
@@ -20,6 +22,19 @@ interface Seen {
   /** The dataset's line counts when the partial was reported. */
   sourceLines: number;
   files: number;
+  /** Bug fixes whose file lists were in the store when the partial was reported, and lists read on the spot to compute it. */
+  fixListsIn: number;
+  lateReads: number;
+}
+
+/** The partial's report, and what the dataset held when the pipeline reported it. */
+function seeing(p: PartialDataset): Seen {
+  const store = p.dataset.graph as CommitStore;
+  const fixes = historyOf(p.dataset, DEFAULT_OPTIONS.releaseTagPattern).bugFixes.map((c) => store.indexOf(c.hash));
+  const fixListsIn = fixes.filter((i) => store.hasFiles(i)).length;
+  const before = store.lateReads;
+  const partial = partialReport(p, REPORT_INPUT);
+  return { ...partial, sourceLines: p.dataset.kloc.sourceLines, files: p.dataset.kloc.files.length, fixListsIn, lateReads: store.lateReads - before };
 }
 
 /** Loads the scenario's dataset cold, keeping every partial result as the pipeline reports it. */
@@ -29,7 +44,7 @@ async function load(repo: GitFixture, extra: Partial<PipelineInput> = {}) {
     repoPath: repo.dir,
     cacheRoot: tempDir(),
     options: DEFAULT_OPTIONS,
-    onPartial: (p) => seen.push({ ...partialReport(p, REPORT_INPUT), sourceLines: p.dataset.kloc.sourceLines, files: p.dataset.kloc.files.length }),
+    onPartial: (p) => seen.push(seeing(p)),
     ...extra,
   });
   return { seen, final: computeReport(dataset, REPORT_INPUT), dataset };
@@ -42,12 +57,15 @@ describe('progressive results: the KPIs git history gives, before the rest is in
   });
   after(() => repo.remove());
 
-  it('reports one partial result, once the history is read and before the lines at HEAD are in the dataset', async () => {
+  it('reports one partial result, once git\'s metadata is read: before the fixes\' file lists and the lines at HEAD are in, and computing it reads no file list', async () => {
     const { seen, dataset } = await load(repo);
     assert.equal(seen.length, 1);
     assert.equal(seen[0]!.files, 0);
     assert.equal(seen[0]!.sourceLines, 0);
+    assert.equal(seen[0]!.fixListsIn, 0, 'no fix\'s file list is in yet');
+    assert.equal(seen[0]!.lateReads, 0, 'the ready KPIs read no file list');
     assert.ok(dataset.kloc.sourceLines > 0, 'the final dataset counts the lines');
+    assert.ok(historyOf(dataset, DEFAULT_OPTIONS.releaseTagPattern).bugFixes.length > 0, 'the scenario has bug fixes');
   });
 
   it('cycle time, velocity, time to market and escalations are already the final report\'s; defect density and test effectiveness are loading, without a value', async () => {
@@ -61,7 +79,7 @@ describe('progressive results: the KPIs git history gives, before the rest is in
     // The scenario's cycle time is a real number (48 h and 6 h changes in the window), not a placeholder.
     assert.equal(typeof final.report.kpis.cycleTime.value, 'number');
     for (const name of ['defectDensity', 'testEffectiveness'] as const) {
-      assert.deepEqual(report.kpis[name], { loading: true, waitingFor: ['lines'] }, name);
+      assert.deepEqual(report.kpis[name], { loading: true, waitingFor: ['files', 'lines'] }, name);
       assert.ok(!('value' in report.kpis[name]), `${name} has no value while loading`);
       assert.equal(details[name], undefined, `${name} has no details while loading`);
     }
@@ -115,7 +133,7 @@ describe('progressive results: the KPIs git history gives, before the rest is in
       assert.equal(final.report.kpis.velocity.source, 'jira', 'the final velocity is Jira\'s');
       assert.deepEqual(report.kpis.velocity, { loading: true, waitingFor: ['jira'] });
       assert.deepEqual(report.kpis.escalations, { loading: true, waitingFor: ['jira'] });
-      assert.deepEqual(report.kpis.defectDensity, { loading: true, waitingFor: ['lines', 'jira'] });
+      assert.deepEqual(report.kpis.defectDensity, { loading: true, waitingFor: ['files', 'lines', 'jira'] });
       assert.ok(jira.log.length > 0, 'Jira was asked');
     });
   });

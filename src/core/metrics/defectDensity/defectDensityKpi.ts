@@ -7,7 +7,7 @@ export const defectDensityKpi = defineKpi({
   name: 'defectDensity',
   label: 'Defect density',
   icon: 'bug',
-  inputs: ['lines', 'github', 'jira'],
+  inputs: ['files', 'lines', 'github', 'jira'],
   variants: [
     { source: 'jira', unit: 'defects/KLOC', available: (ctx) => jiraIssuesOf(ctx.dataset) !== undefined, compute: defectDensity },
     { source: 'github', unit: 'defects/KLOC', available: (ctx) => githubIssuesOf(ctx.dataset) !== undefined, compute: defectDensity },

@@ -15,7 +15,7 @@ export const testEffectivenessKpi = defineKpi({
   name: 'testEffectiveness',
   label: 'Test effectiveness',
   icon: 'beaker',
-  inputs: ['lines', 'github', 'jira'],
+  inputs: ['files', 'lines', 'github', 'jira'],
   variants: [
     issueVariant('jira', 'ratio', removalEfficiency),
     issueVariant('github', 'ratio', removalEfficiency),

@@ -24,7 +24,14 @@ export interface GitHistory {
   cacheNote?: string;
   parsedCommits: number;
   /** Commits whose file lists this run read from git (the rest came from the cache or are not needed). */
-  fileListsRead: number;
+  readonly fileListsRead: number;
+  /**
+   * With `filesAfterLog`: settles once the fixes' file lists are in the store (at once otherwise).
+   * Until then no report may read a fix's files.
+   */
+  filesRead: Promise<void>;
+  /** Whether `filesRead` still had lists to read when the history was returned. */
+  filesPending: boolean;
   /** Settles when the cache holds this run's commits (at once unless `deferWrite`). */
   persisted: Promise<void>;
   /**
@@ -53,6 +60,12 @@ export interface LoadOptions {
    * the report meanwhile (the store is complete and no longer changes) and awaits it before it ends.
    */
   deferWrite?: boolean;
+  /**
+   * Return after the metadata pass and read the fixes' file lists only then (`filesRead` says
+   * when they are in): a host that shows the KPIs the metadata gives (the editor's first value)
+   * leaves git's log both cores instead of sharing them with the file-list pass.
+   */
+  filesAfterLog?: boolean;
 }
 
 /** How many commits the log will stream: the same tips and exclusions, counted by rev-list. */
@@ -137,12 +150,15 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   const from = store.length;
   let saved: SavedPoint = { commits: from, authors: store.authors.length, paths: store.paths.length };
   store.lateReader = (hash) => readFilesNow(top, hash);
-  // The file-list pass runs beside the metadata pass: each fix is asked for as soon as it is parsed.
+  // The file-list pass runs beside the metadata pass: each fix is asked for as soon as it is parsed
+  // (with filesAfterLog, once the metadata pass is over).
   const files = fileListReader(top, store, opts.signal);
+  const later: string[] = [];
+  const want = opts.filesAfterLog ? (hash: string) => later.push(hash) : (hash: string) => files.want(hash);
   {
     const fix = store.fixCol.view();
     const starts = store.parentStart;
-    for (let i = 0; i < from; i++) if (!store.hasFiles(i) && filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!)) files.want(store.hashAt(i));
+    for (let i = 0; i < from; i++) if (!store.hasFiles(i) && filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!)) want(store.hashAt(i));
   }
   // Commits go into the store as they arrive, while this thread would otherwise wait on git. git
   // log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store
@@ -156,7 +172,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     const onCommits = opts.onCommits;
     const parser = new LogParser((c) => {
       const i = appender.add(c, false);
-      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, c.parents.length)) files.want(c.hash);
+      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, c.parents.length)) want(c.hash);
       parsed += 1;
       if (!onCommits || parsed % 2000 !== 0) return;
       // A read this long is worth a total for the progress: the count (cheap next to parsing the
@@ -173,7 +189,12 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     }
   }
   appender.finish();
-  await files.done();
+  const filesRead = (async () => {
+    for (const hash of later) files.want(hash);
+    await files.done();
+  })();
+  if (!opts.filesAfterLog) await filesRead;
+  else filesRead.catch(() => undefined);
   if (cacheUse === 'incremental' && parsed === 0) cacheUse = 'warm';
 
   let onDisk = cached.ok ? cached.data : undefined;
@@ -191,7 +212,8 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     saving = run.catch(() => undefined);
     return run;
   };
-  const persisted = save();
+  // The cache is written with the fixes' lists, after the file-list pass when it comes last.
+  const persisted = opts.filesAfterLog ? filesRead.then(save) : save();
   if (!opts.deferWrite) await persisted;
   else persisted.catch(() => undefined);
   const loadFiles = async (commits: Iterable<Commit>, signal?: AbortSignal) => {
@@ -210,7 +232,10 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     // Made on demand: a report walks the graph and turns few positions into commit objects.
     get commits() {
       return store.commits;
-    }, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed, fileListsRead: files.asked, loadFiles,
+    }, tip: state.tip, tags, cacheUse, cacheNote, parsedCommits: parsed, filesRead, filesPending: later.length > 0, loadFiles,
+    get fileListsRead() {
+      return files.asked;
+    },
     get lateFileReads() {
       return store.lateReads;
     },
