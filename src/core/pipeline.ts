@@ -135,7 +135,8 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   prepareHistory(dataset, input.options.releaseTagPattern);
   // Every KPI reads GitHub when it is configured (and GitHub's releases can change the history's
   // views): a partial result is worth showing once it is in. Jira may still be on its way. The
-  // KPIs that read files (the fixes', the issue-linked commits') wait for the lines anyway.
+  // KPIs that read files (the fixes', the issue-linked commits' loaded below) wait for the files
+  // or the lines: the partial report reads none.
   if (input.onPartial && settled.has(githubP)) {
     const jiraIn = settled.has(jiraP);
     addApiSources(dataset, await githubP, jiraIn ? await jiraP : null);
