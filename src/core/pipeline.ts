@@ -3,7 +3,8 @@ import type { Dataset, SourceStatus } from './model/dataset';
 import { defaultWindow, type Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { collectCacheProblems } from './cache/cacheWarnings';
-import { openRepository, readTags } from './sources/git/repoInfo';
+import { openRepository } from './sources/git/repoInfo';
+import { listTagRefs, readTagsCached } from './sources/git/tagList';
 import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
@@ -48,8 +49,8 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   // Tags are read beside the state (the history needs both; a folder that is no repository, or an
   // empty one, fails the state first, with its message). Refs read the same from any folder of the
   // work tree, so neither waits for the top level.
-  const tagsP = readTags(input.repoPath);
-  tagsP.catch(() => undefined);
+  const tagRefsP = listTagRefs(input.repoPath);
+  tagRefsP.catch(() => undefined);
   // Pull request heads are refs, not history: listing them is one cheap for-each-ref beside the tags.
   const prHeadsP = listPrHeads(input.repoPath);
   prHeadsP.catch(() => undefined);
@@ -57,6 +58,9 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   const { top, state } = await openRepository(input.repoPath);
   const cacheDir = repoCacheDir(input.cacheRoot, realpathSync(top));
   input.signal?.throwIfAborted();
+  // Each tag's commit and date, from the cache for the tag objects an earlier run has seen.
+  const tagsP = tagRefsP.then((refs) => readTagsCached(top, refs, cacheDir));
+  tagsP.catch(() => undefined);
 
   progress({ phase: 'git', message: 'Reading git history' });
   // Line counting reads HEAD's tree and needs no history: a worker does it on the second core

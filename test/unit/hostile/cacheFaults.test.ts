@@ -104,7 +104,7 @@ describe('hostile: cache folders that fail, lie or are shared', () => {
       assert.equal(run.code, 0, run.stderr);
       const json = filesUnder(root).filter((f) => f.endsWith('.json'));
       const names = json.map((f) => path.basename(f).replace(/-[0-9a-f]{8,}\.json$/, '-ID.json')).sort();
-      assert.deepEqual(names, ['github.json', 'index.json', 'jira-ID.json', 'lines-head.json', 'lines.json']);
+      assert.deepEqual(names, ['github.json', 'index.json', 'jira-ID.json', 'lines-head.json', 'lines.json', 'tag-objects.json']);
       for (const f of json) assert.ok(checksumHolds(f), f);
 
       const storage = tempDir();

@@ -8,7 +8,8 @@ import { CommitStore } from './commitStore';
 import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex, type SavedPoint } from './gitCacheFiles';
 import { filesReadUpfront } from './filesUpfront';
 import { fileListReader, readFilesNow } from './readFileLists';
-import { readRepoState, readTags, type RepoState } from './repoInfo';
+import { readRepoState, type RepoState } from './repoInfo';
+import { readTags } from './tagList';
 
 export interface GitHistory {
   info: RepositoryInfo;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { git, GitError } from './gitRunner';
-import type { RepositoryInfo, Tag } from '../../model/commit';
+import type { RepositoryInfo } from '../../model/commit';
 
 /** A problem with the folder the user pointed at: the message says what to do. */
 export class RepoError extends Error {}
@@ -139,26 +139,3 @@ async function stateOf(top: string, shallow: boolean, head: string, symbolic: st
   };
 }
 
-/**
- * Every tag with the commit it points to and its date: annotated tags by their tagger date,
- * lightweight tags by their commit's committer date (spec §1 releasedAt).
- */
-export async function readTags(top: string): Promise<Tag[]> {
-  const out = await git(top, [
-    'for-each-ref', '--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(objectname)%00%(taggerdate:unix)%00%(*committerdate:unix)%00%(committerdate:unix)',
-    'refs/tags',
-  ]);
-  const tags: Tag[] = [];
-  for (const line of out.split('\n')) {
-    if (!line) continue;
-    const [name, type, peeled, obj, taggerDate, peeledCommitDate, commitDate] = line.split('\0') as [string, string, string, string, string, string, string];
-    if (type === 'tag') {
-      if (!peeled) continue; // an annotated tag of a tree or blob: not a release of code
-      const date = Number(taggerDate || peeledCommitDate);
-      tags.push({ name, commit: peeled, date });
-    } else if (type === 'commit') {
-      tags.push({ name, commit: obj, date: Number(commitDate) });
-    }
-  }
-  return tags;
-}
