@@ -67,6 +67,14 @@ export class GrowableBytes extends Growable<Buffer> {
     this.length += n;
   }
 
+  /** Appends bytes [start, end) of `src`. */
+  pushBytes(src: Buffer, start: number, end: number): void {
+    const n = end - start;
+    if (this.length + n > this.data.length) this.grow(Math.max(this.length + n, this.data.length * 2));
+    src.copy(this.data, this.length, start, end);
+    this.length += n;
+  }
+
   text(start: number, end: number): string {
     return this.data.toString('utf8', start, end);
   }

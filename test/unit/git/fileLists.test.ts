@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
-import { LOG_FORMAT, LogParser } from '../../../src/core/sources/git/logParser';
+import { FileListParser, type CommitFiles } from '../../../src/core/sources/git/logParser';
 import { loadDataset } from '../../../src/core/pipeline';
 import { computeReport } from '../../../src/core/metrics/computeKpis';
 import { buildSprintReview, loadSprintReviewFiles } from '../../../src/core/sprintReview/buildSprintReview';
@@ -15,17 +15,17 @@ import { issue } from '../jira/issueBuilder';
 import { issueLinkedCommits } from '../../../src/core/metrics/defectDensity/defectDensity';
 import { historyOf } from '../../../src/core/metrics/shared/historyOf';
 
-/** Every commit with its files as one `git log --name-status` lists them: what the file-list pass must reproduce. */
-function referenceLog(dir: string): Map<string, Commit> {
-  const out = new Map<string, Commit>();
-  const p = new LogParser((c) => out.set(c.hash, c));
-  p.push(execFileSync('git', ['log', '-z', LOG_FORMAT, '--name-status', '--no-renames', '--all'], { cwd: dir }));
+/** Every commit's files as one `git log --name-status` lists them: what the file-list pass must reproduce. */
+function referenceLog(dir: string): Map<string, CommitFiles> {
+  const out = new Map<string, CommitFiles>();
+  const p = new FileListParser((c) => out.set(c.hash, c));
+  p.push(execFileSync('git', ['log', '-z', '--format=%x00%x00%H', '--name-status', '--no-renames', '--all'], { cwd: dir }));
   p.end();
   return out;
 }
 
 const D = (day: number) => ({ date: `2026-03-${String(day).padStart(2, '0')}T00:00:00Z` });
-const listed = (c: Commit | undefined) => c?.files.map((f) => `${f.status} ${f.path}`);
+const listed = (c: Pick<Commit, 'files'> | undefined) => c?.files.map((f) => `${f.status} ${f.path}`);
 
 describe('git file lists: read for the fixes with the history, for other commits on request, cached per commit', () => {
   let r: GitFixture;

@@ -4,6 +4,7 @@ import { GrowableBytes, GrowableFloat64, GrowableInt32 } from '../../util/growab
 import { mergePrNumber, squashPrNumber, subjectMarksFix, type SubjectFacts } from '../../model/commitSubject';
 import { HashIndex } from './hashIndex';
 import { StoredCommit } from './storedCommit';
+import type { RawCommit } from './logParser';
 
 const STATUSES = ['A', 'M', 'D', 'T', 'R', 'C', 'U', 'X'];
 /** No parent slot is this: a parent outside the history (a shallow clone's boundary). */
@@ -167,14 +168,14 @@ export class CommitStore implements CommitGraph {
   /**
    * Adds commits one by one as a log stream delivers them, while the reader would otherwise wait on
    * git. Parents are resolved in finish(), once every new commit is known (git lists children
-   * before their parents): until then they wait as raw bytes, so that no parsed commit object
-   * outlives its line of the log (100,000 of them kept would cost the garbage collector more than
-   * the parse). Commits already stored are skipped.
+   * before their parents): until then they wait as raw bytes. Commits already stored are skipped.
    *
-   * `add` returns the new commit's position (−1 when it was stored already). `withFiles`: the
-   * commit's `files` are its real list; otherwise they are unknown, except that a merge has none.
+   * `addRaw` takes a record of the metadata pass as bytes (no string or object per commit but the
+   * subject, which the subject facts read); its files are unknown, except that a merge has none.
+   * `add` takes a parsed commit (tests, and callers with commit objects): with `withFiles`, its
+   * `files` are its real list. Both return the new commit's position (−1 when it was stored already).
    */
-  appender(): { add(c: Commit, withFiles: boolean): number; finish(): number } {
+  appender(): { addRaw(r: RawCommit): number; add(c: Commit, withFiles: boolean): number; parentCount(i: number): number; finish(): number } {
     const start = this.length;
     const checkStored = start > 0;
     const hl = this.hashLength;
@@ -182,41 +183,75 @@ export class CommitStore implements CommitGraph {
     let parentBytes = Buffer.alloc(hl * 1024);
     let parentsHeld = 0;
     const authors = (this.authorIndex ??= new Map(this.authors.map(([n, e], i) => [`${n}\0${e}`, i])));
-    return {
-      add: (c, withFiles) => {
-        if (checkStored && this.indexOf(c.hash) >= 0) return -1;
-        const i = this.length;
-        this.reserve(i + 1);
-        this.hashBytes.write(c.hash, i * this.hashLength, 'hex');
-        this.lookup.add(i);
-        this.authorDateCol.push(c.authorDate);
-        this.committerDateCol.push(c.committerDate);
-        const ak = `${c.authorName}\0${c.authorEmail}`;
-        let a = authors.get(ak);
+    // The same author by the bytes git wrote (name NUL email), so a known one costs no decoding.
+    const rawAuthors = new Map<string, number>();
+    const addRaw = (r: RawCommit): number => {
+      const b = r.buf;
+      if (r.hashEnd - r.hash !== hl * 2 || !hexInto(b, r.hash, hl, this.scratch, 0)) throw new Error(`unexpected git log token: ${JSON.stringify(b.toString('utf8', r.hash, r.hashEnd))}`);
+      if (checkStored && this.lookup.find(this.scratch) >= 0) return -1;
+      const i = this.length;
+      this.reserve(i + 1);
+      this.scratch.copy(this.hashBytes, i * hl);
+      this.lookup.add(i);
+      this.authorDateCol.push(r.authorDate);
+      this.committerDateCol.push(r.committerDate);
+      const rawKey = b.toString('latin1', r.name, r.emailEnd);
+      let a = rawAuthors.get(rawKey);
+      if (a === undefined) {
+        const name = b.toString('utf8', r.name, r.nameEnd);
+        const email = b.toString('utf8', r.email, r.emailEnd);
+        const key = `${name}\0${email}`;
+        a = authors.get(key);
         if (a === undefined) {
-          a = this.authors.push([c.authorName, c.authorEmail]) - 1;
-          authors.set(ak, a);
+          a = this.authors.push([name, email]) - 1;
+          authors.set(key, a);
         }
-        this.authorCol.push(a);
-        this.subjectBytes.pushString(c.subject);
-        this.subjectEndCol.push(this.subjectBytes.length);
-        this.fixCol.push(subjectMarksFix(c.subject) ? 1 : 0);
-        this.squashPrCol.push(squashPrNumber(c.subject));
-        this.mergePrCol.push(mergePrNumber(c.subject));
-        this.fileFromCol.push(UNREAD);
-        this.fileToCol.push(UNREAD);
-        if ((parentsHeld + c.parents.length) * hl > parentBytes.length) {
-          const bigger = Buffer.alloc(Math.max(parentBytes.length * 2, (parentsHeld + c.parents.length) * hl));
-          parentBytes.copy(bigger);
-          parentBytes = bigger;
+        rawAuthors.set(rawKey, a);
+      }
+      this.authorCol.push(a);
+      const subject = b.toString('utf8', r.subject, r.subjectEnd);
+      // Bytes that are not UTF-8 are stored as their decoding (U+FFFD), as a string would have been.
+      if (subject.includes('\uFFFD')) this.subjectBytes.pushString(subject);
+      else this.subjectBytes.pushBytes(b, r.subject, r.subjectEnd);
+      this.subjectEndCol.push(this.subjectBytes.length);
+      this.fixCol.push(subjectMarksFix(subject) ? 1 : 0);
+      this.squashPrCol.push(squashPrNumber(subject));
+      this.mergePrCol.push(mergePrNumber(subject));
+      this.fileFromCol.push(UNREAD);
+      this.fileToCol.push(UNREAD);
+      const listed = r.parentsEnd - r.parents;
+      // "<hash>( <hash>)*": each parent is 2·hl hex digits and a separator.
+      const parents = listed === 0 ? 0 : (listed + 1) / (hl * 2 + 1);
+      if (!Number.isInteger(parents)) throw new Error(`unexpected git log parents: ${JSON.stringify(b.toString('utf8', r.parents, r.parentsEnd))}`);
+      if ((parentsHeld + parents) * hl > parentBytes.length) {
+        const bigger = Buffer.alloc(Math.max(parentBytes.length * 2, (parentsHeld + parents) * hl));
+        parentBytes.copy(bigger);
+        parentBytes = bigger;
+      }
+      for (let k = 0; k < parents; k++) {
+        const at = r.parents + k * (hl * 2 + 1);
+        if (!hexInto(b, at, hl, parentBytes, parentsHeld++ * hl) || (k + 1 < parents && b[at + hl * 2] !== 32)) {
+          throw new Error(`unexpected git log parents: ${JSON.stringify(b.toString('utf8', r.parents, r.parentsEnd))}`);
         }
-        for (const p of c.parents) parentBytes.write(p, parentsHeld++ * hl, hl, 'hex');
-        parentCounts.push(c.parents.length);
-        this.length = i + 1;
-        const known = withFiles || c.parents.length > 1;
-        if (known) this.setFiles(i, withFiles ? c.files : []);
-        // A test's commit with its files already has every field decoded: use it as is.
-        if (withFiles) this.objects[i] = c;
+      }
+      parentCounts.push(parents);
+      this.length = i + 1;
+      // A merge lists no files (like git log --name-status): nothing to read for it.
+      if (parents > 1) this.setFiles(i, []);
+      return i;
+    };
+    return {
+      addRaw,
+      /** How many parents the commit this appender added at position i has (before finish resolves them). */
+      parentCount: (i) => parentCounts.at(i - start),
+      add: (c, withFiles) => {
+        const i = addRaw(rawOf(c));
+        if (i < 0) return i;
+        if (withFiles) {
+          this.setFiles(i, c.files);
+          // A test's commit with its files already has every field decoded: use it as is.
+          this.objects[i] = c;
+        }
         return i;
       },
       finish: () => {
@@ -282,4 +317,36 @@ export class CommitStore implements CommitGraph {
     for (let k = starts[i]!; k < starts[i + 1]!; k++) out.push(list[k]! === MISSING ? this.missingParents.get(k) ?? '' : this.hashAt(list[k]!));
     return out;
   }
+}
+
+/** Hex digit values by character code (−1: not lowercase hex, which is all git writes). */
+const HEX = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d++) HEX['0123456789abcdef'.charCodeAt(d)] = d;
+
+/** Decodes `bytes` bytes of lowercase hex at src[from] into dst[at]; false on a non-hex digit. */
+function hexInto(src: Buffer, from: number, bytes: number, dst: Buffer, at: number): boolean {
+  for (let k = 0; k < bytes; k++) {
+    const hi = HEX[src[from + 2 * k]!]!;
+    const lo = HEX[src[from + 2 * k + 1]!]!;
+    if ((hi | lo) < 0) return false;
+    dst[at + k] = (hi << 4) | lo;
+  }
+  return true;
+}
+
+/** A parsed commit as the metadata pass's record (its files apart). */
+function rawOf(c: Commit): RawCommit {
+  const fields = [c.hash, c.parents.join(' '), c.authorName, c.authorEmail, c.subject];
+  const buf = Buffer.from(fields.join('\0'));
+  const at: number[] = [];
+  let pos = 0;
+  for (const f of fields) {
+    at.push(pos);
+    pos += Buffer.byteLength(f) + 1;
+  }
+  const end = (k: number) => at[k]! + Buffer.byteLength(fields[k]!);
+  return {
+    buf, hash: at[0]!, hashEnd: end(0), parents: at[1]!, parentsEnd: end(1), name: at[2]!, nameEnd: end(2), email: at[3]!, emailEnd: end(3),
+    authorDate: c.authorDate, committerDate: c.committerDate, subject: at[4]!, subjectEnd: end(4),
+  };
 }

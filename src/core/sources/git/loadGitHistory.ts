@@ -3,7 +3,7 @@ import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import type { CommitGraph } from '../../model/commitGraph';
 import { git, streamGit } from './gitRunner';
-import { LOG_ARGS, LogParser } from './logParser';
+import { LOG_ARGS, MetadataParser } from './logParser';
 import { CommitStore } from './commitStore';
 import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex, type SavedPoint } from './gitCacheFiles';
 import { filesReadUpfront } from './filesUpfront';
@@ -171,9 +171,9 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     const stdin = [...tips, ...[...exclude].map((h) => `^${h}`)].join('\n') + '\n';
     let total: number | undefined;
     const onCommits = opts.onCommits;
-    const parser = new LogParser((c) => {
-      const i = appender.add(c, false);
-      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, c.parents.length)) want(c.hash);
+    const parser = new MetadataParser((r) => {
+      const i = appender.addRaw(r);
+      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, appender.parentCount(i))) want(store.hashAt(i));
       parsed += 1;
       if (!onCommits || parsed % 2000 !== 0) return;
       // A read this long is worth a total for the progress: the count (cheap next to parsing the

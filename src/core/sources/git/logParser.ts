@@ -1,4 +1,4 @@
-import type { Commit, FileChange } from '../../model/commit';
+import type { FileChange } from '../../model/commit';
 
 /**
  * The one log format. Fields are NUL-separated because NUL is the only byte git forbids in
@@ -129,25 +129,116 @@ class RecordParser<R extends { files: FileChange[] }> {
   }
 }
 
-function toCommit(values: string[], intern: (s: string) => string): Commit {
-  const [hash, parents, name, email, at, ct, subject] = values as [string, string, string, string, string, string, string];
-  return {
-    hash,
-    parents: parents ? parents.split(' ') : [],
-    authorName: intern(name),
-    authorEmail: intern(email),
-    authorDate: Number(at),
-    committerDate: Number(ct),
-    subject,
-    files: [],
-  };
+/**
+ * One metadata record of LOG_FORMAT as byte ranges [start, end) into `buf`: the store copies
+ * hashes, names and subjects from there without a string or object per commit (a cold read made a
+ * Commit object and eight strings per commit, and the collector's work on them cost as much as the
+ * parse). Valid only during the call that hands it out.
+ */
+export interface RawCommit {
+  buf: Buffer;
+  hash: number;
+  hashEnd: number;
+  /** Parent hashes separated by single spaces (empty for a root commit). */
+  parents: number;
+  parentsEnd: number;
+  name: number;
+  nameEnd: number;
+  email: number;
+  emailEnd: number;
+  authorDate: number;
+  committerDate: number;
+  subject: number;
+  subjectEnd: number;
 }
 
-/** Commits of LOG_FORMAT, with the files the log listed (none from the metadata pass). */
-export class LogParser extends RecordParser<Commit> {
-  constructor(emit: (c: Commit) => void) {
-    super(7, toCommit, emit);
+/** NUL and LF: what separates one record from the next. */
+const between = (b: number): boolean => b === 0 || b === 10;
+
+/** A decimal field (a unix time) without making a string; anything but digits goes through Number, as a string would. */
+function decimal(buf: Buffer, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return Number(buf.toString('latin1', start, end));
+    v = v * 10 + d;
   }
+  return v;
+}
+
+/**
+ * The metadata pass's parser (LOG_ARGS: no file lists): feed it stdout chunks as they arrive, it
+ * hands out each record as a RawCommit once its subject's end is in. It keeps at most one partial
+ * record between chunks.
+ */
+export class MetadataParser {
+  private tail: Buffer | null = null;
+  private readonly r: RawCommit = { buf: Buffer.alloc(0), hash: 0, hashEnd: 0, parents: 0, parentsEnd: 0, name: 0, nameEnd: 0, email: 0, emailEnd: 0, authorDate: 0, committerDate: 0, subject: 0, subjectEnd: 0 };
+  private readonly ends = new Int32Array(6);
+
+  constructor(private readonly emit: (r: RawCommit) => void) {}
+
+  push(chunk: Buffer): void {
+    const buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
+    const used = this.records(buf, false);
+    // A copy: the rest is a few hundred bytes, and a view would keep the whole chunk alive.
+    this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+  }
+
+  end(): void {
+    const rest = this.tail;
+    this.tail = null;
+    if (rest) this.records(rest, true);
+  }
+
+  /** Emits every complete record in `buf`; returns where the incomplete rest starts. */
+  private records(buf: Buffer, atEnd: boolean): number {
+    const r = this.r;
+    const ends = this.ends;
+    r.buf = buf;
+    let pos = 0;
+    for (;;) {
+      while (pos < buf.length && between(buf[pos]!)) pos++;
+      if (pos >= buf.length) return buf.length;
+      const start = pos;
+      // Six NUL-terminated fields, then the subject up to the next NUL (or the end of the output).
+      let found = 0;
+      for (; found < 6; found++) {
+        const nul = buf.indexOf(0, pos);
+        if (nul < 0) break;
+        ends[found] = nul;
+        pos = nul + 1;
+      }
+      const hashLength = (found > 0 ? ends[0]! : buf.length) - start;
+      if (hashLength !== 40 && hashLength !== 64 && (found > 0 || atEnd)) unexpected(buf, start);
+      let subjectEnd = found === 6 ? buf.indexOf(0, pos) : -1;
+      if (subjectEnd < 0) {
+        if (!atEnd) return start;
+        if (found < 6) unexpected(buf, start);
+        subjectEnd = buf.length;
+      }
+      r.hash = start;
+      r.hashEnd = ends[0]!;
+      r.parents = ends[0]! + 1;
+      r.parentsEnd = ends[1]!;
+      r.name = ends[1]! + 1;
+      r.nameEnd = ends[2]!;
+      r.email = ends[2]! + 1;
+      r.emailEnd = ends[3]!;
+      r.authorDate = decimal(buf, ends[3]! + 1, ends[4]!);
+      r.committerDate = decimal(buf, ends[4]! + 1, ends[5]!);
+      r.subject = ends[5]! + 1;
+      r.subjectEnd = subjectEnd;
+      this.emit(r);
+      pos = subjectEnd;
+    }
+  }
+}
+
+/** Output we do not understand: fail loudly rather than miscount. */
+function unexpected(buf: Buffer, at: number): never {
+  const token = buf.toString('utf8', at, Math.min(buf.length, at + 80)).split('\0')[0]!;
+  throw new Error(`unexpected git log token: ${JSON.stringify(token)}`);
 }
 
 export interface CommitFiles {
