@@ -4,6 +4,7 @@ import { CatFileBatchParser } from './catFileBatch';
 import { codeLines, type TsCounters } from './codeLines';
 import { contentExclusion, minifiable, type ContentExclusion } from './generatedContent';
 import { isJsx } from './isJsx';
+import { warmUpLexer } from './lexerWarmUp';
 import type { LanguageInfo } from './languages';
 import type { FileLines, KlocIndex } from '../../model/kloc';
 import { tooLargeForSource } from './sourceSize';
@@ -118,6 +119,8 @@ export async function countBlobs(top: string, tree: string, candidates: Candidat
     primeTypescript(cacheRoot);
     ts.estree = await import('./tsTokenLines');
   }
+  // Every lexer path seen once before the real files: V8 then optimizes it once (lexerWarmUp.ts).
+  if (read.some((c) => c.language.comments === 'ts' && !isJsx(c.path))) warmUpLexer();
   const leftToScanner: Array<{ key: string; text: string }> = [];
   await readBlobs(top, [...new Set(read.map((c) => c.blob))], (sha, text) => {
     for (const c of byBlob.get(sha) ?? []) {
