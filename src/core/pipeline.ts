@@ -71,7 +71,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   let linesP: Promise<KlocIndex> | undefined;
   const countLines = () => {
     if (!linesP) {
-      linesP = countLinesInWorker(top, state.info.head, klocConfig(input.options), cacheDir, input.signal);
+      linesP = countLinesInWorker(top, state.headTree ? { tree: state.headTree } : state.info.head, klocConfig(input.options), cacheDir, input.signal);
       linesP.catch(() => undefined);
     }
     return linesP;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
@@ -18,10 +19,15 @@ async function stepByStep(folder: string): Promise<unknown> {
   }
 }
 
+/** openRepository's answer; HEAD's tree, which it reads on the way, is checked against git and set aside. */
 async function atOnce(folder: string): Promise<unknown> {
   try {
-    return await openRepository(folder);
+    const { top, state } = await openRepository(folder);
+    const { headTree, ...rest } = state;
+    assert.equal(headTree, execFileSync('git', ['-C', folder, 'rev-parse', 'HEAD^{tree}'], { encoding: 'utf8' }).trim());
+    return { top, state: rest };
   } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
     return { error: (e as Error).message, repoError: e instanceof RepoError };
   }
 }

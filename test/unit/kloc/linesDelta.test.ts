@@ -3,7 +3,7 @@ import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
-import { countLinesAtHead } from '../../../src/core/sources/kloc/countLinesAtHead';
+import { countLinesAtHead, linesFromCache } from '../../../src/core/sources/kloc/countLinesAtHead';
 import { updateLines } from '../../../src/core/sources/kloc/linesDelta';
 
 const tree = (r: GitFixture) => r.git(['rev-parse', 'HEAD^{tree}']).trim();
@@ -67,5 +67,20 @@ describe('line counts after new commits: only what changed between the trees', (
     const next = await countLinesAtHead(r.dir, r.head(), DEFAULT_OPTIONS, cache);
     assert.deepEqual(next, await fullCount(r));
     assert.equal(next.files.find((f) => f.path === 'src/c.ts')?.lines, 1);
+  });
+
+  it('linesFromCache: an unchanged tree and a few changed files are answered, a big change or no cache are not', async () => {
+    const cache = tempDir();
+    assert.equal(await linesFromCache(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache, 10), undefined, 'nothing cached yet');
+    const first = await countLinesAtHead(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache);
+    assert.deepEqual(await linesFromCache(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache, 10), first, 'same tree: the cached count');
+    r.commit('more', { 'src/c.ts': 'export const c = 3;\n', 'gen/again.js': 'var g = 1;\n', 'src/a.ts': 'export const a = 2;\n' }, { date: '2026-03-03T00:00:00Z' });
+    // Three changed paths: over a limit of 2 it is left to a full count, within 3 it is counted here.
+    assert.equal(await linesFromCache(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache, 2), undefined);
+    const small = await linesFromCache(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache, 3);
+    assert.deepEqual(small, await fullCount(r));
+    assert.ok(small.leftOut.includes('gen/again.js'), 'a generated file is left out, its attributes read beside the blobs');
+    // It saved what it counted: the next run's tree is a cache hit even with no room for changes.
+    assert.deepEqual(await linesFromCache(r.dir, { tree: tree(r) }, DEFAULT_OPTIONS, cache, 0), small);
   });
 });

@@ -94,6 +94,11 @@ export interface RepoState {
   info: RepositoryInfo;
   /** The commit the history is read from (default branch tip, or HEAD when detached with no branch). */
   tip: string;
+  /**
+   * HEAD's tree, the lines at HEAD are counted from it; absent when git could not name it with the
+   * rest (a partial clone without trees: the count then says why).
+   */
+  headTree?: string;
 }
 
 // Shallowness, HEAD's commit (git fails on an unborn HEAD) and the branch HEAD names ("HEAD" when
@@ -108,7 +113,7 @@ export async function readRepoState(top: string): Promise<RepoState> {
   candidates.catch(() => undefined);
   const [shallowOut, head, symbolic] = ((await tryGit(top, ['rev-parse', ...STATE_ARGS])) ?? '').split('\n');
   if (!head || !HASH.test(head)) throw new RepoError(await unbornMessage(top));
-  return stateOf(top, shallowOut === 'true', head, symbolic, await candidates);
+  return stateOf(top, shallowOut === 'true', { head }, symbolic, await candidates);
 }
 
 /**
@@ -121,21 +126,24 @@ export async function openRepository(repoPath: string): Promise<{ top: string; s
   // The candidates are refs: they read the same from any folder of the work tree.
   const candidates = readCandidates(repoPath);
   candidates.catch(() => undefined);
-  const out = await tryGit(repoPath, ['rev-parse', '--show-toplevel', ...STATE_ARGS]);
-  const [top, shallowOut, head, symbolic] = (out ?? '').split('\n');
-  if (!top || !head || !HASH.test(head)) {
+  // With HEAD's tree as well (the line count's first question); a partial clone without trees
+  // fails it, and the two steps then answer without it.
+  const out = await tryGit(repoPath, ['rev-parse', '--show-toplevel', 'HEAD^{tree}', ...STATE_ARGS]);
+  const [top, tree, shallowOut, head, symbolic] = (out ?? '').split('\n');
+  if (!top || !head || !HASH.test(head) || !tree) {
     const resolved = await resolveRepository(repoPath);
     return { top: resolved, state: await readRepoState(resolved) };
   }
-  return { top, state: await stateOf(top, shallowOut === 'true', head, symbolic, await candidates) };
+  return { top, state: await stateOf(top, shallowOut === 'true', { head, tree }, symbolic, await candidates) };
 }
 
-async function stateOf(top: string, shallow: boolean, head: string, symbolic: string | undefined, candidates: CandidateRefs): Promise<RepoState> {
+async function stateOf(top: string, shallow: boolean, { head, tree }: { head: string; tree?: string }, symbolic: string | undefined, candidates: CandidateRefs): Promise<RepoState> {
   const detached = !symbolic?.startsWith('refs/');
   const branch = await defaultBranch(top, detached ? null : symbolic ?? null, head, candidates);
   return {
     info: { path: top, defaultBranch: branch?.name ?? 'HEAD', head, shallow, detached },
     tip: branch?.tip ?? head,
+    ...(tree ? { headTree: tree } : {}),
   };
 }
 

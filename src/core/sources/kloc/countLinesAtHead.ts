@@ -33,8 +33,11 @@ async function listTree(top: string, commit: string): Promise<Array<{ path: stri
  * TypeScript/JavaScript lines come from typescript-eslint's token stream; others from the
  * comment scanner.
  */
-async function headLines(top: string, commit: string, options: KlocConfig, cacheDir: string) {
-  const tree = (await git(top, ['rev-parse', '-q', '--verify', `${commit}^{tree}`])).trim();
+/** What is counted: a commit (its tree is looked up) or a tree the caller has read already. */
+export type CountedTree = string | { tree: string };
+
+async function headLines(top: string, at: CountedTree, options: KlocConfig, cacheDir: string) {
+  const tree = typeof at === 'string' ? (await git(top, ['rev-parse', '-q', '--verify', `${at}^{tree}`])).trim() : at.tree;
   const globs = JSON.stringify([options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
   const signature = JSON.stringify([tree, options.sourceGlobs, options.excludeGlobs, options.testGlobs]);
   const store = new AtomicStore<HeadLines>(path.join(cacheDir, 'lines-head.json'), 'lines-head', LINES_CACHE_VERSION);
@@ -54,11 +57,21 @@ interface HeadLines {
 }
 
 /**
- * The whole answer depends only on HEAD's tree and the globs: a warm run with an unchanged tree
- * skips listing, attribute checks and blob reads altogether.
+ * The counts the cache answers without a second thread. The whole answer depends only on HEAD's
+ * tree and the globs: a warm run with an unchanged tree skips listing, attribute checks and blob
+ * reads altogether. After a few new commits, the files that changed since the cached tree are
+ * counted here (at most `maxChanges` paths): a thread of its own would cost more to start than
+ * that count. Undefined: a full count is due (no cached tree, or too much changed).
  */
-export async function cachedLinesAtHead(top: string, commit: string, options: KlocConfig, cacheDir: string): Promise<KlocIndex | undefined> {
-  return (await headLines(top, commit, options, cacheDir)).hit;
+export async function linesFromCache(top: string, at: CountedTree, options: KlocConfig, cacheDir: string, maxChanges: number, signal?: AbortSignal): Promise<KlocIndex | undefined> {
+  const { result, problems } = await collectCacheProblems(async () => {
+    const { signature, tree, globs, store, hit, previous } = await headLines(top, at, options, cacheDir);
+    if (hit || !previous) return hit;
+    const index = await updateLines(top, previous, tree, options, cacheDir, signal, maxChanges);
+    if (index && !index.warnings) await store.write({ signature, tree, globs, index });
+    return index ?? undefined;
+  });
+  return result && problems.length ? { ...result, warnings: [...(result.warnings ?? []), ...problems] } : result;
 }
 
 /**
@@ -66,9 +79,9 @@ export async function cachedLinesAtHead(top: string, commit: string, options: Kl
  * every file (a partial clone) is not cached, so it is redone once the files are there. Cache
  * files that cannot be written become warnings of the result (this may run in a worker thread).
  */
-export async function countLinesAtHead(top: string, commit: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+export async function countLinesAtHead(top: string, at: CountedTree, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const { result, problems } = await collectCacheProblems(async () => {
-    const { signature, tree, globs, store, hit, previous } = await headLines(top, commit, options, cacheDir);
+    const { signature, tree, globs, store, hit, previous } = await headLines(top, at, options, cacheDir);
     if (hit) return hit;
     const index = (previous && (await updateLines(top, previous, tree, options, cacheDir, signal))) ?? (await countTree(top, tree, options, cacheDir, signal));
     if (!index.warnings) await store.write({ signature, tree, globs, index });

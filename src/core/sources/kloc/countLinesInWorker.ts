@@ -3,20 +3,26 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KlocIndex } from '../../model/kloc';
 import type { KlocConfig } from './fileClassifier';
-import { cachedLinesAtHead, countLinesAtHead } from './countLinesAtHead';
+import { countLinesAtHead, linesFromCache, type CountedTree } from './countLinesAtHead';
 
 /**
- * Counts lines at HEAD in a worker thread when running from the bundle (dist/linesWorker.js sits
- * beside it), so it overlaps the history scan; from source (tests) it runs inline.
+ * Past this many changed paths since the cached tree, the count goes to the worker: a few hundred
+ * files take a few tens of milliseconds here, less than a thread takes to start and load its code.
  */
-export async function countLinesInWorker(top: string, commit: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
+const INLINE_CHANGES = 400;
+
+/**
+ * Counts lines at HEAD (its tree, when the caller has it) in a worker thread when running from the bundle (dist/linesWorker.js
+ * sits beside it), so it overlaps the history scan; from source (tests) it runs inline. What the
+ * cache answers (an unchanged tree, or a few changed files) is not worth starting a thread for.
+ */
+export async function countLinesInWorker(top: string, at: CountedTree, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex> {
   const script = path.join(__dirname, 'linesWorker.js');
-  if (!__filename.endsWith('.js') || !existsSync(script)) return countLinesAtHead(top, commit, options, cacheDir, signal);
-  // An unchanged tree is a cache hit: not worth starting a thread for.
-  const hit = await cachedLinesAtHead(top, commit, options, cacheDir);
-  if (hit) return hit;
+  if (!__filename.endsWith('.js') || !existsSync(script)) return countLinesAtHead(top, at, options, cacheDir, signal);
+  const cached = await linesFromCache(top, at, options, cacheDir, INLINE_CHANGES, signal);
+  if (cached) return cached;
   return new Promise<KlocIndex>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { top, commit, options, cacheDir } });
+    const worker = new Worker(script, { workerData: { top, at, options, cacheDir } });
     const abort = () => void worker.terminate().then(() => reject(signal?.reason ?? new Error('aborted')));
     signal?.addEventListener('abort', abort, { once: true });
     worker.once('message', (m: { ok: true; index: KlocIndex } | { ok: false; message: string }) => {

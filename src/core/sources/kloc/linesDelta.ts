@@ -37,21 +37,30 @@ async function diffTrees(top: string, from: string, to: string): Promise<TreeCha
  * are classified, checked for linguist attributes and counted, so a run after a few new commits
  * reads a few blobs instead of listing and looking up every file. Null when that would not be
  * exact: the previous tree is gone, or a .gitattributes file changed (it decides which unchanged
- * files are generated or vendored); the caller then counts the whole tree.
+ * files are generated or vendored); the caller then counts the whole tree. Undefined when more
+ * than `maxChanges` paths changed.
  */
-export async function updateLines(top: string, previous: { tree: string; index: KlocIndex }, tree: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal): Promise<KlocIndex | null> {
+export async function updateLines(
+  top: string, previous: { tree: string; index: KlocIndex }, tree: string, options: KlocConfig, cacheDir: string, signal?: AbortSignal, maxChanges = Infinity,
+): Promise<KlocIndex | null | undefined> {
   const changes = await diffTrees(top, previous.tree, tree);
   if (!changes || changes.some((c) => path.posix.basename(c.path) === '.gitattributes')) return null;
+  // Undefined, not null: the update would be exact, the caller only asked for a small one.
+  if (changes.length > maxChanges) return undefined;
   const classify = fileClassifier(options);
   const candidates: Candidate[] = [];
   for (const c of changes) {
     const cls = c.blob ? classify(c.path) : null;
     if (cls) candidates.push({ path: c.path, blob: c.blob!, ...cls });
   }
-  const skip = await generatedOrVendored(top, candidates.map((c) => c.path));
-  const counted = candidates.filter((c) => !skip.has(c.path));
+  // The attribute check and the blob reads are asked of git side by side: a file the attributes
+  // mark generated or vendored is then counted for nothing and left out below, as if never read.
+  const skipP = generatedOrVendored(top, candidates.map((c) => c.path));
+  skipP.catch(() => undefined);
   const lines: LinesCache = {};
-  const uncounted = await countBlobs(top, tree, counted, lines, path.dirname(cacheDir), signal);
+  const uncounted = await countBlobs(top, tree, candidates, lines, path.dirname(cacheDir), signal);
+  const skip = await skipP;
+  const counted = candidates.filter((c) => !skip.has(c.path));
 
   const changed = new Set(changes.map((c) => c.path));
   const index = klocIndex(counted, lines, uncounted, skip);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { countLinesAtHead } from './countLinesAtHead';
+import { countLinesAtHead, type CountedTree } from './countLinesAtHead';
 import type { KlocConfig } from './fileClassifier';
 
 /**
@@ -8,13 +8,13 @@ import type { KlocConfig } from './fileClassifier';
  */
 interface Job {
   top: string;
-  commit: string;
+  at: CountedTree;
   options: KlocConfig;
   cacheDir: string;
 }
 
 const job = workerData as Job;
-countLinesAtHead(job.top, job.commit, job.options, job.cacheDir).then(
+countLinesAtHead(job.top, job.at, job.options, job.cacheDir).then(
   (index) => parentPort?.postMessage({ ok: true, index }),
   (e: unknown) => parentPort?.postMessage({ ok: false, message: (e as Error).message }),
 );
