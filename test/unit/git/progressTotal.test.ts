@@ -56,6 +56,9 @@ describe('progress of a long history read says how far it is', () => {
   it('words the count with its total and percentage once known, and without a total before', () => {
     assert.deepEqual(commitProgress(16_000, 99_412), { phase: 'git', message: 'Read 16,000 of 99,412 commits (16%)', fraction: 16_000 / 99_412 });
     assert.deepEqual(commitProgress(116_000, undefined), { phase: 'git', message: 'Read 116,000 commits' });
+    // Grouped by threes like en-US, without loading ICU: below a thousand, and past a million.
+    assert.equal(commitProgress(2_000, 1_234_567).message, 'Read 2,000 of 1,234,567 commits (0%)');
+    assert.equal(commitProgress(999, undefined).message, 'Read 999 commits');
     // A count that is behind the parse (commits arriving meanwhile) is not shown as over 100%.
     assert.equal(commitProgress(6_000, 5_000).fraction, undefined);
   });
