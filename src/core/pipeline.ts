@@ -117,6 +117,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     signal: input.signal,
     deferWrite: true,
     filesAfterLog: progressive,
+    countTotal: !progressive,
     // Without a listener (the CLI off a terminal) there is no progress, and so no count of commits for its total.
     ...(input.onProgress ? { onCommits: (n: number, total?: number) => progress(commitProgress(n, total)) } : {}),
   });

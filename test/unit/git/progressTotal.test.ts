@@ -104,4 +104,22 @@ describe('progress of a long history read says how far it is', () => {
       r.remove();
     }
   });
+
+  (process.platform === 'linux' ? it : it.skip)('a host showing a first value (onPartial) gets the commits read without a total: no count competes with the history read', async () => {
+    const r = longHistory(4_000);
+    const shim = withLoggingGit();
+    try {
+      const messages: string[] = [];
+      let partials = 0;
+      const dataset = await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS, onProgress: (p) => messages.push(p.message), onPartial: () => (partials += 1) });
+      assert.equal(partials, 1);
+      assert.ok(dataset.kloc.sourceLines > 0, 'the pipeline ran to its end (the lines counted)');
+      assert.ok(messages.includes('Read 2,000 commits'), messages.join('; '));
+      assert.ok(!messages.some((m) => / of [\d,]+ commits/.test(m)), messages.join('; '));
+      assert.deepEqual(shim.calls().filter((c) => c.startsWith('count')), [], 'no rev-list --count ran');
+    } finally {
+      shim.restore();
+      r.remove();
+    }
+  });
 });

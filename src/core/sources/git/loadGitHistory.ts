@@ -57,6 +57,12 @@ export interface LoadOptions {
    */
   onCommits?: (n: number, total?: number) => void;
   /**
+   * false: no count for onCommits' total. A host whose first value comes when the metadata pass
+   * ends (the editor's first open) wants that core for the pass: `rev-list --count` walks the same
+   * graph, and cost as much CPU as half the pass in that window, even at the lowest priority.
+   */
+  countTotal?: boolean;
+  /**
    * Return before the cache is written and let `persisted` say when it is: the caller computes
    * the report meanwhile (the store is complete and no longer changes) and awaits it before it ends.
    */
@@ -178,7 +184,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
       if (!onCommits || parsed % 2000 !== 0) return;
       // A read this long is worth a total for the progress: the count (cheap next to parsing the
       // log) starts only now, so a warm or short read never pays for it.
-      if (parsed === 2000) void countCommits(top, stdin, opts.signal).then((n) => (total = n), () => undefined);
+      if (parsed === 2000 && opts.countTotal !== false) void countCommits(top, stdin, opts.signal).then((n) => (total = n), () => undefined);
       onCommits(parsed, total);
     });
     try {
