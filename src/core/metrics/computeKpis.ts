@@ -12,7 +12,7 @@ import { historyOf } from './shared/historyOf';
 /** One variant over the window, with its trend: the same variant over the previous window gives `previous`. */
 function withTrend(variant: KpiVariant, ctx: MetricContext, previous: Window): MetricOutput {
   const out = variant.compute(ctx);
-  const before = variant.compute({ ...ctx, window: previous });
+  const before = variant.compute({ ...ctx, window: previous, valueOnly: true });
   out.kpi.source ??= variant.source;
   out.kpi.previous ??= before.kpi.value;
   return out;

@@ -11,6 +11,12 @@ export interface MetricContext {
   window: Window;
   options: KpiOptions;
   now: number;
+  /**
+   * Set when only the KPI's value is read (the previous window, for the trend): a variant may
+   * then leave out what only the report shows (drill-down, hotspots, series). The value must not
+   * depend on it.
+   */
+  valueOnly?: boolean;
 }
 
 export interface MetricOutput {

@@ -1,5 +1,5 @@
 import { inWindow, toIso, type Window } from '../../model/time';
-import { excludedCounts, type SeriesPoint } from '../../model/kpi';
+import { emptyDetails, excludedCounts, type SeriesPoint } from '../../model/kpi';
 import { durationStats, HOUR } from '../shared/stats';
 import { byIsoWeek } from '../shared/isoWeek';
 import type { MetricContext, MetricOutput } from '../metricContext';
@@ -20,6 +20,7 @@ export function cycleTime(ctx: MetricContext): MetricOutput {
   const { samples, source, botMergedAt } = cycleSamples(ctx);
   const cur = inWin(samples, ctx.window);
   const st = durationStats(cur.map((s) => s.cycle), HOUR);
+  if (ctx.valueOnly) return { kpi: { value: st.value, unit: 'hours', source }, details: emptyDetails() };
   const series: SeriesPoint[] = byIsoWeek(ctx.window.since, ctx.window.until, cur, (s) => s.mergedAt).map((w) => {
     const wk = durationStats(w.items.map((s) => s.cycle), HOUR);
     return { period: w.label, start: toIso(w.start), values: { median: wk.value, p85: wk.p85, count: wk.sampleSize } };

@@ -1,7 +1,8 @@
 import { inWindow, toIso, type Window } from '../../model/time';
 import type { Commit } from '../../model/commit';
 import type { Issue } from '../../model/issue';
-import { excludedCounts, type DrillItem } from '../../model/kpi';
+import { emptyDetails, excludedCounts, type DrillItem } from '../../model/kpi';
+import type { KlocIndex } from '../../model/kloc';
 import { round4 } from '../shared/stats';
 import { compareHotspots, hotspotDensity, noDensityNote, type HotspotKind } from './hotspots';
 import { changeFiles, type HistoryIndex } from '../shared/historyIndex';
@@ -110,6 +111,22 @@ export function collectDefects(ctx: MetricContext, w: Window): { source: 'jira' 
   return { source, defects, notSource: 0 };
 }
 
+/** Lines per source file and per module at HEAD: the same for both windows of a report and every period of a review. */
+const sizesMemo = new WeakMap<KlocIndex, { depth: number; fileLines: Map<string, number>; moduleLines: Map<string, number> }>();
+function sourceSizes(kloc: KlocIndex, depth: number): { fileLines: Map<string, number>; moduleLines: Map<string, number> } {
+  const hit = sizesMemo.get(kloc);
+  if (hit && hit.depth === depth) return hit;
+  const sourceFiles = kloc.files.filter((f) => f.kind === 'source');
+  const fileLines = new Map(sourceFiles.map((f) => [f.path, f.lines]));
+  const moduleLines = new Map<string, number>();
+  for (const f of sourceFiles) {
+    const m = moduleOf(f.path, depth);
+    moduleLines.set(m, (moduleLines.get(m) ?? 0) + f.lines);
+  }
+  sizesMemo.set(kloc, { depth, fileLines, moduleLines });
+  return { fileLines, moduleLines };
+}
+
 export function moduleOf(path: string, depth: number): string {
   const dirs = path.split('/').slice(0, -1);
   return dirs.length === 0 ? '(root)' : dirs.slice(0, depth).join('/');
@@ -118,17 +135,13 @@ export function moduleOf(path: string, depth: number): string {
 /** Spec §4: defects per KLOC of source at HEAD, with per-module and per-file hotspots (ranked as compareHotspots says). */
 export function defectDensity(ctx: MetricContext): MetricOutput {
   const { kloc } = ctx.dataset;
-  const sourceFiles = kloc.files.filter((f) => f.kind === 'source');
   const klocTotal = kloc.sourceLines / 1000;
   const { source, defects, notSource } = collectDefects(ctx, ctx.window);
   const density = (n: number) => (klocTotal > 0 ? round4(n / klocTotal) : null);
+  const reason = klocTotal === 0 ? 'no source lines found at HEAD (check sourceGlobs/excludeGlobs)' : undefined;
+  if (ctx.valueOnly) return { kpi: { value: reason ? null : density(defects.length), unit: 'defects/KLOC' }, details: emptyDetails() };
 
-  const fileLines = new Map(sourceFiles.map((f) => [f.path, f.lines]));
-  const moduleLines = new Map<string, number>();
-  for (const f of sourceFiles) {
-    const m = moduleOf(f.path, ctx.options.moduleDepth);
-    moduleLines.set(m, (moduleLines.get(m) ?? 0) + f.lines);
-  }
+  const { fileLines, moduleLines } = sourceSizes(kloc, ctx.options.moduleDepth);
   const perFile = new Map<string, number>();
   const perModule = new Map<string, number>();
   for (const d of defects) {
@@ -152,7 +165,6 @@ export function defectDensity(ctx: MetricContext): MetricOutput {
 
   const hotModules = hot(perModule, moduleLines, 'module');
   const hotFiles = hot(perFile, fileLines, 'file');
-  const reason = klocTotal === 0 ? 'no source lines found at HEAD (check sourceGlobs/excludeGlobs)' : undefined;
   return {
     kpi: {
       value: reason ? null : density(defects.length),
