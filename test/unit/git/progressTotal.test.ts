@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
+import { logGitCalls } from '../../kit/gitCallLog';
 import { countCommits, loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { commitProgress, loadDataset } from '../../../src/core/pipeline';
 import { LOWEST_PRIORITY } from '../../../src/core/sources/git/gitRunner';
@@ -21,35 +19,6 @@ function longHistory(n: number): GitFixture {
   }
   r.git(['fast-import', '--quiet'], { input: lines.join('\n') + '\n' });
   return r;
-}
-
-/**
- * Puts a `git` first on PATH that logs each call's arguments and, for `rev-list --count`, its
- * niceness once its stdin is in (the product sets the priority before it writes stdin), then runs
- * the real git. Returns the log's lines, and undoes the PATH change.
- */
-function withLoggingGit(): { calls(): string[]; restore(): void } {
-  const dir = tempDir('ekpi-gitshim-');
-  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  const log = path.join(dir, 'calls.log');
-  writeFileSync(path.join(dir, 'git'), [
-    '#!/bin/sh',
-    'case "$*" in',
-    `  *"rev-list --count"*) input=$(cat); echo "count nice=$(cut -d' ' -f19 /proc/$$/stat)" >> '${log}'; printf '%s\\n' "$input" | exec '${real}' "$@";;`,
-    `  *) echo "$*" >> '${log}'; exec '${real}' "$@";;`,
-    'esac',
-    '',
-  ].join('\n'));
-  chmodSync(path.join(dir, 'git'), 0o755);
-  writeFileSync(log, '');
-  const before = process.env.PATH;
-  process.env.PATH = `${dir}${path.delimiter}${before ?? ''}`;
-  return {
-    calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean),
-    restore: () => {
-      process.env.PATH = before;
-    },
-  };
 }
 
 describe('progress of a long history read says how far it is', () => {
@@ -86,18 +55,18 @@ describe('progress of a long history read says how far it is', () => {
 
   (process.platform === 'linux' ? it : it.skip)('counts the commits for the total only when someone listens for progress, at the lowest CPU priority', async () => {
     const r = longHistory(4_000);
-    const shim = withLoggingGit();
+    const shim = logGitCalls({ niceOf: 'rev-list --count' });
     try {
       await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS });
       const silent = shim.calls();
-      assert.ok(silent.some((c) => c.includes('log -z')), 'the shim saw the history read');
-      assert.deepEqual(silent.filter((c) => c.startsWith('count')), [], 'no listener: no count');
+      assert.ok(silent.some((c) => c.startsWith('log -z')), 'the shim saw the history read');
+      assert.deepEqual(silent.filter((c) => c.startsWith('nice=')), [], 'no listener: no count');
       const messages: string[] = [];
       await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS, onProgress: (p) => messages.push(p.message) });
       // Nobody awaits the count: the history read may end before its process has written its line.
-      const counted = () => shim.calls().filter((c) => c.startsWith('count'));
+      const counted = () => shim.calls().filter((c) => c.startsWith('nice='));
       for (let waited = 0; counted().length === 0 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-      assert.deepEqual(counted(), [`count nice=${LOWEST_PRIORITY}`]);
+      assert.deepEqual(counted(), [`nice=${LOWEST_PRIORITY}`]);
       assert.ok(messages.includes('Read 2,000 commits') || messages.includes('Read 2,000 of 4,000 commits (50%)'), messages.join('; '));
     } finally {
       shim.restore();

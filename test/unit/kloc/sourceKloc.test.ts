@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 import { ADD_WAT, PARSER_RB } from '../../kit/sourceSamples';
 import { runCliInProcess } from '../../kit/runCliInProcess';
+import { logGitCalls } from '../../kit/gitCallLog';
 import type { Report } from '../../../src/core/metrics/registry';
 
 const APP_TS = "import { routes } from './gen/routes';\n\n// Lists the routes.\nexport const list = (): string[] => routes;\nexport default list;\n"; // 3 token lines
@@ -86,5 +87,33 @@ describe('source KLOC at HEAD by KPI spec v2 (a real repository)', () => {
     // The same entry under the current version is served as it is: the version is what keeps it out.
     await new AtomicStore(file, 'lines-head', LINES_CACHE_VERSION).write({ signature, tree, index: v1 });
     assert.deepEqual(await countLinesAtHead(repo.dir, repo.head(), DEFAULT_OPTIONS, cache), v1);
+  });
+});
+
+describe('source KLOC at HEAD: what a cold count asks git', () => {
+  (process.platform === 'win32' ? it.skip : it)('one listing with sizes, the attributes and the blobs: no size query, and no tree lookup when the tree is known', async () => {
+    const repo = GitFixture.init();
+    repo.commit('initial', {
+      'src/app.ts': APP_TS,
+      'src/sqlite3.c': SQLITE3_C,
+      'vendor2/lib.ts': 'export const v = 1;\n',
+      '.gitattributes': 'vendor2/** linguist-vendored\n',
+    }, { date: '2026-04-01T00:00:00Z' });
+    const tree = repo.git(['rev-parse', 'HEAD^{tree}']);
+    const head = repo.head();
+    const shim = logGitCalls();
+    try {
+      const index = await countLinesAtHead(repo.dir, { tree }, DEFAULT_OPTIONS, tempDir());
+      assert.deepEqual(index.files.map((f) => [f.path, f.lines]), [['src/app.ts', 3]]);
+      // Over 1 MiB by the listing's size, marked vendored by .gitattributes: both left out.
+      assert.deepEqual(index.leftOut, ['src/sqlite3.c', 'vendor2/lib.ts']);
+      // The attributes and the blobs are asked for side by side: in either order.
+      assert.deepEqual(shim.calls().map((c) => c.split(' ').slice(0, 2).join(' ')).sort(), ['cat-file --batch', 'check-attr -z', 'ls-tree -r']);
+      assert.ok(shim.calls().some((c) => c.startsWith('ls-tree') && c.includes('--long')));
+      assert.deepEqual(await countLinesAtHead(repo.dir, head, DEFAULT_OPTIONS, tempDir()), index, 'the same count when it looks the tree up itself');
+    } finally {
+      shim.restore();
+      repo.remove();
+    }
   });
 });

@@ -82,6 +82,8 @@ async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, tex
 export interface Candidate {
   path: string;
   blob: string;
+  /** The blob's size, when the tree listing gave it (then no size query is needed). */
+  size?: number;
   kind: 'source' | 'test';
   language: LanguageInfo;
 }
@@ -105,7 +107,9 @@ export interface Uncounted {
 export async function countBlobs(top: string, tree: string, candidates: Candidate[], into: LinesCache, cacheRoot: string, signal?: AbortSignal): Promise<Uncounted> {
   const byBlob = new Map<string, Candidate[]>();
   for (const c of candidates) addTo(byBlob, c.blob, c);
-  const { sizes, absent } = await blobSizes(top, tree, [...byBlob.keys()], signal);
+  const { sizes, absent } = candidates.every((c) => c.size !== undefined)
+    ? { sizes: new Map(candidates.map((c) => [c.blob, c.size!])), absent: new Set<string>() }
+    : await blobSizes(top, tree, [...byBlob.keys()], signal);
   const tooLarge = new Set<string>();
   const read: Candidate[] = [];
   for (const [sha, size] of sizes) {

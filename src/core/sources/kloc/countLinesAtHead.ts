@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { KlocIndex } from '../../model/kloc';
 import { collectCacheProblems } from '../../cache/cacheWarnings';
-import { git, streamGit } from '../git/gitRunner';
+import { git, GitError, streamGit } from '../git/gitRunner';
 import { blobKey, countBlobs, generatedOrVendored, klocIndex, type Candidate, type LinesCache, type Uncounted } from './blobLines';
 import { fileClassifier, type KlocConfig } from './fileClassifier';
 import { updateLines } from './linesDelta';
@@ -14,16 +14,39 @@ import { updateLines } from './linesDelta';
  */
 export const LINES_CACHE_VERSION = 3;
 
-async function listTree(top: string, commit: string): Promise<Array<{ path: string; blob: string }>> {
+/** A regular file of a tree listing; `size` when the listing had git give it (ls-tree --long). */
+interface TreeFile {
+  path: string;
+  blob: string;
+  size?: number;
+}
+
+/**
+ * Every regular file of `tree`, with its size from the object header (`ls-tree --long`), so the
+ * count needs no separate size query. A partial clone may lack some blobs, and then git cannot
+ * give their sizes (and never fetches them): the listing is redone without sizes, and countBlobs
+ * finds out which blobs are absent.
+ */
+async function listTree(top: string, tree: string): Promise<TreeFile[]> {
+  try {
+    return await listTreeWith(top, tree, true);
+  } catch (e) {
+    if (!(e instanceof GitError) || !e.missingObjects) throw e;
+    return listTreeWith(top, tree, false);
+  }
+}
+
+async function listTreeWith(top: string, tree: string, sizes: boolean): Promise<TreeFile[]> {
   const out: string[] = [];
-  await streamGit(top, ['ls-tree', '-r', '-z', '--full-tree', commit], (c) => out.push(c.toString('utf8')));
-  const files: Array<{ path: string; blob: string }> = [];
+  await streamGit(top, ['ls-tree', '-r', '-z', '--full-tree', ...(sizes ? ['--long'] : []), tree], (c) => out.push(c.toString('utf8')));
+  const files: TreeFile[] = [];
   for (const entry of out.join('').split('\0')) {
     if (!entry) continue;
     const tab = entry.indexOf('\t');
-    const [mode, type, blob] = entry.slice(0, tab).split(' ') as [string, string, string];
+    // "<mode> <type> <object>[ <size, space-padded>]\t<path>"
+    const [mode, type, blob, size] = entry.slice(0, tab).split(' ').filter(Boolean) as [string, string, string, string | undefined];
     if (type !== 'blob' || mode === '120000') continue; // symlinks are not code
-    files.push({ path: entry.slice(tab + 1), blob });
+    files.push(sizes ? { path: entry.slice(tab + 1), blob, size: Number(size) } : { path: entry.slice(tab + 1), blob });
   }
   return files;
 }
@@ -97,18 +120,22 @@ async function countTree(top: string, tree: string, options: KlocConfig, cacheDi
     const cls = classify(f.path);
     if (cls) candidates.push({ ...f, ...cls });
   }
-  const skip = await generatedOrVendored(top, candidates.map((c) => c.path));
-  const files = candidates.filter((c) => !skip.has(c.path));
+  // git answers the linguist attributes while the blobs are read: a marked file (rare) is counted
+  // for nothing and left out below, which costs less than waiting for the answer first.
+  const skipP = generatedOrVendored(top, candidates.map((c) => c.path));
+  skipP.catch(() => undefined);
 
   const store = new AtomicStore<LinesCache>(path.join(cacheDir, 'lines.json'), 'lines', LINES_CACHE_VERSION);
   const read = await store.read();
   const cache: LinesCache = read.ok ? read.data : {};
   const keyOf = blobKey;
-  const missing = files.filter((c) => cache[keyOf(c)] === undefined);
+  const missing = candidates.filter((c) => cache[keyOf(c)] === undefined);
 
   let uncounted: Uncounted = { tooLarge: new Set(), absent: new Set() };
+  if (missing.length > 0) uncounted = await countBlobs(top, tree, missing, cache, path.dirname(cacheDir), signal);
+  const skip = await skipP;
+  const files = candidates.filter((c) => !skip.has(c.path));
   if (missing.length > 0) {
-    uncounted = await countBlobs(top, tree, missing, cache, path.dirname(cacheDir), signal);
     // Keep only what HEAD still has, so the cache does not grow forever.
     const live: LinesCache = {};
     for (const c of files) if (cache[keyOf(c)] !== undefined) live[keyOf(c)] = cache[keyOf(c)]!;
