@@ -4,7 +4,8 @@
  * pass, the line counter in a worker beside both):
  *
  *   metadata pass   git log without file lists over the default branch + tags (git alone)
- *   file-list pass  git diff-tree --stdin over the commits the product reads files for (filesUpfront.ts)
+ *   file-list pass  git diff-tree --stdin over the commits the product reads files for (filesUpfront.ts: the
+ *                   fixes of the report's window and its trend's)
  *   history read    both git passes as the product runs them, with its parsing and cache write
  *   lines           the line counter at HEAD (its worker, empty cache)
  *   metrics         computeReport on the loaded dataset
@@ -12,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGitHistory } from '../../src/core/sources/git/loadGitHistory';
-import { filesReadUpfront } from '../../src/core/sources/git/filesUpfront';
+import { filesReadUpfront, reportedSpan } from '../../src/core/sources/git/filesUpfront';
 import type { CommitStore } from '../../src/core/sources/git/commitStore';
 import { countLinesInWorker } from '../../src/core/sources/kloc/countLinesInWorker';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
@@ -48,14 +49,19 @@ export async function passCosts(repo: string, window: ReportWindow): Promise<Pas
     const fixes: string[] = [];
     let total = 0;
     let head = '';
+    const now = Math.floor(Date.parse(window.until) / 1000);
+    // The report's window, as the CLI names it to the pipeline: the fixes read are its own and its trend's.
+    const reportWindow = { since: Math.floor(Date.parse(window.since) / 1000), until: now };
+    const span = reportedSpan(reportWindow);
     out.push(await measure('history read (both git passes + parsing + cache write)', async () => {
-      const h = await loadGitHistory(repo, { cacheDir: cache });
+      const h = await loadGitHistory(repo, { cacheDir: cache, reportWindow });
       const store = h.graph as CommitStore;
       const fix = store.subjectFacts.fix;
       const starts = store.parentStart;
+      const dates = store.committerDates;
       total = store.length;
       head = h.info.head;
-      for (let i = 0; i < store.length; i++) if (filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!)) fixes.push(store.hashAt(i));
+      for (let i = 0; i < store.length; i++) if (filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!, dates[i]!, span)) fixes.push(store.hashAt(i));
       return `${h.parsedCommits} commits, ${h.fileListsRead} file lists`;
     }));
     out.splice(1, 0, await measure('file-list pass (git diff-tree --stdin)', async () => {
@@ -67,10 +73,9 @@ export async function passCosts(repo: string, window: ReportWindow): Promise<Pas
       const k = await countLinesInWorker(repo, head, { sourceGlobs, excludeGlobs, testGlobs }, cache);
       return `${k.sourceLines + k.testLines} lines`;
     }));
-    const dataset = await loadDataset({ repoPath: repo, cacheRoot: cache, options: DEFAULT_OPTIONS });
-    const now = Math.floor(Date.parse(window.until) / 1000);
+    const dataset = await loadDataset({ repoPath: repo, cacheRoot: cache, options: DEFAULT_OPTIONS, reportWindow });
     out.push(await measure('metrics (computeReport, dataset in memory)', async () => {
-      computeReport(dataset, { window: { since: Math.floor(Date.parse(window.since) / 1000), until: now }, options: DEFAULT_OPTIONS, now });
+      computeReport(dataset, { window: reportWindow, options: DEFAULT_OPTIONS, now });
       return undefined;
     }));
     return out;

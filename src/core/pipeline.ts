@@ -118,6 +118,7 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
     deferWrite: true,
     filesAfterLog: progressive,
     countTotal: !progressive,
+    ...(input.reportWindow ? { reportWindow: input.reportWindow } : {}),
     // Without a listener (the CLI off a terminal) there is no progress, and so no count of commits for its total.
     ...(input.onProgress ? { onCommits: (n: number, total?: number) => progress(commitProgress(n, total)) } : {}),
   });
@@ -238,7 +239,9 @@ export function resolveWindow(dataset: Dataset, spec: WindowSpec | undefined, op
 /** The whole pipeline: sources → model → metrics → report. */
 export async function runPipeline(input: PipelineInput & { window?: WindowSpec; now?: number }): Promise<PipelineResult> {
   const now = input.now ?? Math.floor(Date.now() / 1000);
-  const dataset = await loadDataset(input);
+  // A window known before the history is read (not --until last-commit) is the one window read for.
+  const known = typeof input.window === 'function' ? undefined : (input.window ?? defaultWindow(now));
+  const dataset = await loadDataset(known ? { ...input, reportWindow: known } : input);
   const { report, details } = computeReport(dataset, { window: resolveWindow(dataset, input.window, input.options, now), options: input.options, now });
   return { dataset, report, details };
 }

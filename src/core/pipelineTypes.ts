@@ -34,6 +34,12 @@ export interface PipelineInput {
    * (partialReport.ts) seconds before the rest. Never called by the CLI's report.
    */
   onPartial?: (partial: PartialDataset) => void;
+  /**
+   * The one window the host will report on, when it knows it before the history is read (the
+   * CLI's report): git's file lists are then read for the fixes of that window and of its trend's
+   * only (sources/git/filesUpfront.ts). Without it every fix's are, for any window asked later.
+   */
+  reportWindow?: Window;
 }
 
 /**

@@ -5,7 +5,7 @@ import { GitFixture, tempDir } from '../../kit/gitFixture';
 import type { Commit } from '../../../src/core/model/commit';
 import { loadGitHistory } from '../../../src/core/sources/git/loadGitHistory';
 import { FileListParser, type CommitFiles } from '../../../src/core/sources/git/logParser';
-import { loadDataset } from '../../../src/core/pipeline';
+import { loadDataset, runPipeline } from '../../../src/core/pipeline';
 import { computeReport } from '../../../src/core/metrics/computeKpis';
 import { buildSprintReview, loadSprintReviewFiles } from '../../../src/core/sprintReview/buildSprintReview';
 import type { CommitStore } from '../../../src/core/sources/git/commitStore';
@@ -180,4 +180,45 @@ describe('git file lists through the pipeline, with Jira and GitHub defects and 
       rmSync(cache, { recursive: true, force: true });
     });
   }
+});
+
+describe('git file lists when the report\'s window is known before the history is read (the CLI)', () => {
+  const month = (m: number) => ({ date: `2026-${String(m).padStart(2, '0')}-10T00:00:00Z` });
+  let r: GitFixture;
+  before(() => {
+    r = GitFixture.init();
+    r.commit('initial', { 'src/a.ts': 'a\n', 'test/a.test.ts': 't\n' }, month(1));
+    // One fix a month, each changing source (and from May on a test too), with plain work between.
+    for (let m = 2; m <= 11; m++) {
+      r.commit(`work ${m}`, { 'src/b.ts': `b${m}\n` }, { date: `2026-${String(m).padStart(2, '0')}-05T00:00:00Z` });
+      r.commit(`fix: bug ${m}`, { 'src/a.ts': `a${m}\n`, ...(m >= 5 ? { 'test/a.test.ts': `t${m}\n` } : {}) }, month(m));
+    }
+  });
+  after(() => r.remove());
+
+  it('reads the fixes of the window and its trend\'s only, and the report is the one every fix\'s lists give, with nothing read on the spot', async () => {
+    const window = { since: Date.parse('2026-08-01T00:00:00Z') / 1000, until: Date.parse('2026-11-01T00:00:00Z') / 1000 };
+    const now = window.until;
+    const scoped = await runPipeline({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS, window, now });
+    const store = scoped.dataset.graph as CommitStore;
+    const read = store.commits.filter((c, i) => c.subject.startsWith('fix:') && store.hasFiles(i)).map((c) => c.subject);
+    // The window is Aug–Oct, its trend's May–Jul: the fixes of May to October, not those before or after.
+    assert.deepEqual(read.sort(), ['fix: bug 10', 'fix: bug 5', 'fix: bug 6', 'fix: bug 7', 'fix: bug 8', 'fix: bug 9']);
+    assert.equal(store.lateReads, 0, 'the report read no file list on the spot');
+    const all = await loadDataset({ repoPath: r.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS });
+    assert.equal((all.graph as CommitStore).positionsWithFiles().length, 10, 'without a window every fix is read');
+    assert.deepEqual(scoped.report, computeReport(all, { window, options: DEFAULT_OPTIONS, now }).report);
+    assert.ok(scoped.report.kpis.testEffectiveness?.value != null, 'the regression-test rate, which reads the fixes\' files, has a value');
+  });
+
+  it('a later run over another window reads the fixes it lacks, and keeps the ones read before', async () => {
+    const cache = tempDir();
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    await runPipeline({ repoPath: r.dir, cacheRoot: cache, options: DEFAULT_OPTIONS, window: { since: at('2026-10-01T00:00:00Z'), until: at('2026-12-01T00:00:00Z') }, now: at('2026-12-01T00:00:00Z') });
+    const later = await runPipeline({ repoPath: r.dir, cacheRoot: cache, options: DEFAULT_OPTIONS, window: { since: at('2026-03-01T00:00:00Z'), until: at('2026-05-01T00:00:00Z') }, now: at('2026-12-01T00:00:00Z') });
+    const store = later.dataset.graph as CommitStore;
+    const read = store.commits.filter((c, i) => c.subject.startsWith('fix:') && store.hasFiles(i)).map((c) => c.subject);
+    assert.deepEqual(read.sort(), ['fix: bug 10', 'fix: bug 11', 'fix: bug 2', 'fix: bug 3', 'fix: bug 4', 'fix: bug 8', 'fix: bug 9']);
+    assert.equal(store.lateReads, 0);
+  });
 });

@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import { AtomicStore } from '../../cache/atomicStore';
 import type { Commit, RepositoryInfo, Tag } from '../../model/commit';
 import type { CommitGraph } from '../../model/commitGraph';
+import type { Window } from '../../model/time';
 import { git, streamGit } from './gitRunner';
 import { LOG_ARGS, MetadataParser } from './logParser';
 import { CommitStore } from './commitStore';
 import { GIT_CACHE_VERSION, readSegments, sameTips, writeCache, type GitCacheIndex, type SavedPoint } from './gitCacheFiles';
-import { filesReadUpfront } from './filesUpfront';
+import { filesReadUpfront, reportedSpan } from './filesUpfront';
 import { fileListReader, readFilesNow } from './readFileLists';
 import { readRepoState, type RepoState } from './repoInfo';
 import { readTags } from './tagList';
@@ -73,6 +74,11 @@ export interface LoadOptions {
    * leaves git's log both cores instead of sharing them with the file-list pass.
    */
   filesAfterLog?: boolean;
+  /**
+   * The one window the caller will report on: the fixes' file lists are read for it and its
+   * trend's window only (filesUpfront.ts). Without it, every fix's are, for any window.
+   */
+  reportWindow?: Window;
 }
 
 /** How many commits the log will stream: the same tips and exclusions, counted by rev-list. */
@@ -159,13 +165,15 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
   store.lateReader = (hash) => readFilesNow(top, hash);
   // The file-list pass runs beside the metadata pass: each fix is asked for as soon as it is parsed
   // (with filesAfterLog, once the metadata pass is over).
+  const span = opts.reportWindow && reportedSpan(opts.reportWindow);
   const files = fileListReader(top, store, opts.signal);
   const later: string[] = [];
   const want = opts.filesAfterLog ? (hash: string) => later.push(hash) : (hash: string) => files.want(hash);
   {
     const fix = store.fixCol.view();
     const starts = store.parentStart;
-    for (let i = 0; i < from; i++) if (!store.hasFiles(i) && filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!)) want(store.hashAt(i));
+    const dates = store.committerDates;
+    for (let i = 0; i < from; i++) if (!store.hasFiles(i) && filesReadUpfront(fix[i] === 1, starts[i + 1]! - starts[i]!, dates[i]!, span)) want(store.hashAt(i));
   }
   // Commits go into the store as they arrive, while this thread would otherwise wait on git. git
   // log with ^old-tips never repeats a cached commit, but a partial exclude list might: the store
@@ -179,7 +187,7 @@ export async function loadGitHistory(top: string, opts: LoadOptions): Promise<Gi
     const onCommits = opts.onCommits;
     const parser = new MetadataParser((r) => {
       const i = appender.addRaw(r);
-      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, appender.parentCount(i))) want(store.hashAt(i));
+      if (i >= 0 && filesReadUpfront(store.fixCol.at(i) === 1, appender.parentCount(i), r.committerDate, span)) want(store.hashAt(i));
       parsed += 1;
       if (!onCommits || parsed % 2000 !== 0) return;
       // A read this long is worth a total for the progress: the count (cheap next to parsing the
