@@ -17,6 +17,10 @@ import { LastResult, settingsKey } from './lastResult';
 import type { Secrets } from '../auth/secrets';
 import { EDITOR_URL_ROLES, type ExtensionSettings } from '../settings/settings';
 import { forEditor, sourceBadges } from '../common/sourceWording';
+import { throttle } from './debounce';
+
+/** The progress text changes at most this often (see throttle). */
+const PROGRESS_EVERY_MS = 250;
 
 export interface SessionDeps {
   cacheRoot: string;
@@ -92,11 +96,12 @@ export class RepoSession implements vscode.Disposable {
         },
         async (progress, token) => {
           const { signal, dispose } = signalFromToken(token, mine.signal);
+          const shown = throttle((message: string) => progress.report({ message }), PROGRESS_EVERY_MS);
           try {
             for (const [i, offline] of passes.entries()) {
               // The cached pass of a first sync: what GitHub or Jira will give is loading, not git's stand-in.
               const firstSync = (p: PartialDataset): PartialDataset => (i < passes.length - 1 ? withFirstSyncs(p) : p);
-              const input = this.pipelineInput(settings, offline, signal, (m) => progress.report({ message: m }), (p) => signal.aborted || this.showPartial(firstSync(p), settings, started));
+              const input = this.pipelineInput(settings, offline, signal, (m) => shown.call(m), (p) => signal.aborted || this.showPartial(firstSync(p), settings, started));
               this.dataset = this.inEditorWords(await loadDataset(input));
               signal.throwIfAborted();
               // The cached pass of an online session: GitHub/Jira are being fetched right after it.
@@ -105,6 +110,7 @@ export class RepoSession implements vscode.Disposable {
               this.deps.log.info(`${this.name}: ${offline && apis ? 'cached pass' : 'computed'} in ${Date.now() - started} ms (extension host up ${process.uptime().toFixed(2)} s)`);
             }
           } finally {
+            shown.dispose();
             dispose();
           }
         },
