@@ -9,7 +9,8 @@ import { loadGitHistory } from './sources/git/loadGitHistory';
 import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
 import type { KlocConfig } from './sources/kloc/fileClassifier';
-import { computeReport } from './metrics/computeKpis';
+import { computeKpiOutputs, computeReport, reportOf } from './metrics/computeKpis';
+import { KPI_NAMES } from './metrics/registry';
 import { historyOf, prepareHistory } from './metrics/shared/historyOf';
 import { lastCommitAt } from './metrics/shared/activity';
 import { issueLinkedCommits } from './metrics/defectDensity/defectDensity';
@@ -31,7 +32,11 @@ const OFF: SourceStatus = { status: 'off' };
  */
 export async function loadDataset(input: PipelineInput): Promise<Dataset> {
   // Cache files any source failed to write are warnings, not failures (see cacheWarnings).
-  const { result, problems } = await collectCacheProblems(() => readSources(input));
+  const { result, problems } = await collectCacheProblems(async () => {
+    const { dataset, settle } = await readSources(input);
+    await settle();
+    return dataset;
+  });
   result.warnings.push(...problems);
   return result;
 }
@@ -53,7 +58,11 @@ function withCommas(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-async function readSources(input: PipelineInput): Promise<Dataset> {
+/**
+ * The dataset, complete but for the cache writes still on their way: `settle` waits for them and
+ * adds a failed one to the warnings. Nothing a KPI reads changes when they end.
+ */
+async function readSources(input: PipelineInput): Promise<{ dataset: Dataset; settle: () => Promise<void> }> {
   const progress = input.onProgress ?? (() => undefined);
   // Tags are read beside the state (the history needs both; a folder that is no repository, or an
   // empty one, fails the state first, with its message). Refs read the same from any folder of the
@@ -168,14 +177,16 @@ async function readSources(input: PipelineInput): Promise<Dataset> {
   const waiting = ([[githubP, 'github', 'GitHub'], [jiraP, 'jira', 'Jira']] as const).filter(([p]) => !settled.has(p));
   if (waiting.length > 0) progress({ phase: waiting[waiting.length - 1]![1], message: `Waiting for ${waiting.map(([, , name]) => name).join(' and ')}` });
   const [github, jira] = await Promise.all([githubP, jiraP]);
-  // The cache write went on while the views were built and the sources synced: a failed write
-  // only costs the next run its head start, so it is reported, not fatal.
-  await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
-  await prHeads.persisted.catch((e: unknown) => warnings.push(`could not write the pull request heads cache: ${(e as Error).message}`));
   addApiSources(dataset, github, jira);
   await loadIssueLinkedFiles(dataset, input);
   progress({ phase: 'metrics', message: 'Computing KPIs' });
-  return dataset;
+  // The cache write goes on while the views are built, the sources sync and (runPipeline) the KPIs
+  // are computed: a failed write only costs the next run its head start, so it is reported, not fatal.
+  const settle = async () => {
+    await history.persisted.catch((e: unknown) => warnings.push(`could not write the git cache: ${(e as Error).message}`));
+    await prHeads.persisted.catch((e: unknown) => warnings.push(`could not write the pull request heads cache: ${(e as Error).message}`));
+  };
+  return { dataset, settle };
 }
 
 /**
@@ -241,7 +252,17 @@ export async function runPipeline(input: PipelineInput & { window?: WindowSpec; 
   const now = input.now ?? Math.floor(Date.now() / 1000);
   // A window known before the history is read (not --until last-commit) is the one window read for.
   const known = typeof input.window === 'function' ? undefined : (input.window ?? defaultWindow(now));
-  const dataset = await loadDataset(known ? { ...input, reportWindow: known } : input);
-  const { report, details } = computeReport(dataset, { window: resolveWindow(dataset, input.window, input.options, now), options: input.options, now });
+  // The KPIs are computed while the cache files are still being written (and synced to disk);
+  // the report, with any warning a failed write gives, once they are.
+  const { result, problems } = await collectCacheProblems(async () => {
+    const { dataset, settle } = await readSources(known ? { ...input, reportWindow: known } : input);
+    const reportInput = { window: resolveWindow(dataset, input.window, input.options, now), options: input.options, now };
+    const outputs = computeKpiOutputs(dataset, reportInput, KPI_NAMES);
+    await settle();
+    return { dataset, reportInput, outputs };
+  });
+  const { dataset, reportInput, outputs } = result;
+  dataset.warnings.push(...problems);
+  const { report, details } = reportOf(dataset, reportInput, outputs);
   return { dataset, report, details };
 }

@@ -65,7 +65,11 @@ export function assembleReport<T>(dataset: Dataset, history: HistoryIndex, input
  * the richest configured source (Jira > GitHub > git, spec Conventions) and says which one it used.
  */
 export function computeReport(dataset: Dataset, input: ReportInput): { report: Report; details: ReportDetails } {
-  const { history, outputs } = computeKpiOutputs(dataset, input, KPI_NAMES);
+  return reportOf(dataset, input, computeKpiOutputs(dataset, input, KPI_NAMES));
+}
+
+/** The report of every KPI's output (computeKpiOutputs over KPI_NAMES), with the dataset's warnings as they are now. */
+export function reportOf(dataset: Dataset, input: ReportInput, { history, outputs }: { history: HistoryIndex; outputs: Record<KpiName, MetricOutput> }): { report: Report; details: ReportDetails } {
   const report: Report = assembleReport(dataset, history, input, Object.fromEntries(KPIS.map((k) => [k.name, outputs[k.name].kpi])) as KpiSet);
   const details = Object.fromEntries(KPIS.map((k) => [k.name, outputs[k.name].details])) as ReportDetails;
   return { report, details };
