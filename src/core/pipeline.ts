@@ -4,9 +4,10 @@ import { defaultWindow, type Window } from './model/time';
 import { repoCacheDir } from './cache/cacheDir';
 import { collectCacheProblems } from './cache/cacheWarnings';
 import { openRepository } from './sources/git/repoInfo';
-import { listTagRefs, readTagsCached } from './sources/git/tagList';
+import { readTagsCached } from './sources/git/tagList';
+import { listRefs } from './sources/git/refListing';
 import { loadGitHistory } from './sources/git/loadGitHistory';
-import { listPrHeads, resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
+import { resolvePrHeadStarts, type PrHeads } from './sources/git/prHeads';
 import { countLinesInWorker } from './sources/kloc/countLinesInWorker';
 import type { KlocConfig } from './sources/kloc/fileClassifier';
 import { computeKpiOutputs, computeReport, reportOf } from './metrics/computeKpis';
@@ -64,20 +65,20 @@ function withCommas(n: number): string {
  */
 async function readSources(input: PipelineInput): Promise<{ dataset: Dataset; settle: () => Promise<void> }> {
   const progress = input.onProgress ?? (() => undefined);
-  // Tags are read beside the state (the history needs both; a folder that is no repository, or an
-  // empty one, fails the state first, with its message). Refs read the same from any folder of the
-  // work tree, so neither waits for the top level.
-  const tagRefsP = listTagRefs(input.repoPath);
-  tagRefsP.catch(() => undefined);
-  // Pull request heads are refs, not history: listing them is one cheap for-each-ref beside the tags.
-  const prHeadsP = listPrHeads(input.repoPath);
+  // The tags, the pull request heads and the default branch's candidates are refs, listed at once
+  // beside the state (the history needs them all; a folder that is no repository, or an empty
+  // one, fails the state first, with its message). Refs read the same from any folder of the work
+  // tree, so the listing does not wait for the top level.
+  const refsP = listRefs(input.repoPath);
+  refsP.catch(() => undefined);
+  const prHeadsP = refsP.then((r) => r.prHeads);
   prHeadsP.catch(() => undefined);
   // Read once and shared with the history.
-  const { top, state } = await openRepository(input.repoPath);
+  const { top, state } = await openRepository(input.repoPath, refsP.then((r) => r.candidates, () => new Map()));
   const cacheDir = repoCacheDir(input.cacheRoot, realpathSync(top));
   input.signal?.throwIfAborted();
   // Each tag's commit and date, from the cache for the tag objects an earlier run has seen.
-  const tagsP = tagRefsP.then((refs) => readTagsCached(top, refs, cacheDir));
+  const tagsP = refsP.then((r) => readTagsCached(top, r.tags, cacheDir));
   tagsP.catch(() => undefined);
 
   progress({ phase: 'git', message: 'Reading git history' });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { AtomicStore } from '../../../src/core/cache/atomicStore';
-import { listTagRefs, readTags, readTagsCached, TAG_CACHE_VERSION } from '../../../src/core/sources/git/tagList';
+import { readTags, readTagsCached, TAG_CACHE_VERSION } from '../../../src/core/sources/git/tagList';
+import { listRefs } from '../../../src/core/sources/git/refListing';
 import { GitFixture, tempDir } from '../../kit/gitFixture';
 
 /**
@@ -29,7 +30,7 @@ function repoWithTags(): GitFixture {
 }
 
 async function cached(r: GitFixture, cacheDir: string) {
-  return readTagsCached(r.dir, await listTagRefs(r.dir), cacheDir);
+  return readTagsCached(r.dir, (await listRefs(r.dir)).tags, cacheDir);
 }
 
 describe('tag list: answers per tag object kept in the cache', () => {

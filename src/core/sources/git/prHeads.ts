@@ -23,16 +23,26 @@ export interface PrHeads {
   digest: number;
 }
 
+/** The for-each-ref patterns of the two ref families. */
+export const PR_HEAD_PATTERNS = ['refs/pull/', 'refs/remotes/*/pr/*'];
+
+/** Whether a listed ref belongs to the families PR_HEAD_PATTERNS list (a wildcard matches within one path part). */
+export const isPrHeadFamily = (ref: string): boolean => ref.startsWith('refs/pull/') || /^refs\/remotes\/[^/]+\/pr\//.test(ref);
+
 /** One for-each-ref over the two ref families: refs only, no history. */
 export async function listPrHeads(top: string): Promise<PrHeads> {
   // Streamed rather than through simple-git, which collects 10,000 lines several times slower. No
   // %(objecttype): it makes git open every object, and GitHub's heads are always commits.
   const chunks: Buffer[] = [];
-  await streamGit(top, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/pull/', 'refs/remotes/*/pr/*'], (c) => chunks.push(c));
-  const listing = Buffer.concat(chunks);
+  await streamGit(top, ['for-each-ref', '--format=%(refname) %(objectname)', ...PR_HEAD_PATTERNS], (c) => chunks.push(c));
+  return prHeadsOf(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** The heads of a listing "refname objectname" per line (the digest is of exactly that text). */
+export function prHeadsOf(listing: string): PrHeads {
   const heads = new Map<number, string>();
   const rank = new Map<number, number>();
-  for (const line of listing.toString('utf8').split('\n')) {
+  for (const line of listing.split('\n')) {
     const [ref, sha] = line.split(' ');
     if (!ref || !sha) continue;
     const m = PR_REF.exec(ref);

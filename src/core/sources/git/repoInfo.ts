@@ -48,11 +48,18 @@ async function tryGit(repo: string, args: string[]): Promise<string | null> {
 
 const CANDIDATES = ['main', 'master', 'trunk', 'develop'];
 
-type CandidateRefs = Map<string, { sha: string; symref: string }>;
+/** The refs that name the default branch, by full name. */
+export type CandidateRefs = Map<string, { sha: string; symref: string }>;
+
+/** origin's HEAD and the usual default branches: the for-each-ref patterns that list them. */
+export const CANDIDATE_PATTERNS = ['refs/remotes/origin/HEAD', ...CANDIDATES.map((c) => `refs/heads/${c}`)];
+
+/** The for-each-ref format the candidates are read in (refListing.ts reads them with the other refs). */
+export const CANDIDATE_FORMAT = '--format=%(refname)%00%(objectname)%00%(symref)';
 
 /** origin's HEAD and the usual default branches, as far as the repository has them. */
 async function readCandidates(repo: string): Promise<CandidateRefs> {
-  const out = await tryGit(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/remotes/origin/HEAD', ...CANDIDATES.map((c) => `refs/heads/${c}`)]);
+  const out = await tryGit(repo, ['for-each-ref', CANDIDATE_FORMAT, ...CANDIDATE_PATTERNS]);
   const refs: CandidateRefs = new Map();
   for (const line of (out ?? '').split('\n')) {
     const [ref, sha, symref] = line.split('\0') as [string, string, string];
@@ -121,10 +128,11 @@ export async function readRepoState(top: string): Promise<RepoState> {
  * with one git process on the way where those take three one after the other: every run, warm
  * ones most, waits for each process it starts. Any failure is explained by the two steps' own checks.
  */
-export async function openRepository(repoPath: string): Promise<{ top: string; state: RepoState }> {
+export async function openRepository(repoPath: string, listed?: Promise<CandidateRefs>): Promise<{ top: string; state: RepoState }> {
   await checkFolder(repoPath);
-  // The candidates are refs: they read the same from any folder of the work tree.
-  const candidates = readCandidates(repoPath);
+  // The candidates are refs: they read the same from any folder of the work tree (and a caller
+  // that lists refs anyway passes them in).
+  const candidates = listed ?? readCandidates(repoPath);
   candidates.catch(() => undefined);
   // With HEAD's tree as well (the line count's first question); a partial clone without trees
   // fails it, and the two steps then answer without it.

@@ -18,7 +18,7 @@ const DETAILS = '--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00
 /** What a tag object answers: the commit and date it releases, or nothing (a tag of a tree or blob). */
 type Answer = { commit: string; date: number } | null;
 
-/** One ref of the listing: its name under refs/tags/ and the object it points to. */
+/** One tag ref (refListing.ts lists them, names and ids only): its name under refs/tags/ and the object it points to. */
 export interface TagRef {
   name: string;
   object: string;
@@ -43,17 +43,6 @@ function parseDetails(out: string): Array<{ name: string; object: string; answer
     rows.push({ name, object, answer });
   }
   return rows;
-}
-
-/** The tag refs, names and object ids only: git reads the refs and opens no object. */
-export async function listTagRefs(repo: string): Promise<TagRef[]> {
-  const out = await git(repo, ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)', 'refs/tags']);
-  const refs: TagRef[] = [];
-  for (const line of out.split('\n')) {
-    const at = line.indexOf('\0');
-    if (at > 0) refs.push({ name: line.slice(0, at), object: line.slice(at + 1) });
-  }
-  return refs;
 }
 
 /** Past this many unknown tags one pass over all of them is cheaper than naming each on the command line. */
