@@ -12,16 +12,19 @@ export interface GitCallLog {
 
 /**
  * Puts a `git` first on PATH that logs each call's arguments, then runs the real git (POSIX
- * shells only). For a call whose arguments contain `niceOf`, it logs "nice=<niceness>" instead,
+ * shells only), and with `envVar` that variable's value in git's environment. For a call whose
+ * arguments contain `niceOf`, it logs "nice=<niceness>" instead,
  * once its stdin is in (the product sets a priority right after the spawn, before it writes stdin).
  */
-export function logGitCalls(opts: { niceOf?: string } = {}): GitCallLog {
+export function logGitCalls(opts: { niceOf?: string; envVar?: string } = {}): GitCallLog {
   const dir = tempDir('ekpi-gitshim-');
   const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
   const log = path.join(dir, 'calls.log');
   const lines = ['#!/bin/sh', 'case "$*" in'];
   if (opts.niceOf) lines.push(`  *"${opts.niceOf}"*) input=$(cat); echo "nice=$(cut -d' ' -f19 /proc/$$/stat)" >> '${log}'; printf '%s\\n' "$input" | exec '${real}' "$@";;`);
-  lines.push(`  *) echo "$*" >> '${log}'; exec '${real}' "$@";;`, 'esac', '');
+  // With envVar, each line ends with " <NAME>=<value>" as git's environment has it.
+  const env = opts.envVar ? ` ${opts.envVar}=$${opts.envVar}` : '';
+  lines.push(`  *) echo "$*${env}" >> '${log}'; exec '${real}' "$@";;`, 'esac', '');
   writeFileSync(path.join(dir, 'git'), lines.join('\n'));
   chmodSync(path.join(dir, 'git'), 0o755);
   writeFileSync(log, '');
