@@ -1,4 +1,7 @@
-import { GitFixture, ALICE, BOB } from './gitFixture';
+import { GitFixture, ALICE, BOB, tempDir } from './gitFixture';
+import { loadDataset } from '../../src/core/pipeline';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import type { Dataset } from '../../src/core/model/dataset';
 
 /**
  * The hand-computed scenario used by several tests. Window [2026-09-01, 2026-10-01) (30 days);
@@ -49,4 +52,10 @@ export function buildScenario(): GitFixture {
   r.tag('nightly-build'); // does not match releaseTagPattern
   r.commit('docs: readme', { 'README.md': '# demo\n\nmore prose\n' }, { date: '2026-09-25T00:00:00Z' });
   return r;
+}
+
+/** The scenario repository and its dataset as the pipeline loads it (git alone, default options, a fresh cache). */
+export async function scenarioDataset(): Promise<{ repo: GitFixture; dataset: Dataset }> {
+  const repo = buildScenario();
+  return { repo, dataset: await loadDataset({ repoPath: repo.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS }) };
 }

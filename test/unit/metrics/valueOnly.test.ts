@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildScenario } from '../../kit/scenarioRepo';
-import { tempDir, type GitFixture } from '../../kit/gitFixture';
-import { loadDataset } from '../../../src/core/pipeline';
+import { scenarioDataset } from '../../kit/scenarioRepo';
+import type { GitFixture } from '../../kit/gitFixture';
 import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import { KPIS } from '../../../src/core/metrics/registry';
 import { historyOf } from '../../../src/core/metrics/shared/historyOf';
@@ -17,8 +16,7 @@ describe('a KPI computed for its value alone has the value of the full computati
   let dataset: Dataset;
 
   before(async () => {
-    repo = buildScenario();
-    dataset = await loadDataset({ repoPath: repo.dir, cacheRoot: tempDir(), options: DEFAULT_OPTIONS });
+    ({ repo, dataset } = await scenarioDataset());
   });
   after(() => repo.remove());
 

@@ -1,7 +1,7 @@
 import type { Commit } from '../../model/commit';
 import { typeMatches, type Issue } from '../../model/issue';
 import { isBugIssue } from '../../sources/github/bugLabels';
-import { inWindow, type Window } from '../../model/time';
+import type { Window } from '../../model/time';
 import { fileClassifier } from '../../sources/kloc/fileClassifier';
 import type { KpiOptions } from '../../options';
 import type { MetricContext } from '../metricContext';
@@ -46,8 +46,7 @@ function verdicts(ctx: Pick<MetricContext, 'history' | 'options' | 'dataset'>): 
 export function gitDefectFixes(ctx: Pick<MetricContext, 'history' | 'options' | 'dataset'>, w: Window): GitDefectFixes {
   const v = verdicts(ctx);
   const fixes: GitDefectFixes = { defects: [], notSource: [] };
-  for (const c of ctx.history.bugFixes) {
-    if (!inWindow(c.committerDate, w)) continue;
+  for (const c of ctx.history.bugFixesIn(w)) {
     let source = v.changesSource.get(c);
     if (source === undefined) v.changesSource.set(c, (source = c.files.some((f) => v.isSource(f.path))));
     (source ? fixes.defects : fixes.notSource).push(c);

@@ -46,6 +46,8 @@ export interface HistoryIndex {
   branchCommits: Commit[];
   /** Non-merge commits on the branch whose subject marks a bug fix (spec §4, git fallback). */
   bugFixes: Commit[];
+  /** The bug fixes committed inside the window, in `bugFixes` order (only those become commit objects). */
+  bugFixesIn(w: Window): Commit[];
   releases: ReleasePoint[];
   /**
    * (v2) The earliest release of the history read. It starts the clock (spec §3): it contains
@@ -244,12 +246,14 @@ export function buildHistoryIndex(
       pushParents(stack, i);
     }
   });
-  const changeAt = new Map<number, IndexedChange>();
-  for (const ch of changes) {
+  // Position → 1 + the change's index (0: no change there): a typed array, where a map of tens of
+  // thousands of entries would be garbage collected again on every run.
+  const changeAt = new Int32Array(n);
+  changes.forEach((ch, k) => {
     const ri = releaseIdx[ch.position]!;
     ch.release = ri === -1 ? undefined : releases[ri];
-    changeAt.set(ch.position, ch);
-  }
+    changeAt[ch.position] = k + 1;
+  });
   const authorIds = graph.authorIds;
   const authorTable = graph.authorTable;
   // Per test, each author's answer (0 unknown, 1 no, 2 yes): a history has far fewer people than commits.
@@ -271,17 +275,23 @@ export function buildHistoryIndex(
     return i === undefined || releaseIdx[i] === -1 ? undefined : releases[releaseIdx[i]!];
   };
   let unreleased = 0;
-  const bugFixes: Commit[] = [];
+  const fixIdx: number[] = [];
   for (const i of branchIdx) {
     if (isMerge(i)) continue;
     if (releaseIdx[i] === -1) unreleased += 1;
-    if (facts.fix[i]) bugFixes.push(commits.at(i));
+    if (facts.fix[i]) fixIdx.push(i);
   }
+  let bugFixes: Commit[] | undefined;
   let onBranch: Set<string> | undefined;
   let branchCommits: Commit[] | undefined;
   return {
-    byHash, bugFixes, releases, releaseOf, changes, unreleased, releasesReachBranch, authoredOnlyBy,
-    changeOf: (hash) => { const i = indexOf(hash); return i === undefined ? undefined : changeAt.get(i); },
+    byHash, releases, releaseOf, changes, unreleased, releasesReachBranch, authoredOnlyBy,
+    changeOf: (hash) => { const i = indexOf(hash); return i === undefined || changeAt[i] === 0 ? undefined : changes[changeAt[i]! - 1]; },
+    get bugFixes() {
+      return (bugFixes ??= fixIdx.map((i) => commits.at(i)));
+    },
+    // By the date column: a report's two windows turn their own fixes into objects, not the history's.
+    bugFixesIn: (w) => fixIdx.filter((i) => inWindow(committerDateAt(i), w)).map((i) => commits.at(i)),
     firstRelease: releases[0],
     // Stops at the first hit; the walk starts at the tip, so a window of recent work is found at once.
     // With the cache's date column no commit object is made: a stale 100,000-commit history is one pass over numbers.
