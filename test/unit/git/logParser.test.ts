@@ -57,6 +57,12 @@ describe('git log stream parsers', () => {
     );
   });
 
+  it('metadata pass: a record longer than the first part of the next chunk the parser joins to it (a 10 KB subject)', () => {
+    const list = ['x'.repeat(10_000), 'short', 'y'.repeat(5_000)].map((subject, i) => ({ hash: String(i + 1).repeat(40), parents: [], authorName: 'n', authorEmail: 'e', authorDate: i, committerDate: i + 1, subject }));
+    const bytes = encodeMetadata(list);
+    for (const sizes of [[100, 20_000], [9_000, 3], [17_000]]) assert.deepEqual(parseIntoStore(bytes, sizes), list, JSON.stringify(sizes));
+  });
+
   it('metadata pass: a subject that is not valid UTF-8 is stored as its decoding, as before', () => {
     // The last record, as git ends it: the subject's NUL. A Latin-1 "é" is not UTF-8.
     const bytes = Buffer.concat([Buffer.from(`\0\0${'a'.repeat(40)}\0\0n\0e\x001\x002\0fix: caf`), Buffer.from([0xe9, 0x21, 0])]);

@@ -110,6 +110,7 @@ describe('source KLOC at HEAD: what a cold count asks git', () => {
       // The attributes and the blobs are asked for side by side: in either order.
       assert.deepEqual(shim.calls().map((c) => c.split(' ').slice(0, 2).join(' ')).sort(), ['cat-file --batch', 'check-attr -z', 'ls-tree -r']);
       assert.ok(shim.calls().some((c) => c.startsWith('ls-tree') && c.includes('--long')));
+      assert.ok(shim.calls().some((c) => c.startsWith('cat-file --batch --buffer')), 'the blobs come in blocks, not one flush each');
       assert.deepEqual(await countLinesAtHead(repo.dir, head, DEFAULT_OPTIONS, tempDir()), index, 'the same count when it looks the tree up itself');
     } finally {
       shim.restore();

@@ -152,6 +152,9 @@ export interface RawCommit {
   subjectEnd: number;
 }
 
+/** Bytes of a chunk joined to the record the previous one left unfinished, at first: a record is a few hundred. */
+const SPAN_GUESS = 4096;
+
 /** NUL and LF: what separates one record from the next. */
 const between = (b: number): boolean => b === 0 || b === 10;
 
@@ -179,24 +182,40 @@ export class MetadataParser {
   constructor(private readonly emit: (r: RawCommit) => void) {}
 
   push(chunk: Buffer): void {
-    const buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
-    const used = this.records(buf, false);
+    let from = 0;
+    const tail = this.tail;
+    if (tail) {
+      // Only the record the two chunks share is joined (from the chunk's first few KB, more if it
+      // is that long): the rest of the chunk is parsed where it is, not copied.
+      for (let take = Math.min(chunk.length, SPAN_GUESS); ; take = Math.min(chunk.length, take * 4)) {
+        const joined = Buffer.concat([tail, chunk.subarray(0, take)]);
+        const used = this.records(joined, false, 0);
+        if (used > tail.length) {
+          from = used - tail.length;
+          break;
+        }
+        if (take === chunk.length) {
+          this.tail = Buffer.from(joined.subarray(used));
+          return;
+        }
+      }
+    }
+    const used = this.records(chunk, false, from);
     // A copy: the rest is a few hundred bytes, and a view would keep the whole chunk alive.
-    this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+    this.tail = used < chunk.length ? Buffer.from(chunk.subarray(used)) : null;
   }
 
   end(): void {
     const rest = this.tail;
     this.tail = null;
-    if (rest) this.records(rest, true);
+    if (rest) this.records(rest, true, 0);
   }
 
-  /** Emits every complete record in `buf`; returns where the incomplete rest starts. */
-  private records(buf: Buffer, atEnd: boolean): number {
+  /** Emits every complete record in `buf` from `pos` on; returns where the incomplete rest starts. */
+  private records(buf: Buffer, atEnd: boolean, pos: number): number {
     const r = this.r;
     const ends = this.ends;
     r.buf = buf;
-    let pos = 0;
     for (;;) {
       while (pos < buf.length && between(buf[pos]!)) pos++;
       if (pos >= buf.length) return buf.length;

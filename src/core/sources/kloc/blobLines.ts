@@ -53,7 +53,7 @@ async function blobSizes(top: string, tree: string, blobs: string[], signal?: Ab
     if (ask.length === 0) return { sizes, absent };
     const out: string[] = [];
     try {
-      await streamGit(top, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], (c) => out.push(c.toString('latin1')), { stdin: ask.join('\n') + '\n', signal });
+      await streamGit(top, ['cat-file', '--batch-check=%(objectname) %(objectsize)', '--buffer'], (c) => out.push(c.toString('latin1')), { stdin: ask.join('\n') + '\n', signal });
     } catch (e) {
       if (attempt > 0 || !(e instanceof GitError) || !e.missingObjects) throw e;
       absent = await absentUnder(top, tree, signal);
@@ -76,7 +76,8 @@ async function readBlobs(top: string, blobs: string[], onBlob: (sha: string, tex
     // Binary content (a NUL in the first 8 KB, as git itself decides) has no lines of code.
     onBlob(sha, body.subarray(0, 8000).includes(0) ? '\0binary' : body.toString('utf8'));
   }, onMissing);
-  await streamGit(top, ['cat-file', '--batch'], (chunk) => parser.push(chunk), { stdin: blobs.join('\n') + '\n', signal });
+  // --buffer: git writes blocks, not one flush per object (the whole list is written at once; no answer is waited on).
+  await streamGit(top, ['cat-file', '--batch', '--buffer'], (chunk) => parser.push(chunk), { stdin: blobs.join('\n') + '\n', signal });
 }
 
 export interface Candidate {
