@@ -136,6 +136,22 @@ describe('progressive results: the KPIs git history gives, before the rest is in
       assert.deepEqual(report.kpis.defectDensity, { loading: true, waitingFor: ['files', 'lines', 'jira'] });
       assert.ok(jira.log.length > 0, 'Jira was asked');
     });
+
+    it('once the lines are counted, the progress says it waits for Jira (not still "Counting lines")', async () => {
+      const release = jira.hold();
+      const messages: string[] = [];
+      await load(repo, {
+        jira: { url: jira.url, project: 'AR', boardId: 1, deployment: 'server', token: async () => 'secret-token' },
+        // Jira answers only when the progress says it is waited for: without that message the run never ends.
+        onProgress: (p) => {
+          messages.push(p.message);
+          if (p.message === 'Waiting for Jira') release();
+        },
+      });
+      const counting = messages.indexOf('Counting lines of code at HEAD');
+      assert.ok(counting >= 0 && messages.indexOf('Waiting for Jira') > counting, messages.join('; '));
+      assert.equal(messages.at(-1), 'Computing KPIs');
+    });
   });
 });
 
