@@ -1,5 +1,5 @@
 import { git } from './gitRunner';
-import { CANDIDATE_PATTERNS, type CandidateRefs } from './repoInfo';
+import { CANDIDATE_FORMAT, CANDIDATE_PATTERNS, type CandidateRefs } from './repoInfo';
 import { isPrHeadFamily, PR_HEAD_PATTERNS, prHeadsOf, type PrHeads } from './prHeads';
 import type { TagRef } from './tagList';
 
@@ -16,7 +16,8 @@ export interface RefListing {
 }
 
 export async function listRefs(repo: string): Promise<RefListing> {
-  const out = await git(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/tags', ...PR_HEAD_PATTERNS, ...CANDIDATE_PATTERNS]);
+  // The candidates' own format: name, object and symref serve the tags and heads as well.
+  const out = await git(repo, ['for-each-ref', CANDIDATE_FORMAT, 'refs/tags', ...PR_HEAD_PATTERNS, ...CANDIDATE_PATTERNS]);
   const tags: TagRef[] = [];
   const prLines: string[] = [];
   const candidates: CandidateRefs = new Map();
